@@ -1,0 +1,294 @@
+//! The words of the generated documentation and compiler messages.
+//!
+//! Everything a reader of the generated crate sees in prose is composed here, from the act's own
+//! texts, so that rustdoc, setters and compile errors cite items the same way.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Act, Citation, Composite, Field, Member, Presence, Record, Status};
+
+/// `#[doc]` attributes, one a line, so that the formatter prints them as `///` comments.
+pub(super) fn attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+/// "Resolution 939, paragraph 6, item 6".
+pub(super) fn citation(act: &Act, citation: Citation) -> String {
+    format!(
+        "{}, paragraph {}, item {}",
+        act.short_name(),
+        citation.paragraph,
+        citation.item
+    )
+}
+
+pub(super) fn record(act: &Act, record: &Record) -> Vec<String> {
+    let builder = crate::names::builder(&record.name);
+    vec![
+        format!(
+            "The list of paragraph {} of {} No. {} of {}.",
+            record.paragraph, act.kind.en, act.number, act.date
+        ),
+        String::new(),
+        format!("> {}", markdown(&record.lead_in.kk)),
+        String::new(),
+        format!("> {}", markdown(&record.lead_in.en)),
+        String::new(),
+        status(act),
+        String::new(),
+        "Each field is one numbered item of the paragraph, in the text's order. Create a record"
+            .to_owned(),
+        format!(
+            "with [`{}::builder`]: [`{builder}::build`] compiles only once every required item is set.",
+            record.name
+        ),
+    ]
+}
+
+fn status(act: &Act) -> String {
+    match &act.status {
+        Status::InForce => format!("{} No. {} is in force.", act.kind.en, act.number),
+        Status::Repealed { by_number, by_date } => format!(
+            "**Status:** {} No. {} is repealed by {} No. {by_number} of {by_date}; this type keeps \
+             its list as the act set it.",
+            act.kind.en, act.number, act.kind.en
+        ),
+    }
+}
+
+/// The doc of a record's field: presence, citation, and the item's words.
+pub(super) fn field(act: &Act, field: &Field) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{}. {}.",
+        presence(&field.member.presence),
+        citation(act, field.citation)
+    )];
+    lines.extend(item_texts(&field.member));
+    lines
+}
+
+pub(super) fn setter(act: &Act, field: &Field) -> Vec<String> {
+    let member = &field.member;
+    let mut lines = vec![format!(
+        "Sets `{}`: {}, {}.",
+        member.ident,
+        presence(&member.presence).to_lowercase(),
+        citation(act, field.citation)
+    )];
+    lines.extend(item_texts(member));
+    lines.push(String::new());
+    lines.push(match member.presence {
+        Presence::Required => "Setting it a second time does not compile.".to_owned(),
+        Presence::Optional { .. } => format!(
+            "Setting it again replaces the earlier value; [`Self::{}`] takes an `Option`.",
+            crate::names::maybe_setter(&member.ident)
+        ),
+    });
+    lines
+}
+
+pub(super) fn maybe_setter(act: &Act, field: &Field) -> Vec<String> {
+    let member = &field.member;
+    let mut lines = vec![format!(
+        "Sets `{}` when `value` is `Some`, or leaves it out: {}, {}.",
+        member.ident,
+        presence(&member.presence).to_lowercase(),
+        citation(act, field.citation)
+    )];
+    lines.extend(item_texts(member));
+    lines
+}
+
+pub(super) fn builder(act: &Act, record: &Record) -> Vec<String> {
+    let list = |required: bool| {
+        record
+            .fields
+            .iter()
+            .filter(|field| field.member.is_required() == required)
+            .map(|field| format!("`{}` (item {})", field.member.ident, field.citation.item))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lines = vec![
+        format!(
+            "Builds a [`{}`] ({}, paragraph {}); start with [`{}::builder`].",
+            record.name,
+            act.short_name(),
+            record.paragraph,
+            record.name
+        ),
+        String::new(),
+        "Each required item has a type parameter that is [`Unset`](super::Unset) until its setter"
+            .to_owned(),
+        "is called, and the item's value type after: the type says which items are set, whatever"
+            .to_owned(),
+        "the order of the calls. [`Self::build`] compiles only when every required item is set, and"
+            .to_owned(),
+        "setting a required item twice does not compile. Optional items leave the type unchanged."
+            .to_owned(),
+        String::new(),
+        format!("Required items: {}.", list(true)),
+    ];
+    let optional = list(false);
+    if !optional.is_empty() {
+        lines.push(String::new());
+        lines.push(format!("Optional items: {optional}."));
+    }
+    lines
+}
+
+pub(super) fn builder_fn(record: &Record) -> Vec<String> {
+    vec![format!(
+        "Starts a builder of a [`{}`] with no item set.",
+        record.name
+    )]
+}
+
+pub(super) fn build_method(act: &Act, record: &Record) -> Vec<String> {
+    vec![
+        format!(
+            "Finishes the [`{}`] of {}, paragraph {}.",
+            record.name,
+            act.short_name(),
+            record.paragraph
+        ),
+        String::new(),
+        "It compiles only once every required item is set; the compiler names each one missing."
+            .to_owned(),
+    ]
+}
+
+pub(super) fn composite(composite: &Composite) -> Vec<String> {
+    vec![
+        format!("{}.", capitalized(&markdown(&composite.texts.en))),
+        String::new(),
+        format!("kk: {}", markdown(&composite.texts.kk)),
+    ]
+}
+
+pub(super) fn part(member: &Member) -> Vec<String> {
+    let mut lines = vec![format!("{}.", presence(&member.presence))];
+    lines.extend(item_texts(member));
+    lines
+}
+
+pub(super) fn unset() -> Vec<String> {
+    [
+        "Marks a required item that a builder does not hold yet.",
+        "",
+        "A builder has one type parameter a required item: `Unset` until the item's setter is",
+        "called. It cannot be created outside the generated code.",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// The compiler's words when `build()` is called without a required field.
+pub(super) struct Diagnostic {
+    pub(super) message: String,
+    pub(super) label: String,
+    pub(super) note: String,
+}
+
+pub(super) fn missing(act: &Act, record: &Record, field: &Field) -> Diagnostic {
+    let ident = &field.member.ident;
+    Diagnostic {
+        message: format!(
+            "{} is missing `{ident}` ({}: {})",
+            record.name,
+            citation(act, field.citation),
+            one_line(&field.member.texts.en)
+        ),
+        label: format!("`{ident}` is required: call `.{ident}(...)` before `.build()`"),
+        note: format!("kk: {}", one_line(&field.member.texts.kk)),
+    }
+}
+
+pub(super) fn already_set(act: &Act, record: &Record, field: &Field) -> Diagnostic {
+    let ident = &field.member.ident;
+    Diagnostic {
+        message: format!(
+            "`{ident}` is already set on this {} ({}: {})",
+            crate::names::builder(&record.name),
+            citation(act, field.citation),
+            one_line(&field.member.texts.en)
+        ),
+        label: format!("`{ident}` was set earlier: set each item once"),
+        note: format!("remove one of the calls to `.{ident}(...)`"),
+    }
+}
+
+fn presence(presence: &Presence) -> String {
+    match presence {
+        Presence::Required => "**Required**".to_owned(),
+        Presence::Optional { condition } => format!(
+            "**Optional**: {} (kk: {})",
+            markdown(&condition.en),
+            markdown(&condition.kk)
+        ),
+    }
+}
+
+fn item_texts(member: &Member) -> [String; 3] {
+    [
+        String::new(),
+        format!("- kk: {}", markdown(&member.texts.kk)),
+        format!("- en: {}", markdown(&member.texts.en)),
+    ]
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The text on one line: the spec's line breaks are layout, not meaning.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text on one line, with the characters Markdown would interpret escaped, so that rustdoc
+/// shows the act's words as written.
+fn markdown(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_what_rustdoc_would_interpret() {
+        assert_eq!(markdown("a *b* [c]\n  d"), r"a \*b\* \[c\] d");
+        assert_eq!(markdown("тегі, аты"), "тегі, аты");
+    }
+
+    #[test]
+    fn capitalizes_the_first_letter_only() {
+        assert_eq!(capitalized("date and place"), "Date and place");
+        assert_eq!(capitalized("ёж"), "Ёж");
+        assert_eq!(capitalized(""), "");
+    }
+}

@@ -1,0 +1,175 @@
+//! The checked spec: every name valid, every type reference resolved, every citation in place.
+//!
+//! Emission reads only this model, so it never has to handle a spec that is wrong.
+
+use jiff::civil::Date;
+
+/// A checked spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    /// The act whose lists this is.
+    pub act: Act,
+    /// Value types written by hand in the generated crate, in spec order.
+    pub values: Vec<ValueType>,
+    /// Types generated for items that bundle several data, in spec order.
+    pub composites: Vec<Composite>,
+    /// The lists, one record a paragraph, in spec order.
+    pub records: Vec<Record>,
+}
+
+/// A text in Kazakh (authoritative) and English (a working rendering).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    /// Kazakh.
+    pub kk: String,
+    /// English.
+    pub en: String,
+}
+
+/// The legal act.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Act {
+    /// The kind of act, e.g. "Resolution".
+    pub kind: Texts,
+    /// Its number.
+    pub number: u32,
+    /// The date it was adopted.
+    pub date: Date,
+    /// Its title.
+    pub title: Texts,
+    /// The law it was adopted under.
+    pub legal_basis: Texts,
+    /// Whether it is in force.
+    pub status: Status,
+}
+
+impl Act {
+    /// How citations name the act, e.g. "Resolution 939".
+    pub fn short_name(&self) -> String {
+        format!("{} {}", self.kind.en, self.number)
+    }
+}
+
+/// Whether an act is in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// In force.
+    InForce,
+    /// Repealed by another act.
+    Repealed {
+        /// The repealing act's number.
+        by_number: u32,
+        /// The repealing act's date.
+        by_date: Date,
+    },
+}
+
+/// A value type written by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueType {
+    /// Its Rust name in the values module.
+    pub name: String,
+    /// What it holds, in English.
+    pub en: String,
+}
+
+/// A generated type for an item that bundles several data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Composite {
+    /// Its Rust name.
+    pub name: String,
+    /// What it holds.
+    pub texts: Texts,
+    /// Its parts, in spec order.
+    pub parts: Vec<Member>,
+}
+
+/// One list of the act.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Its Rust name.
+    pub name: String,
+    /// The paragraph of the act that holds the list.
+    pub paragraph: u32,
+    /// The paragraph's words before the numbered items.
+    pub lead_in: Texts,
+    /// One field a numbered item, in the text's order.
+    pub fields: Vec<Field>,
+}
+
+impl Record {
+    /// The fields the text requires.
+    pub fn required_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields
+            .iter()
+            .filter(|field| field.member.is_required())
+    }
+}
+
+/// A record's field: one numbered item of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Name, type, texts and presence.
+    pub member: Member,
+    /// Where the act says it.
+    pub citation: Citation,
+}
+
+/// A named, typed datum: a record's field or a composite's part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// Its Rust identifier (snake case).
+    pub ident: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// The act's words for it.
+    pub texts: Texts,
+    /// Whether the text requires it.
+    pub presence: Presence,
+}
+
+impl Member {
+    /// Whether the text requires it unconditionally.
+    pub fn is_required(&self) -> bool {
+        matches!(self.presence, Presence::Required)
+    }
+}
+
+/// A resolved reference to a type of the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    /// A hand-written value type, by name.
+    Value(String),
+    /// A generated composite, by name.
+    Composite(String),
+}
+
+impl TypeRef {
+    /// The type's Rust name.
+    pub fn name(&self) -> &str {
+        match self {
+            TypeRef::Value(name) | TypeRef::Composite(name) => name,
+        }
+    }
+}
+
+/// Whether a datum must be present.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Presence {
+    /// The text requires it.
+    Required,
+    /// The text makes it conditional.
+    Optional {
+        /// The act's words that make it so.
+        condition: Texts,
+    },
+}
+
+/// A paragraph and item number of the act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Citation {
+    /// The paragraph.
+    pub paragraph: u32,
+    /// The numbered item in it.
+    pub item: u32,
+}
