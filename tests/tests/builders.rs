@@ -1,0 +1,301 @@
+//! What compiles: every record built with its required items only and with all of them, in any
+//! order, with optional items set conditionally. (What must not compile is in `compile_fail.rs`.)
+
+use dactylo_records::jiff::civil::date;
+use dactylo_records::{
+    ExpulsionOrReadmissionRecord, IdentityDocumentRecord, IdentityDocumentRecordBuilder,
+    PermanentResidenceRecord, Sex, TemporaryResidenceRecord, VisaRecord,
+};
+use dactylo_tests::{
+    address, authority, birth, citizenship, ethnicity, expulsion, fingerprints,
+    fingerprints_and_palms, foreign_holder, holder, identity_document, iin, officer, photo,
+    prior_permit, registration, signature, visa,
+};
+
+#[test]
+fn identity_document_record_with_required_items_only() {
+    let record = IdentityDocumentRecord::builder()
+        .full_name(holder())
+        .birth(birth())
+        .sex(Sex::Female)
+        .citizenship(citizenship())
+        .photo(photo())
+        .fingerprints(fingerprints())
+        .identity_document(identity_document())
+        .signature(signature())
+        .registration(registration())
+        .issuing_authority(authority())
+        .registering_officer(officer())
+        .build();
+
+    assert_eq!(record.full_name, holder());
+    assert_eq!(record.birth, birth());
+    assert_eq!(record.sex, Sex::Female);
+    assert_eq!(record.citizenship, citizenship());
+    assert_eq!(record.photo, photo());
+    assert_eq!(record.fingerprints, fingerprints());
+    assert_eq!(record.identity_document, identity_document());
+    assert_eq!(record.signature, signature());
+    assert_eq!(record.registration, registration());
+    assert_eq!(record.issuing_authority, authority());
+    assert_eq!(record.registering_officer, officer());
+    assert_eq!(record.ethnicity, None);
+    assert_eq!(record.iin, None);
+}
+
+#[test]
+fn identity_document_record_with_all_items() {
+    let record = IdentityDocumentRecord::builder()
+        .full_name(holder())
+        .birth(birth())
+        .sex(Sex::Female)
+        .ethnicity(ethnicity())
+        .citizenship(citizenship())
+        .photo(photo())
+        .fingerprints(fingerprints())
+        .identity_document(identity_document())
+        .signature(signature())
+        .iin(iin())
+        .registration(registration())
+        .issuing_authority(authority())
+        .registering_officer(officer())
+        .build();
+
+    assert_eq!(record.ethnicity, Some(ethnicity()));
+    assert_eq!(record.iin, Some(iin()));
+}
+
+#[test]
+fn visa_record_with_all_items() {
+    let record = VisaRecord::builder()
+        .full_name(foreign_holder())
+        .birth_date(date(1985, 7, 1))
+        .sex(Sex::Female)
+        .fingerprints(fingerprints())
+        .citizenship(citizenship())
+        .photo(photo())
+        .identity_document(identity_document())
+        .visa(visa())
+        .registration(registration())
+        .issuing_authority(authority())
+        .registering_officer(officer())
+        .build();
+
+    assert_eq!(record.full_name.patronymic, None);
+    assert_eq!(record.birth_date, date(1985, 7, 1));
+    assert_eq!(record.visa, visa());
+}
+
+#[test]
+fn temporary_residence_record_with_all_items() {
+    let record = TemporaryResidenceRecord::builder()
+        .full_name(foreign_holder())
+        .birth_date(date(1985, 7, 1))
+        .sex(Sex::Male)
+        .fingerprints_and_palms(fingerprints_and_palms())
+        .citizenship(citizenship())
+        .photo(photo())
+        .residence_abroad(address("Tashkent, Amir Temur 1"))
+        .temporary_residence(address("Astana, Mangilik El 55"))
+        .receiving_party_address(address("Astana, Kabanbay Batyr 2"))
+        .identity_document(identity_document())
+        .registration(registration())
+        .registering_officer(officer())
+        .build();
+
+    assert_eq!(record.residence_abroad, address("Tashkent, Amir Temur 1"));
+    assert_eq!(
+        record.temporary_residence,
+        address("Astana, Mangilik El 55")
+    );
+    assert_eq!(
+        record.receiving_party_address,
+        address("Astana, Kabanbay Batyr 2")
+    );
+}
+
+#[test]
+fn expulsion_or_readmission_record_with_all_items() {
+    let record = ExpulsionOrReadmissionRecord::builder()
+        .full_name(foreign_holder())
+        .birth_date(date(1985, 7, 1))
+        .sex(Sex::Male)
+        .fingerprints_and_palms(fingerprints_and_palms())
+        .citizenship(citizenship())
+        .photo(photo())
+        .identity_document(identity_document())
+        .registration(registration())
+        .registering_officer(officer())
+        .expulsion(expulsion())
+        .entry_banned_until(date(2030, 2, 1))
+        .build();
+
+    assert_eq!(record.expulsion, expulsion());
+    assert_eq!(record.entry_banned_until, date(2030, 2, 1));
+}
+
+#[test]
+fn permanent_residence_record_with_all_items() {
+    let record = PermanentResidenceRecord::builder()
+        .full_name(foreign_holder())
+        .birth_date(date(1985, 7, 1))
+        .sex(Sex::Female)
+        .fingerprints_and_palms(fingerprints_and_palms())
+        .citizenship(citizenship())
+        .photo(photo())
+        .identity_document(identity_document())
+        .registration(registration())
+        .registering_officer(officer())
+        .visa_or_temporary_permit(prior_permit())
+        .intended_permanent_address(address("Almaty, Abay 10"))
+        .reviewing_authority(authority())
+        .build();
+
+    assert_eq!(record.visa_or_temporary_permit, prior_permit());
+    assert_eq!(
+        record.intended_permanent_address,
+        address("Almaty, Abay 10")
+    );
+    assert_eq!(record.reviewing_authority, authority());
+}
+
+/// The builder's type depends on which items are set, not on the order of the calls, so two
+/// branches that set the same items in different orders have the same type.
+#[test]
+fn branches_setting_items_in_different_orders_unify() {
+    for photo_first in [true, false] {
+        let started = IdentityDocumentRecord::builder()
+            .full_name(holder())
+            .birth(birth())
+            .sex(Sex::Female)
+            .citizenship(citizenship());
+        let with_biometrics = if photo_first {
+            started
+                .photo(photo())
+                .fingerprints(fingerprints())
+                .signature(signature())
+        } else {
+            started
+                .signature(signature())
+                .fingerprints(fingerprints())
+                .photo(photo())
+        };
+        let record = with_biometrics
+            .registering_officer(officer())
+            .issuing_authority(authority())
+            .registration(registration())
+            .identity_document(identity_document())
+            .build();
+        assert_eq!(record.photo, photo());
+        assert_eq!(record.signature, signature());
+    }
+}
+
+/// Optional items leave the builder's type unchanged, so they can be set in an `if`.
+#[test]
+fn optional_items_can_be_set_conditionally() {
+    for (holder_has_iin, wishes_to_state_ethnicity) in [(true, false), (false, true)] {
+        let mut builder = required_identity_document_items();
+        if holder_has_iin {
+            builder = builder.iin(iin());
+        }
+        let stated = wishes_to_state_ethnicity.then(ethnicity);
+        let record = builder.maybe_ethnicity(stated).build();
+
+        assert_eq!(record.iin.is_some(), holder_has_iin);
+        assert_eq!(record.ethnicity.is_some(), wishes_to_state_ethnicity);
+    }
+}
+
+#[test]
+fn maybe_setter_with_none_clears_an_optional_item() {
+    let record = required_identity_document_items()
+        .iin(iin())
+        .maybe_iin(None)
+        .build();
+    assert_eq!(record.iin, None);
+}
+
+/// An enrolment station fills in its own items once and clones the partial builder per person.
+#[test]
+fn a_partial_builder_can_be_cloned_as_a_template() {
+    let station = IdentityDocumentRecord::builder()
+        .issuing_authority(authority())
+        .registering_officer(officer())
+        .registration(registration());
+
+    let first = complete_person(station.clone(), holder()).build();
+    let second = complete_person(station, foreign_holder()).build();
+
+    assert_eq!(first.issuing_authority, second.issuing_authority);
+    assert_ne!(first.full_name, second.full_name);
+}
+
+/// A builder type can be named, with the items still unset left to their default.
+type StationTemplate = IdentityDocumentRecordBuilder<
+    dactylo_records::Unset,
+    dactylo_records::Unset,
+    dactylo_records::Unset,
+    dactylo_records::Unset,
+    dactylo_records::Unset,
+    dactylo_records::Unset,
+    dactylo_records::Unset,
+    dactylo_records::Unset,
+    dactylo_records::Registration,
+    dactylo_records::Authority,
+    dactylo_records::FullName,
+>;
+
+fn complete_person(
+    station: StationTemplate,
+    full_name: dactylo_records::FullName,
+) -> IdentityDocumentRecordBuilder<
+    dactylo_records::FullName,
+    dactylo_records::Birth,
+    Sex,
+    dactylo_records::Citizenship,
+    dactylo_records::Photo,
+    dactylo_records::Fingerprints,
+    dactylo_records::IdentityDocument,
+    dactylo_records::Signature,
+    dactylo_records::Registration,
+    dactylo_records::Authority,
+    dactylo_records::FullName,
+> {
+    station
+        .full_name(full_name)
+        .birth(birth())
+        .sex(Sex::Female)
+        .citizenship(citizenship())
+        .photo(photo())
+        .fingerprints(fingerprints())
+        .identity_document(identity_document())
+        .signature(signature())
+}
+
+fn required_identity_document_items() -> IdentityDocumentRecordBuilder<
+    dactylo_records::FullName,
+    dactylo_records::Birth,
+    Sex,
+    dactylo_records::Citizenship,
+    dactylo_records::Photo,
+    dactylo_records::Fingerprints,
+    dactylo_records::IdentityDocument,
+    dactylo_records::Signature,
+    dactylo_records::Registration,
+    dactylo_records::Authority,
+    dactylo_records::FullName,
+> {
+    IdentityDocumentRecord::builder()
+        .full_name(holder())
+        .birth(birth())
+        .sex(Sex::Female)
+        .citizenship(citizenship())
+        .photo(photo())
+        .fingerprints(fingerprints())
+        .identity_document(identity_document())
+        .signature(signature())
+        .registration(registration())
+        .issuing_authority(authority())
+        .registering_officer(officer())
+}
