@@ -35,7 +35,7 @@ mod tests {
 
     #[test]
     fn a_syntax_error_has_a_line_and_column() {
-        let problem = parse("act: [unclosed\n").unwrap_err();
+        let problem = parse("act:\n\tkind: tabs cannot indent YAML\n").unwrap_err();
         assert!(
             matches!(problem.location, Location::LineColumn { line: 2, .. }),
             "{problem:?}"

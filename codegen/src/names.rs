@@ -23,15 +23,21 @@ pub(crate) fn problem_with(name: &str, case: Case) -> Option<String> {
             "`{name}` is not ASCII: Rust names in the spec use ASCII letters, digits and `_`"
         ));
     }
-    if is_keyword(name) {
-        return Some(format!("`{name}` is a Rust keyword"));
-    }
     let (expected, description) = match case {
         Case::Snake => (name.to_snake_case(), "snake_case"),
         Case::Pascal => (name.to_upper_camel_case(), "PascalCase"),
     };
-    let starts_with_letter = name.starts_with(|c: char| c.is_ascii_alphabetic());
-    if expected != name || !starts_with_letter {
+    let is_identifier = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if is_identifier && is_keyword(name) {
+        return Some(format!("`{name}` is a Rust keyword"));
+    }
+    if !is_identifier {
+        return Some(format!(
+            "`{name}` is not a valid name: use ASCII letters, digits and `_`, starting with a letter"
+        ));
+    }
+    if expected != name {
         return Some(format!(
             "`{name}` is not {description}{}",
             suggestion(&expected)
@@ -48,7 +54,8 @@ fn suggestion(expected: &str) -> String {
     }
 }
 
-/// Strict and reserved keywords that syn knows, plus `gen`, reserved since the 2024 edition.
+/// Whether an identifier is a strict or reserved keyword: those syn refuses as identifiers, plus
+/// `gen`, reserved since the 2024 edition.
 fn is_keyword(name: &str) -> bool {
     name == "gen" || syn::parse_str::<syn::Ident>(name).is_err()
 }
@@ -109,43 +116,48 @@ mod tests {
             (
                 "fullName",
                 Case::Snake,
-                "`fullName` is not snake_case: did you mean `full_name`?",
+                "is not snake_case: did you mean `full_name`?",
             ),
             (
                 "full__name",
                 Case::Snake,
-                "`full__name` is not snake_case: did you mean `full_name`?",
+                "is not snake_case: did you mean `full_name`?",
             ),
-            (
-                "_name",
-                Case::Snake,
-                "`_name` is not snake_case: did you mean `name`?",
-            ),
-            ("2nd", Case::Snake, "`2nd` is not snake_case"),
             (
                 "visa_record",
                 Case::Pascal,
-                "`visa_record` is not PascalCase: did you mean `VisaRecord`?",
+                "is not PascalCase: did you mean `VisaRecord`?",
             ),
             (
                 "IIN",
                 Case::Pascal,
-                "`IIN` is not PascalCase: did you mean `Iin`?",
+                "is not PascalCase: did you mean `Iin`?",
             ),
-            ("type", Case::Snake, "`type` is a Rust keyword"),
-            ("gen", Case::Snake, "`gen` is a Rust keyword"),
-            ("Self", Case::Pascal, "`Self` is a Rust keyword"),
-            ("", Case::Snake, "the name is empty"),
+            ("type", Case::Snake, "is a Rust keyword"),
+            ("gen", Case::Snake, "is a Rust keyword"),
+            ("Self", Case::Pascal, "is a Rust keyword"),
+            (
+                "аты",
+                Case::Snake,
+                "is not ASCII: Rust names in the spec use ASCII letters, digits and `_`",
+            ),
         ];
         for (name, case, expected) in cases {
             assert_eq!(
-                problem_with(name, case).as_deref(),
-                Some(expected),
-                "{name}"
+                problem_with(name, case),
+                Some(format!("`{name}` {expected}"))
             );
         }
-        let non_ascii = problem_with("аты", Case::Snake).unwrap();
-        assert!(non_ascii.starts_with("`аты` is not ASCII"), "{non_ascii}");
+        for name in ["_name", "2nd", "full-name", "a b"] {
+            let expected = format!(
+                "`{name}` is not a valid name: use ASCII letters, digits and `_`, starting with a letter"
+            );
+            assert_eq!(problem_with(name, Case::Snake), Some(expected));
+        }
+        assert_eq!(
+            problem_with("", Case::Snake).as_deref(),
+            Some("the name is empty")
+        );
     }
 
     #[test]

@@ -1,0 +1,250 @@
+//! The `dactylo-codegen` command as a person editing the spec uses it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::SystemTime;
+
+const SPEC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/resolution-939.yaml");
+
+fn codegen(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"));
+    for arg in args {
+        command.arg(arg);
+    }
+    command.output().expect("dactylo-codegen runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every file under `dir`, with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_owned();
+                files.insert(relative, fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn modified_times(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
+    snapshot(dir)
+        .into_keys()
+        .map(|path| {
+            let time = fs::metadata(dir.join(&path)).unwrap().modified().unwrap();
+            (path, time)
+        })
+        .collect()
+}
+
+/// Generates into a fresh directory: the crate sources and, with `--cases`, the cases.
+fn generate(out: &Path, cases: &Path) -> Output {
+    let output = codegen(&[&"--spec", &SPEC, &"--out", &out, &"--cases", &cases]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    output
+}
+
+#[test]
+fn regenerating_without_changes_touches_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, cases) = (dir.path().join("out"), dir.path().join("cases"));
+    let first = generate(&out, &cases);
+    assert!(out.join("src/records/mod.rs").is_file());
+    assert!(out.join("src/records/visa_record.rs").is_file());
+    assert!(cases.join("visa_record_missing_photo.rs").is_file());
+    assert!(
+        stdout(&first).contains("0 removed, 0 unchanged"),
+        "{}",
+        stdout(&first)
+    );
+    let times = modified_times(dir.path());
+
+    let second = generate(&out, &cases);
+    assert!(
+        stdout(&second).contains("0 written, 0 removed"),
+        "{}",
+        stdout(&second)
+    );
+    assert_eq!(modified_times(dir.path()), times);
+}
+
+#[test]
+fn out_without_cases_writes_only_the_crate_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = codegen(&[&"--spec", &SPEC, &"--out", &dir.path()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files: Vec<PathBuf> = snapshot(dir.path()).into_keys().collect();
+    assert!(
+        files.iter().all(|path| path.starts_with("src/records")),
+        "{files:?}"
+    );
+}
+
+#[test]
+fn two_runs_in_separate_processes_give_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    generate(&first.join("out"), &first.join("cases"));
+    generate(&second.join("out"), &second.join("cases"));
+    let first = snapshot(&first);
+    assert!(first.len() > 70, "{} files", first.len());
+    assert_eq!(first, snapshot(&second));
+}
+
+#[test]
+fn check_names_each_stale_file_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, cases) = (dir.path().join("out"), dir.path().join("cases"));
+    generate(&out, &cases);
+    let clean = codegen(&[
+        &"--spec", &SPEC, &"--out", &out, &"--cases", &cases, &"--check",
+    ]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    assert!(stdout(&clean).contains("up to date"), "{}", stdout(&clean));
+
+    let edited = out.join("src/records/visa_record.rs");
+    let text = fs::read_to_string(&edited).unwrap();
+    fs::write(
+        &edited,
+        text.replace(
+            "pub struct VisaRecord {",
+            "pub struct VisaRecord { // edited",
+        ),
+    )
+    .unwrap();
+    fs::remove_file(cases.join("visa_record_missing_photo.rs")).unwrap();
+    let orphan = cases.join("visa_record_missing_nickname.rs");
+    fs::copy(cases.join("visa_record_missing_sex.rs"), &orphan).unwrap();
+    let before = snapshot(dir.path());
+
+    let stale = codegen(&[
+        &"--spec", &SPEC, &"--out", &out, &"--cases", &cases, &"--check",
+    ]);
+    assert_eq!(stale.status.code(), Some(1));
+    let message = stderr(&stale);
+    assert!(
+        message.contains("visa_record.rs differs from the spec"),
+        "{message}"
+    );
+    assert!(message.contains("+pub struct VisaRecord {"), "{message}");
+    assert!(
+        message.contains("visa_record_missing_photo.rs is missing"),
+        "{message}"
+    );
+    assert!(
+        message.contains(
+            "visa_record_missing_nickname.rs is generated, but the spec no longer gives it"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("run `cargo run -p dactylo-codegen`"),
+        "{message}"
+    );
+    assert_eq!(snapshot(dir.path()), before, "--check wrote something");
+
+    generate(&out, &cases);
+    assert!(!orphan.exists());
+    let after = codegen(&[
+        &"--spec", &SPEC, &"--out", &out, &"--cases", &cases, &"--check",
+    ]);
+    assert_eq!(after.status.code(), Some(0), "{}", stderr(&after));
+}
+
+#[test]
+fn an_invalid_spec_is_located_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, cases) = (dir.path().join("out"), dir.path().join("cases"));
+    generate(&out, &cases);
+    let before = snapshot(&out);
+
+    let spec = dir.path().join("edited.yaml");
+    let valid = fs::read_to_string(SPEC).unwrap();
+    // A typo in a key, found while reading the YAML: reported with line and column.
+    fs::write(
+        &spec,
+        valid.replacen("        optional: true", "        optinal: true", 1),
+    )
+    .unwrap();
+    let output = codegen(&[&"--spec", &spec, &"--out", &out, &"--cases", &cases]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    let line = valid
+        .lines()
+        .position(|line| line == "        optional: true")
+        .unwrap()
+        + 1;
+    assert!(
+        message.contains(&format!("edited.yaml:{line}:9: ")),
+        "{message}"
+    );
+    assert!(message.contains("unknown field `optinal`"), "{message}");
+    assert!(message.contains("nothing was written"), "{message}");
+
+    // Two mistakes found after reading: both reported, each with its path in the spec.
+    let two_mistakes = valid
+        .replacen(
+            "type: Date\n        citation: { paragraph: 7, item: 2 }",
+            "type: Datum\n        citation: { paragraph: 7, item: 2 }",
+            1,
+        )
+        .replacen("{ paragraph: 8, item: 3 }", "{ paragraph: 8, item: 4 }", 1);
+    fs::write(&spec, two_mistakes).unwrap();
+    let output = codegen(&[&"--spec", &spec, &"--out", &out, &"--cases", &cases]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("edited.yaml: records.VisaRecord.fields[1].type: unknown type `Datum`"),
+        "{message}"
+    );
+    assert!(
+        message.contains(
+            "edited.yaml: records.TemporaryResidenceRecord.fields[2].citation: cites item 4"
+        ),
+        "{message}"
+    );
+
+    assert_eq!(snapshot(&out), before);
+}
+
+#[test]
+fn an_unreadable_spec_is_an_io_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-spec.yaml");
+    let output = codegen(&[&"--spec", &missing, &"--out", &dir.path().join("out")]);
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        stderr(&output).contains("cannot read"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn help_documents_the_exit_codes() {
+    let help = stdout(&codegen(&[&"--help"]));
+    for line in [
+        "0  success",
+        "1  --check found stale files",
+        "2  the spec is invalid",
+        "3  a file could not be read or written",
+    ] {
+        assert!(help.contains(line), "{help}");
+    }
+}

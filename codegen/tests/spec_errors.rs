@@ -1,0 +1,311 @@
+//! A spec with a mistake is refused with a message that says where and what, and every mistake
+//! of a run is reported, not only the first.
+
+use dactylo_codegen::{Error, Location, Problem, Spec};
+
+/// The smallest valid spec: one value type, one composite with an optional part, one record with
+/// a required and an optional field.
+const VALID: &str = "\
+act:
+  kind: { kk: қаулысы, en: Resolution }
+  number: 1
+  date: 2024-01-01
+  title: { kk: атауы, en: title }
+  legal_basis: { kk: негізі, en: basis }
+  status: in_force
+values:
+  Name: { en: A name. }
+  Date: { en: A date. }
+composites:
+  FullName:
+    kk: тегі, аты
+    en: surname, given name
+    parts:
+      - { ident: surname, type: Name, kk: тегі, en: surname }
+      - ident: patronymic
+        type: Name
+        kk: әкесінің аты
+        en: patronymic
+        optional: true
+        condition: { kk: бар болса, en: if any }
+records:
+  VisaRecord:
+    paragraph: 7
+    lead_in: { kk: мынадай мәліметтерді қамтиды, en: contains the following }
+    fields:
+      - { ident: full_name, type: FullName, citation: { paragraph: 7, item: 1 }, kk: тегі, en: name }
+      - { ident: birth_date, type: Date, citation: { paragraph: 7, item: 2 }, kk: туған күні, en: date of birth }
+      - ident: nickname
+        type: Name
+        citation: { paragraph: 7, item: 3 }
+        kk: лақап аты
+        en: nickname
+        optional: true
+        condition: { kk: бар болса, en: if any }
+";
+
+fn with(from: &str, to: &str) -> String {
+    assert!(VALID.contains(from), "the valid spec has no `{from}`");
+    VALID.replacen(from, to, 1)
+}
+
+fn problems(source: &str) -> Vec<Problem> {
+    match Spec::parse(source, "spec.yaml") {
+        Err(Error::InvalidSpec { file, problems }) => {
+            assert_eq!(file.to_str(), Some("spec.yaml"));
+            problems
+        }
+        Ok(_) => panic!("the spec was accepted"),
+        Err(other) => panic!("unexpected error: {other}"),
+    }
+}
+
+/// The one problem of `source`: its location and message.
+fn problem(source: &str) -> (Location, String) {
+    let mut problems = problems(source);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let problem = problems.remove(0);
+    (problem.location, problem.message)
+}
+
+fn at(path: &str) -> Location {
+    Location::Path(path.to_owned())
+}
+
+#[test]
+fn the_valid_spec_is_accepted() {
+    let spec = Spec::parse(VALID, "spec.yaml").unwrap();
+    assert_eq!(spec.model().records[0].fields.len(), 3);
+}
+
+#[test]
+fn a_yaml_syntax_error_has_a_line_and_column() {
+    let (location, message) = problem(&with("  number: 1\n", "  number: [1\n"));
+    assert!(
+        matches!(location, Location::LineColumn { line: 3, .. }),
+        "{location:?}"
+    );
+    assert!(!message.is_empty());
+}
+
+#[test]
+fn a_misspelt_key_is_refused_where_it_is() {
+    let (location, message) = problem(&with("        optional: true\n", "        optinal: true\n"));
+    assert_eq!(
+        location,
+        Location::LineColumn {
+            line: 21,
+            column: 9
+        }
+    );
+    assert!(
+        message.starts_with("composites.FullName.parts[1]: unknown field `optinal`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_missing_key_and_a_wrong_value_type_are_refused() {
+    let (_, message) = problem(&with("  number: 1\n", ""));
+    assert!(message.contains("missing field `number`"), "{message}");
+    let (_, message) = problem(&with("    paragraph: 7\n", "    paragraph: seven\n"));
+    assert!(
+        message.starts_with("records.VisaRecord.paragraph: invalid type"),
+        "{message}"
+    );
+    let (_, message) = problem(&with("  date: 2024-01-01\n", "  date: 2024-13-01\n"));
+    assert!(message.starts_with("act.date:"), "{message}");
+}
+
+#[test]
+fn an_unknown_type_is_refused_by_path() {
+    let (location, message) = problem(&with("type: Date,", "type: Datum,"));
+    assert_eq!(location, at("records.VisaRecord.fields[1].type"));
+    assert!(message.contains("unknown type `Datum`"), "{message}");
+}
+
+#[test]
+fn citations_follow_the_records_paragraph_and_numbering() {
+    let (location, message) = problem(&with(
+        "{ paragraph: 7, item: 2 }",
+        "{ paragraph: 8, item: 2 }",
+    ));
+    assert_eq!(location, at("records.VisaRecord.fields[1].citation"));
+    assert!(message.contains("cites paragraph 8"), "{message}");
+
+    let (location, message) = problem(&with(
+        "{ paragraph: 7, item: 3 }",
+        "{ paragraph: 7, item: 4 }",
+    ));
+    assert_eq!(location, at("records.VisaRecord.fields[2].citation"));
+    assert!(message.contains("must be item 3"), "{message}");
+
+    let (location, message) = problem(&with(
+        "{ paragraph: 7, item: 2 }",
+        "{ paragraph: 7, item: 1 }",
+    ));
+    assert_eq!(location, at("records.VisaRecord.fields[1].citation"));
+    assert!(message.contains("item 1 is cited twice"), "{message}");
+
+    let (location, _) = problem(&with(", citation: { paragraph: 7, item: 2 }", ""));
+    assert_eq!(location, at("records.VisaRecord.fields[1]"));
+}
+
+#[test]
+fn names_must_be_valid_rust_of_the_right_case() {
+    let (location, message) = problem(&with("ident: birth_date", "ident: type"));
+    assert_eq!(location, at("records.VisaRecord.fields[1].ident"));
+    assert_eq!(message, "`type` is a Rust keyword");
+
+    let (_, message) = problem(&with("ident: birth_date", "ident: birthDate"));
+    assert_eq!(
+        message,
+        "`birthDate` is not snake_case: did you mean `birth_date`?"
+    );
+
+    let (location, message) = problem(&with("  VisaRecord:", "  visa_record:"));
+    assert_eq!(location, at("records.visa_record"));
+    assert_eq!(
+        message,
+        "`visa_record` is not PascalCase: did you mean `VisaRecord`?"
+    );
+
+    let (_, message) = problem(&with("ident: birth_date", "ident: туған_күні"));
+    assert!(message.contains("is not ASCII"), "{message}");
+}
+
+#[test]
+fn duplicates_are_refused() {
+    let (location, message) = problem(&with("ident: birth_date", "ident: full_name"));
+    assert_eq!(location, at("records.VisaRecord.fields[1].ident"));
+    assert!(
+        message.contains("already the name of records.VisaRecord.fields[0]"),
+        "{message}"
+    );
+
+    let second_record = "  VisaRecord:\n    paragraph: 8\n    lead_in: { kk: а, en: a }\n    fields:\n      - { ident: x, type: Name, citation: { paragraph: 8, item: 1 }, kk: а, en: a }\n";
+    let problems = problems(&format!("{VALID}{second_record}"));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("`VisaRecord` is already taken")),
+        "{problems:#?}"
+    );
+
+    let same_paragraph = second_record
+        .replace("VisaRecord", "OtherRecord")
+        .replace('8', "7");
+    let (location, message) = problem(&format!("{VALID}{same_paragraph}"));
+    assert_eq!(location, at("records.OtherRecord.paragraph"));
+    assert_eq!(message, "paragraph 7 is already the list of `VisaRecord`");
+}
+
+#[test]
+fn generated_names_must_not_clash() {
+    let (location, message) =
+        problem(&with("  VisaRecord:", "  FullName:").replace("VisaRecord", "FullName"));
+    assert_eq!(location, at("records.FullName"));
+    assert!(
+        message.contains("already taken by `composites.FullName`"),
+        "{message}"
+    );
+
+    let (_, message) = problem(&with("ident: birth_date", "ident: build"));
+    assert!(
+        message.contains("clashes with the builder's `build` method"),
+        "{message}"
+    );
+
+    let (_, message) = problem(&with("ident: birth_date", "ident: maybe_nickname"));
+    assert!(message.contains("clashes"), "{message}");
+
+    let (location, message) = problem(
+        &with("  Name: { en: A name. }", "  Unset: { en: A name. }")
+            .replace("type: Name", "type: Unset"),
+    );
+    assert_eq!(location, at("values.Unset"));
+    assert!(message.contains("the builders' marker type"), "{message}");
+}
+
+#[test]
+fn optional_goes_with_a_condition() {
+    let (location, message) = problem(&with(
+        "        condition: { kk: бар болса, en: if any }\n",
+        "",
+    ));
+    assert_eq!(location, at("composites.FullName.parts[1]"));
+    assert!(message.contains("needs a `condition`"), "{message}");
+
+    let (location, _) = problem(&with(
+        "        optional: true\n        condition: { kk: бар болса, en: if any }\n",
+        "        condition: { kk: бар болса, en: if any }\n",
+    ));
+    assert_eq!(location, at("composites.FullName.parts[1].condition"));
+}
+
+#[test]
+fn texts_must_not_be_empty() {
+    let (location, message) = problem(&with("kk: туған күні,", "kk: '  ',"));
+    assert_eq!(location, at("records.VisaRecord.fields[1].kk"));
+    assert_eq!(message, "the text is empty");
+}
+
+#[test]
+fn empty_records_and_composites_are_refused() {
+    let fields = VALID.find("    fields:\n").unwrap();
+    let empty_record = format!("{}    fields: []\n", &VALID[..fields]);
+    let (location, message) = problem(&empty_record);
+    assert_eq!(location, at("records.VisaRecord.fields"));
+    assert_eq!(message, "a record needs at least one field");
+
+    let (parts, records) = (
+        VALID.find("    parts:\n").unwrap(),
+        VALID.find("records:\n").unwrap(),
+    );
+    let empty_composite = format!("{}    parts: []\n{}", &VALID[..parts], &VALID[records..]);
+    let (location, message) = problem(&empty_composite);
+    assert_eq!(location, at("composites.FullName.parts"));
+    assert_eq!(message, "a composite needs at least one part");
+}
+
+#[test]
+fn a_composite_may_not_contain_itself() {
+    let cyclic = with("type: Name, kk: тегі", "type: FullName, kk: тегі");
+    let (location, message) = problem(&cyclic);
+    assert_eq!(location, at("composites.FullName"));
+    assert!(message.contains("cannot contain itself"), "{message}");
+}
+
+#[test]
+fn the_status_and_repeal_agree() {
+    let (location, _) = problem(&with("status: in_force", "status: repealed"));
+    assert_eq!(location, at("act.status"));
+    let (location, _) = problem(&with(
+        "status: in_force",
+        "status: in_force\n  repealed_by: { number: 2, date: 2025-01-01 }",
+    ));
+    assert_eq!(location, at("act.repealed_by"));
+}
+
+#[test]
+fn every_problem_of_a_run_is_reported() {
+    let spec = with("ident: birth_date", "ident: Birth")
+        .replacen("type: Name,", "type: Nme,", 1)
+        .replacen("{ paragraph: 7, item: 3 }", "{ paragraph: 7, item: 9 }", 1);
+    let problems = problems(&spec);
+    let paths: Vec<String> = problems
+        .iter()
+        .map(|problem| match &problem.location {
+            Location::Path(path) => path.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "composites.FullName.parts[0].type",
+            "records.VisaRecord.fields[1].ident",
+            "records.VisaRecord.fields[2].citation",
+        ]
+    );
+}
