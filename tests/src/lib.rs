@@ -11,6 +11,11 @@ use dactylo_records::{
     Place, PriorPermit, Registration, RegistrationBasis, Signature, Visa,
 };
 
+/// The top-level README's Rust examples, compiled and run as doctests so that they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;
+
 /// The person a record is about.
 pub fn holder() -> FullName {
     FullName {
@@ -117,5 +122,101 @@ pub fn expulsion() -> Expulsion {
         grounds: ExpulsionGrounds::new(
             "decision of the Specialised Inter-District Administrative Court of Astana of 2025-01-15, in force",
         ),
+    }
+}
+
+/// A complete record of every list, built through its builder with every item, optional ones
+/// included: the lists of paragraphs 7 to 10 have no optional item.
+pub mod complete {
+    use dactylo_records::jiff::civil::date;
+    use dactylo_records::{
+        ExpulsionOrReadmissionRecord, IdentityDocumentRecord, PermanentResidenceRecord, Sex,
+        TemporaryResidenceRecord, VisaRecord,
+    };
+
+    use super::*;
+
+    pub fn identity_document_record() -> IdentityDocumentRecord {
+        IdentityDocumentRecord::builder()
+            .full_name(holder())
+            .birth(birth())
+            .sex(Sex::Female)
+            .ethnicity(ethnicity())
+            .citizenship(citizenship())
+            .photo(photo())
+            .fingerprints(fingerprints())
+            .identity_document(identity_document())
+            .signature(signature())
+            .iin(iin())
+            .registration(registration())
+            .issuing_authority(authority())
+            .registering_officer(officer())
+            .build()
+    }
+
+    pub fn visa_record() -> VisaRecord {
+        VisaRecord::builder()
+            .full_name(foreign_holder())
+            .birth_date(date(1985, 7, 1))
+            .sex(Sex::Female)
+            .fingerprints(fingerprints())
+            .citizenship(citizenship())
+            .photo(photo())
+            .identity_document(identity_document())
+            .visa(visa())
+            .registration(registration())
+            .issuing_authority(authority())
+            .registering_officer(officer())
+            .build()
+    }
+
+    pub fn temporary_residence_record() -> TemporaryResidenceRecord {
+        TemporaryResidenceRecord::builder()
+            .full_name(foreign_holder())
+            .birth_date(date(1985, 7, 1))
+            .sex(Sex::Male)
+            .fingerprints_and_palms(fingerprints_and_palms())
+            .citizenship(citizenship())
+            .photo(photo())
+            .residence_abroad(address("Tashkent, Amir Temur 1"))
+            .temporary_residence(address("Astana, Mangilik El 55"))
+            .receiving_party_address(address("Astana, Kabanbay Batyr 2"))
+            .identity_document(identity_document())
+            .registration(registration())
+            .registering_officer(officer())
+            .build()
+    }
+
+    pub fn expulsion_or_readmission_record() -> ExpulsionOrReadmissionRecord {
+        ExpulsionOrReadmissionRecord::builder()
+            .full_name(foreign_holder())
+            .birth_date(date(1985, 7, 1))
+            .sex(Sex::Male)
+            .fingerprints_and_palms(fingerprints_and_palms())
+            .citizenship(citizenship())
+            .photo(photo())
+            .identity_document(identity_document())
+            .registration(registration())
+            .registering_officer(officer())
+            .expulsion(expulsion())
+            .entry_banned_until(date(2030, 2, 1))
+            .build()
+    }
+
+    pub fn permanent_residence_record() -> PermanentResidenceRecord {
+        PermanentResidenceRecord::builder()
+            .full_name(foreign_holder())
+            .birth_date(date(1985, 7, 1))
+            .sex(Sex::Female)
+            .fingerprints_and_palms(fingerprints_and_palms())
+            .citizenship(citizenship())
+            .photo(photo())
+            .identity_document(identity_document())
+            .registration(registration())
+            .registering_officer(officer())
+            .visa_or_temporary_permit(prior_permit())
+            .intended_permanent_address(address("Almaty, Abay 10"))
+            .reviewing_authority(authority())
+            .build()
     }
 }

@@ -1,20 +1,36 @@
 //! What compiles: every record built with its required items only and with all of them, in any
-//! order, with optional items set conditionally. (What must not compile is in `compile_fail.rs`.)
+//! order, with optional items set conditionally. (What must not compile is in `compile_fail.rs`;
+//! the complete records are built in `dactylo_tests::complete`.)
 
 use dactylo_records::jiff::civil::date;
 use dactylo_records::{
-    ExpulsionOrReadmissionRecord, IdentityDocumentRecord, IdentityDocumentRecordBuilder,
-    PermanentResidenceRecord, Sex, TemporaryResidenceRecord, VisaRecord,
+    Authority, Birth, Citizenship, Fingerprints, FullName, IdentityDocument,
+    IdentityDocumentRecord, IdentityDocumentRecordBuilder, Photo, Registration, Sex, Signature,
+    Unset,
 };
 use dactylo_tests::{
-    address, authority, birth, citizenship, ethnicity, expulsion, fingerprints,
+    address, authority, birth, citizenship, complete, ethnicity, expulsion, fingerprints,
     fingerprints_and_palms, foreign_holder, holder, identity_document, iin, officer, photo,
     prior_permit, registration, signature, visa,
 };
 
-#[test]
-fn identity_document_record_with_required_items_only() {
-    let record = IdentityDocumentRecord::builder()
+/// The builder of paragraph 6 with every required item set.
+type RequiredItemsSet = IdentityDocumentRecordBuilder<
+    FullName,
+    Birth,
+    Sex,
+    Citizenship,
+    Photo,
+    Fingerprints,
+    IdentityDocument,
+    Signature,
+    Registration,
+    Authority,
+    FullName,
+>;
+
+fn required_identity_document_items() -> RequiredItemsSet {
+    IdentityDocumentRecord::builder()
         .full_name(holder())
         .birth(birth())
         .sex(Sex::Female)
@@ -26,7 +42,11 @@ fn identity_document_record_with_required_items_only() {
         .registration(registration())
         .issuing_authority(authority())
         .registering_officer(officer())
-        .build();
+}
+
+#[test]
+fn identity_document_record_with_required_items_only() {
+    let record = required_identity_document_items().build();
 
     assert_eq!(record.full_name, holder());
     assert_eq!(record.birth, birth());
@@ -44,65 +64,19 @@ fn identity_document_record_with_required_items_only() {
 }
 
 #[test]
-fn identity_document_record_with_all_items() {
-    let record = IdentityDocumentRecord::builder()
-        .full_name(holder())
-        .birth(birth())
-        .sex(Sex::Female)
-        .ethnicity(ethnicity())
-        .citizenship(citizenship())
-        .photo(photo())
-        .fingerprints(fingerprints())
-        .identity_document(identity_document())
-        .signature(signature())
-        .iin(iin())
-        .registration(registration())
-        .issuing_authority(authority())
-        .registering_officer(officer())
-        .build();
-
+fn every_record_with_all_items_holds_what_was_set() {
+    let record = complete::identity_document_record();
     assert_eq!(record.ethnicity, Some(ethnicity()));
     assert_eq!(record.iin, Some(iin()));
-}
 
-#[test]
-fn visa_record_with_all_items() {
-    let record = VisaRecord::builder()
-        .full_name(foreign_holder())
-        .birth_date(date(1985, 7, 1))
-        .sex(Sex::Female)
-        .fingerprints(fingerprints())
-        .citizenship(citizenship())
-        .photo(photo())
-        .identity_document(identity_document())
-        .visa(visa())
-        .registration(registration())
-        .issuing_authority(authority())
-        .registering_officer(officer())
-        .build();
-
-    assert_eq!(record.full_name.patronymic, None);
+    let record = complete::visa_record();
+    assert_eq!(record.full_name, foreign_holder());
     assert_eq!(record.birth_date, date(1985, 7, 1));
     assert_eq!(record.visa, visa());
-}
+    assert_eq!(record.issuing_authority, authority());
 
-#[test]
-fn temporary_residence_record_with_all_items() {
-    let record = TemporaryResidenceRecord::builder()
-        .full_name(foreign_holder())
-        .birth_date(date(1985, 7, 1))
-        .sex(Sex::Male)
-        .fingerprints_and_palms(fingerprints_and_palms())
-        .citizenship(citizenship())
-        .photo(photo())
-        .residence_abroad(address("Tashkent, Amir Temur 1"))
-        .temporary_residence(address("Astana, Mangilik El 55"))
-        .receiving_party_address(address("Astana, Kabanbay Batyr 2"))
-        .identity_document(identity_document())
-        .registration(registration())
-        .registering_officer(officer())
-        .build();
-
+    let record = complete::temporary_residence_record();
+    assert_eq!(record.fingerprints_and_palms, fingerprints_and_palms());
     assert_eq!(record.residence_abroad, address("Tashkent, Amir Temur 1"));
     assert_eq!(
         record.temporary_residence,
@@ -112,45 +86,12 @@ fn temporary_residence_record_with_all_items() {
         record.receiving_party_address,
         address("Astana, Kabanbay Batyr 2")
     );
-}
 
-#[test]
-fn expulsion_or_readmission_record_with_all_items() {
-    let record = ExpulsionOrReadmissionRecord::builder()
-        .full_name(foreign_holder())
-        .birth_date(date(1985, 7, 1))
-        .sex(Sex::Male)
-        .fingerprints_and_palms(fingerprints_and_palms())
-        .citizenship(citizenship())
-        .photo(photo())
-        .identity_document(identity_document())
-        .registration(registration())
-        .registering_officer(officer())
-        .expulsion(expulsion())
-        .entry_banned_until(date(2030, 2, 1))
-        .build();
-
+    let record = complete::expulsion_or_readmission_record();
     assert_eq!(record.expulsion, expulsion());
     assert_eq!(record.entry_banned_until, date(2030, 2, 1));
-}
 
-#[test]
-fn permanent_residence_record_with_all_items() {
-    let record = PermanentResidenceRecord::builder()
-        .full_name(foreign_holder())
-        .birth_date(date(1985, 7, 1))
-        .sex(Sex::Female)
-        .fingerprints_and_palms(fingerprints_and_palms())
-        .citizenship(citizenship())
-        .photo(photo())
-        .identity_document(identity_document())
-        .registration(registration())
-        .registering_officer(officer())
-        .visa_or_temporary_permit(prior_permit())
-        .intended_permanent_address(address("Almaty, Abay 10"))
-        .reviewing_authority(authority())
-        .build();
-
+    let record = complete::permanent_residence_record();
     assert_eq!(record.visa_or_temporary_permit, prior_permit());
     assert_eq!(
         record.intended_permanent_address,
@@ -231,37 +172,22 @@ fn a_partial_builder_can_be_cloned_as_a_template() {
     assert_ne!(first.full_name, second.full_name);
 }
 
-/// A builder type can be named, with the items still unset left to their default.
+/// A partial builder's type can be named: `Unset` for each required item not set yet.
 type StationTemplate = IdentityDocumentRecordBuilder<
-    dactylo_records::Unset,
-    dactylo_records::Unset,
-    dactylo_records::Unset,
-    dactylo_records::Unset,
-    dactylo_records::Unset,
-    dactylo_records::Unset,
-    dactylo_records::Unset,
-    dactylo_records::Unset,
-    dactylo_records::Registration,
-    dactylo_records::Authority,
-    dactylo_records::FullName,
+    Unset,
+    Unset,
+    Unset,
+    Unset,
+    Unset,
+    Unset,
+    Unset,
+    Unset,
+    Registration,
+    Authority,
+    FullName,
 >;
 
-fn complete_person(
-    station: StationTemplate,
-    full_name: dactylo_records::FullName,
-) -> IdentityDocumentRecordBuilder<
-    dactylo_records::FullName,
-    dactylo_records::Birth,
-    Sex,
-    dactylo_records::Citizenship,
-    dactylo_records::Photo,
-    dactylo_records::Fingerprints,
-    dactylo_records::IdentityDocument,
-    dactylo_records::Signature,
-    dactylo_records::Registration,
-    dactylo_records::Authority,
-    dactylo_records::FullName,
-> {
+fn complete_person(station: StationTemplate, full_name: FullName) -> RequiredItemsSet {
     station
         .full_name(full_name)
         .birth(birth())
@@ -271,31 +197,4 @@ fn complete_person(
         .fingerprints(fingerprints())
         .identity_document(identity_document())
         .signature(signature())
-}
-
-fn required_identity_document_items() -> IdentityDocumentRecordBuilder<
-    dactylo_records::FullName,
-    dactylo_records::Birth,
-    Sex,
-    dactylo_records::Citizenship,
-    dactylo_records::Photo,
-    dactylo_records::Fingerprints,
-    dactylo_records::IdentityDocument,
-    dactylo_records::Signature,
-    dactylo_records::Registration,
-    dactylo_records::Authority,
-    dactylo_records::FullName,
-> {
-    IdentityDocumentRecord::builder()
-        .full_name(holder())
-        .birth(birth())
-        .sex(Sex::Female)
-        .citizenship(citizenship())
-        .photo(photo())
-        .fingerprints(fingerprints())
-        .identity_document(identity_document())
-        .signature(signature())
-        .registration(registration())
-        .issuing_authority(authority())
-        .registering_officer(officer())
 }
