@@ -7,13 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Problem;
 use crate::model::{
-    Act, Citation, Composite, Field, Member, Model, Presence, Record, Status, Texts, TypeRef,
-    ValueType,
+    Act, Citation, Composite, Field, Member, Model, Period, Presence, Record, Status, Texts,
+    TypeRef, ValueType,
 };
 use crate::names::{self, Case};
 use crate::spec::{
-    ActSpec, CompositeSpec, Entries, MemberSpec, RecordSpec, SpecFile, StatusSpec, TextsSpec,
-    ValueSpec,
+    ActSpec, CompositeSpec, Entries, MemberSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec,
+    TextsSpec, ValueSpec,
 };
 
 /// Checks `spec`, returning the model or every problem found.
@@ -174,10 +174,60 @@ impl Checker {
                 }
                 let parts =
                     self.members(&format!("{path}.parts"), composite.parts, MemberKind::Part);
-                let parts = parts.into_iter().map(|(member, _)| member).collect();
-                Composite { name, texts, parts }
+                let parts: Vec<Member> = parts.into_iter().map(|(member, _)| member).collect();
+                let periods = self.periods(&path, &parts, composite.periods);
+                Composite {
+                    name,
+                    texts,
+                    parts,
+                    periods,
+                }
             })
             .collect()
+    }
+
+    /// Each end of a period names a required part, and both ends have the same type.
+    fn periods(&mut self, path: &str, parts: &[Member], periods: Vec<PeriodSpec>) -> Vec<Period> {
+        let mut checked = Vec::with_capacity(periods.len());
+        for (index, period) in periods.into_iter().enumerate() {
+            let at = format!("{path}.periods[{index}]");
+            let mut ends = Vec::with_capacity(2);
+            for (key, ident) in [("start", &period.start), ("end", &period.end)] {
+                match parts.iter().find(|part| &part.ident == ident) {
+                    None => self.report(
+                        format!("{at}.{key}"),
+                        format!("`{ident}` is not a part of this composite"),
+                    ),
+                    Some(part) if !part.is_required() => self.report(
+                        format!("{at}.{key}"),
+                        format!("`{ident}` is optional, and a period needs both its ends"),
+                    ),
+                    Some(part) => ends.push(part),
+                }
+            }
+            if let [start, end] = ends[..] {
+                if start.ident == end.ident {
+                    self.report(&at, "a period needs two different parts");
+                } else if start.ty != end.ty {
+                    self.report(
+                        &at,
+                        format!(
+                            "`{}` is a `{}` but `{}` is a `{}`: a period's ends have the same type",
+                            start.ident,
+                            start.ty.name(),
+                            end.ident,
+                            end.ty.name()
+                        ),
+                    );
+                } else {
+                    checked.push(Period {
+                        start: period.start,
+                        end: period.end,
+                    });
+                }
+            }
+        }
+        checked
     }
 
     /// A composite that contains itself, directly or through others, would be infinitely large.
@@ -381,7 +431,7 @@ impl Checker {
                         en: member.en,
                     },
                 );
-                let presence = self.presence(&at, member.optional, member.condition);
+                let presence = self.presence(&at, member.optional, member.condition, kind);
                 let citation = match (kind, member.citation) {
                     (MemberKind::Field, None) => {
                         self.report(&at, "a record field needs a `citation: { paragraph, item }`");
@@ -424,20 +474,29 @@ impl Checker {
         }
     }
 
-    fn presence(&mut self, path: &str, optional: bool, condition: Option<TextsSpec>) -> Presence {
-        match (optional, condition) {
-            (false, None) => Presence::Required,
-            (true, Some(condition)) => Presence::Optional {
-                condition: self.texts(&format!("{path}.condition"), condition),
+    /// Only the text makes an item optional, so an optional record field quotes the words that
+    /// do; a composite's part may be optional by the nature of the datum (a street line).
+    fn presence(
+        &mut self,
+        path: &str,
+        optional: bool,
+        condition: Option<TextsSpec>,
+        kind: MemberKind,
+    ) -> Presence {
+        match (optional, condition, kind) {
+            (false, None, _) => Presence::Required,
+            (true, Some(condition), _) => Presence::Optional {
+                condition: Some(self.texts(&format!("{path}.condition"), condition)),
             },
-            (true, None) => {
+            (true, None, MemberKind::Part) => Presence::Optional { condition: None },
+            (true, None, MemberKind::Field) => {
                 self.report(
                     path,
                     "an optional item needs a `condition` quoting the words of the text that make it conditional",
                 );
                 Presence::Required
             }
-            (false, Some(_)) => {
+            (false, Some(_), _) => {
                 self.report(
                     format!("{path}.condition"),
                     "only an optional item has a `condition`: add `optional: true`, or remove it",

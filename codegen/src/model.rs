@@ -82,6 +82,18 @@ pub struct Composite {
     pub texts: Texts,
     /// Its parts, in spec order.
     pub parts: Vec<Member>,
+    /// Pairs of parts whose end may not be before their start. A composite with any is
+    /// created through a constructor that checks them.
+    pub periods: Vec<Period>,
+}
+
+/// Two required parts of a composite, of the same type, the second not before the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    /// The part that starts the period.
+    pub start: String,
+    /// The part that ends it.
+    pub end: String,
 }
 
 /// One list of the act.
@@ -158,10 +170,10 @@ impl TypeRef {
 pub enum Presence {
     /// The text requires it.
     Required,
-    /// The text makes it conditional.
+    /// The text makes it conditional, or (for a composite's part) the datum may not exist.
     Optional {
-        /// The act's words that make it so.
-        condition: Texts,
+        /// The act's words that make it so; every optional record field has them.
+        condition: Option<Texts>,
     },
 }
 

@@ -71,6 +71,16 @@ pub(crate) struct CompositeSpec {
     pub(crate) kk: String,
     pub(crate) en: String,
     pub(crate) parts: Vec<MemberSpec>,
+    #[serde(default)]
+    pub(crate) periods: Vec<PeriodSpec>,
+}
+
+/// Two date parts of a composite whose end may not be before its start.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PeriodSpec {
+    pub(crate) start: String,
+    pub(crate) end: String,
 }
 
 /// One list: a paragraph of the act.

@@ -227,20 +227,76 @@ fn generated_names_must_not_clash() {
     assert!(message.contains("the builders' marker type"), "{message}");
 }
 
+/// `VALID` with the last occurrence of `from` (in the record, after the composite) replaced.
+fn with_last(from: &str, to: &str) -> String {
+    let at = VALID.rfind(from).expect("the valid spec has it");
+    format!("{}{to}{}", &VALID[..at], &VALID[at + from.len()..])
+}
+
 #[test]
-fn optional_goes_with_a_condition() {
-    let (location, message) = problem(&with(
-        "        condition: { kk: бар болса, en: if any }\n",
-        "",
-    ));
-    assert_eq!(location, at("composites.FullName.parts[1]"));
+fn an_optional_field_quotes_its_condition_and_a_part_need_not() {
+    let condition = "        condition: { kk: бар болса, en: if any }\n";
+    let (location, message) = problem(&with_last(condition, ""));
+    assert_eq!(location, at("records.VisaRecord.fields[2]"));
     assert!(message.contains("needs a `condition`"), "{message}");
 
-    let (location, _) = problem(&with(
+    let part_without_condition = with(condition, "");
+    assert!(Spec::parse(&part_without_condition, "spec.yaml").is_ok());
+
+    let (location, _) = problem(&with_last(
         "        optional: true\n        condition: { kk: бар болса, en: if any }\n",
         "        condition: { kk: бар болса, en: if any }\n",
     ));
-    assert_eq!(location, at("composites.FullName.parts[1].condition"));
+    assert_eq!(location, at("records.VisaRecord.fields[2].condition"));
+}
+
+#[test]
+fn a_period_names_two_required_parts_of_one_type() {
+    let composite = "  Stay:
+    kk: мерзім
+    en: stay
+    parts:
+      - { ident: from, type: Date, kk: бастап, en: from }
+      - { ident: until, type: Date, kk: дейін, en: until }
+      - { ident: note, type: Name, kk: ескерту, en: note }
+      - { ident: extended, type: Date, kk: ұзартылған, en: extended, optional: true }
+    periods:
+";
+    let spec = |periods: &str| with("records:\n", &format!("{composite}{periods}records:\n"));
+    let valid = spec("      - { start: from, end: until }\n");
+    assert_eq!(
+        Spec::parse(&valid, "spec.yaml").unwrap().model().composites[1]
+            .periods
+            .len(),
+        1
+    );
+    let cases = [
+        (
+            "{ start: from, end: till }",
+            "composites.Stay.periods[0].end",
+            "`till` is not a part of this composite",
+        ),
+        (
+            "{ start: from, end: extended }",
+            "composites.Stay.periods[0].end",
+            "`extended` is optional, and a period needs both its ends",
+        ),
+        (
+            "{ start: from, end: from }",
+            "composites.Stay.periods[0]",
+            "a period needs two different parts",
+        ),
+        (
+            "{ start: from, end: note }",
+            "composites.Stay.periods[0]",
+            "`from` is a `Date` but `note` is a `Name`: a period's ends have the same type",
+        ),
+    ];
+    for (period, path, expected) in cases {
+        let (location, message) = problem(&spec(&format!("      - {period}\n")));
+        assert_eq!(location, at(path), "{period}");
+        assert_eq!(message, expected);
+    }
 }
 
 #[test]

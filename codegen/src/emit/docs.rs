@@ -168,11 +168,44 @@ pub(super) fn build_method(act: &Act, record: &Record) -> Vec<String> {
 }
 
 pub(super) fn composite(composite: &Composite) -> Vec<String> {
-    vec![
+    let mut lines = vec![
         format!("{}.", capitalized(&markdown(&composite.texts.en))),
         String::new(),
         format!("kk: {}", markdown(&composite.texts.kk)),
+    ];
+    if !composite.periods.is_empty() {
+        lines.push(String::new());
+        lines.push(format!(
+            "Create it with [`{}::new`], which checks {}.",
+            composite.name,
+            periods(composite)
+        ));
+    }
+    lines
+}
+
+/// The doc of a checked composite's constructor.
+pub(super) fn constructor(composite: &Composite) -> Vec<String> {
+    vec![
+        format!(
+            "Creates it from its parts, checking {}.",
+            periods(composite)
+        ),
+        String::new(),
+        "# Errors".to_owned(),
+        String::new(),
+        "A `PeriodError` naming the period that ends before it starts.".to_owned(),
     ]
+}
+
+/// "that `valid_until` is not before `issued_on`".
+fn periods(composite: &Composite) -> String {
+    composite
+        .periods
+        .iter()
+        .map(|period| format!("that `{}` is not before `{}`", period.end, period.start))
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 pub(super) fn part(member: &Member) -> Vec<String> {
@@ -230,11 +263,14 @@ pub(super) fn already_set(act: &Act, record: &Record, field: &Field) -> Diagnost
 fn presence(presence: &Presence) -> String {
     match presence {
         Presence::Required => "**Required**".to_owned(),
-        Presence::Optional { condition } => format!(
+        Presence::Optional {
+            condition: Some(condition),
+        } => format!(
             "**Optional**: {} (kk: {})",
             markdown(&condition.en),
             markdown(&condition.kk)
         ),
+        Presence::Optional { condition: None } => "**Optional**".to_owned(),
     }
 }
 

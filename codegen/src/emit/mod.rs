@@ -66,6 +66,11 @@ pub(crate) struct TypePaths {
 }
 
 impl TypePaths {
+    /// A hand-written item of the values module by name, such as `PeriodError`.
+    fn value(&self, name: &str) -> TokenStream {
+        self.type_ref(&TypeRef::Value(name.to_owned()))
+    }
+
     fn type_ref(&self, ty: &TypeRef) -> TokenStream {
         let (module, name) = match ty {
             TypeRef::Value(name) => (&self.values, ident(name)),
