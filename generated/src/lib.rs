@@ -13,57 +13,71 @@
 //! types keep its lists as the act set them.
 //!
 //! Each record is created through its builder, and a record that lacks an item the act requires
-//! does not compile: the compiler names the item and its citation. The record types, builders
-//! and composites are generated from `spec/resolution-939.yaml` by `dactylo-codegen`; the value
-//! types they hold are written by hand.
+//! does not compile: the compiler names the item and its citation. Every value is valid by
+//! construction, and `Debug` never shows names, numbers, addresses or biometric data. The record
+//! types, builders and composites are generated from `spec/resolution-939.yaml` by
+//! `dactylo-codegen`; the value types they hold are written by hand.
 //!
 //! ```
 //! use dactylo_records::jiff::civil::date;
 //! use dactylo_records::{
-//!     Authority, Birth, Citizenship, DocumentNumber, Fingerprints, FullName, IdentityDocument,
-//!     IdentityDocumentRecord, Iin, Name, Photo, Place, Registration, RegistrationBasis, Sex,
-//!     Signature,
+//!     Authority, Birth, Capture, Citizenship, DocumentNumber, FingerPosition, Fingerprints,
+//!     FullName, IdentityDocument, IdentityDocumentRecord, Iin, ImageFormat, Impression,
+//!     ImpressionFormat, Name, Photo, Place, Registration, RegistrationBasis, Sex, Signature,
+//!     ValueError,
 //! };
 //!
+//! # let (face_jpeg, signature_png) = (vec![0xFF, 0xD8, 0xFF, 0xE0], b"\x89PNG\r\n\x1a\n".to_vec());
+//! # let finger_wsq = |_| vec![0xFF, 0xA0, 0xFF, 0xA8];
+//! // Every value is checked as it is created: a name's alphabet, an IIN's check digit, a
+//! // photo's format against its bytes, one capture for each of the ten fingers.
 //! let holder = FullName {
-//!     surname: Name::new("Сейітова"),
-//!     given_name: Name::new("Әйгерім"),
-//!     patronymic: Some(Name::new("Қайратқызы")),
+//!     surname: Name::new("Сейітова")?,
+//!     given_name: Name::new("Әйгерім")?,
+//!     patronymic: Some(Name::new("Қайратқызы")?),
 //! };
-//! let officer = FullName {
-//!     surname: Name::new("Ахметов"),
-//!     given_name: Name::new("Нұрлан"),
-//!     patronymic: None,
-//! };
+//! let mut captures = Vec::new();
+//! for position in FingerPosition::ALL {
+//!     let impression = Impression::new(ImpressionFormat::Wsq, finger_wsq(position))?;
+//!     captures.push((position, Capture::Impression(impression)));
+//! }
+//! let fingerprints = Fingerprints::new(captures)?;
 //! let holder_has_an_iin = true;
 //!
 //! let mut builder = IdentityDocumentRecord::builder()
 //!     .full_name(holder)
-//!     .birth(Birth { date: date(1990, 3, 14), place: Place::new("Алматы") })
+//!     .birth(Birth { date: date(1990, 3, 14), place: Place::new("Алматы")? })
 //!     .sex(Sex::Female)
-//!     .citizenship(Citizenship::new("KAZ"))
-//!     .photo(Photo::new(vec![0xFF, 0xD8, 0xFF]))
-//!     .fingerprints(Fingerprints::new(vec![0xFF, 0xA0]))
-//!     .identity_document(IdentityDocument {
-//!         number: DocumentNumber::new("N12345678"),
-//!         issued_on: date(2024, 12, 2),
-//!         valid_until: date(2034, 12, 1),
-//!     })
-//!     .signature(Signature::new(vec![0x89, b'P', b'N', b'G']))
+//!     .citizenship(Citizenship::new("KAZ")?)
+//!     .photo(Photo::new(ImageFormat::Jpeg, face_jpeg)?)
+//!     .fingerprints(fingerprints)
+//!     .identity_document(IdentityDocument::new(
+//!         DocumentNumber::new("N12345678")?,
+//!         date(2024, 12, 2),
+//!         date(2034, 12, 1),
+//!     )?)
+//!     .signature(Signature::new(ImageFormat::Png, signature_png)?)
 //!     .registration(Registration {
 //!         date: date(2024, 12, 2),
-//!         basis: RegistrationBasis::new("application for an identity card"),
+//!         basis: RegistrationBasis::new("application for an identity card")?,
 //!     })
-//!     .issuing_authority(Authority::new("Ministry of Internal Affairs"))
-//!     .registering_officer(officer);
+//!     .issuing_authority(Authority::new("Ministry of Internal Affairs")?)
+//!     .registering_officer(FullName {
+//!         surname: Name::new("Ахметов")?,
+//!         given_name: Name::new("Нұрлан")?,
+//!         patronymic: None,
+//!     });
 //! // Optional items (paragraph 6, items 4 and 10) leave the builder's type unchanged.
 //! if holder_has_an_iin {
-//!     builder = builder.iin(Iin::new("900314400123"));
+//!     builder = builder.iin(Iin::new("900314400120")?);
 //! }
 //! let record = builder.build();
 //!
 //! assert_eq!(record.sex, Sex::Female);
 //! assert_eq!(record.ethnicity, None);
+//! // Debug shows the structure and hides personal and biometric data.
+//! assert!(format!("{record:?}").contains("surname: Name(<redacted>)"));
+//! # Ok::<(), ValueError>(())
 //! ```
 //!
 //! Leaving out a required item is a compile error:

@@ -49,25 +49,74 @@ pub struct Birth {
 /// Identity document number, date of issue, period of validity.
 ///
 /// kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+///
+/// Create it with [`IdentityDocument::new`], which checks that `valid_until` is not before `issued_on`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "IdentityDocumentUnchecked"))]
 pub struct IdentityDocument {
+    number: crate::values::DocumentNumber,
+    issued_on: crate::values::Date,
+    valid_until: crate::values::Date,
+}
+impl IdentityDocument {
+    /// Creates it from its parts, checking that `valid_until` is not before `issued_on`.
+    ///
+    /// # Errors
+    ///
+    /// A `PeriodError` naming the period that ends before it starts.
+    pub fn new(
+        number: crate::values::DocumentNumber,
+        issued_on: crate::values::Date,
+        valid_until: crate::values::Date,
+    ) -> Result<Self, crate::values::PeriodError> {
+        crate::values::PeriodError::check(
+            "IdentityDocument",
+            ("issued_on", issued_on),
+            ("valid_until", valid_until),
+        )?;
+        Ok(IdentityDocument {
+            number,
+            issued_on,
+            valid_until,
+        })
+    }
     /// **Required**.
     ///
     /// - kk: нөмірі
     /// - en: number
-    pub number: crate::values::DocumentNumber,
+    pub fn number(&self) -> &crate::values::DocumentNumber {
+        &self.number
+    }
     /// **Required**.
     ///
     /// - kk: берілген күні
     /// - en: date of issue
-    pub issued_on: crate::values::Date,
+    pub fn issued_on(&self) -> &crate::values::Date {
+        &self.issued_on
+    }
     /// **Required**.
     ///
     /// - kk: қолданылу мерзімі
     /// - en: end of the period of validity
-    pub valid_until: crate::values::Date,
+    pub fn valid_until(&self) -> &crate::values::Date {
+        &self.valid_until
+    }
+}
+#[cfg(feature = "serde")]
+#[derive(::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdentityDocumentUnchecked {
+    number: crate::values::DocumentNumber,
+    issued_on: crate::values::Date,
+    valid_until: crate::values::Date,
+}
+#[cfg(feature = "serde")]
+impl TryFrom<IdentityDocumentUnchecked> for IdentityDocument {
+    type Error = crate::values::PeriodError;
+    fn try_from(parts: IdentityDocumentUnchecked) -> Result<Self, Self::Error> {
+        IdentityDocument::new(parts.number, parts.issued_on, parts.valid_until)
+    }
 }
 /// Date and basis of the dactyloscopic registration.
 ///
@@ -90,43 +139,287 @@ pub struct Registration {
 /// Date of issue and period of validity of the visa.
 ///
 /// kk: визаның берілген күні, қолданылу мерзімі
+///
+/// Create it with [`Visa::new`], which checks that `valid_until` is not before `issued_on`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "VisaUnchecked"))]
 pub struct Visa {
+    issued_on: crate::values::Date,
+    valid_until: crate::values::Date,
+}
+impl Visa {
+    /// Creates it from its parts, checking that `valid_until` is not before `issued_on`.
+    ///
+    /// # Errors
+    ///
+    /// A `PeriodError` naming the period that ends before it starts.
+    pub fn new(
+        issued_on: crate::values::Date,
+        valid_until: crate::values::Date,
+    ) -> Result<Self, crate::values::PeriodError> {
+        crate::values::PeriodError::check(
+            "Visa",
+            ("issued_on", issued_on),
+            ("valid_until", valid_until),
+        )?;
+        Ok(Visa { issued_on, valid_until })
+    }
     /// **Required**.
     ///
     /// - kk: визаның берілген күні
     /// - en: date of issue of the visa
-    pub issued_on: crate::values::Date,
+    pub fn issued_on(&self) -> &crate::values::Date {
+        &self.issued_on
+    }
     /// **Required**.
     ///
     /// - kk: қолданылу мерзімі
     /// - en: end of the period of validity of the visa
-    pub valid_until: crate::values::Date,
+    pub fn valid_until(&self) -> &crate::values::Date {
+        &self.valid_until
+    }
+}
+#[cfg(feature = "serde")]
+#[derive(::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VisaUnchecked {
+    issued_on: crate::values::Date,
+    valid_until: crate::values::Date,
+}
+#[cfg(feature = "serde")]
+impl TryFrom<VisaUnchecked> for Visa {
+    type Error = crate::values::PeriodError;
+    fn try_from(parts: VisaUnchecked) -> Result<Self, Self::Error> {
+        Visa::new(parts.issued_on, parts.valid_until)
+    }
 }
 /// Date of issue and period of validity of the visa or temporary residence permit.
 ///
 /// kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
+///
+/// Create it with [`PriorPermit::new`], which checks that `valid_until` is not before `issued_on`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "PriorPermitUnchecked"))]
 pub struct PriorPermit {
+    kind: crate::values::PermitKind,
+    issued_on: crate::values::Date,
+    valid_until: crate::values::Date,
+}
+impl PriorPermit {
+    /// Creates it from its parts, checking that `valid_until` is not before `issued_on`.
+    ///
+    /// # Errors
+    ///
+    /// A `PeriodError` naming the period that ends before it starts.
+    pub fn new(
+        kind: crate::values::PermitKind,
+        issued_on: crate::values::Date,
+        valid_until: crate::values::Date,
+    ) -> Result<Self, crate::values::PeriodError> {
+        crate::values::PeriodError::check(
+            "PriorPermit",
+            ("issued_on", issued_on),
+            ("valid_until", valid_until),
+        )?;
+        Ok(PriorPermit {
+            kind,
+            issued_on,
+            valid_until,
+        })
+    }
     /// **Required**.
     ///
     /// - kk: виза, уақытша тұруға рұқсат
     /// - en: visa or temporary residence permit
-    pub kind: crate::values::PermitKind,
+    pub fn kind(&self) -> &crate::values::PermitKind {
+        &self.kind
+    }
     /// **Required**.
     ///
     /// - kk: берілген күні
     /// - en: date of issue
-    pub issued_on: crate::values::Date,
+    pub fn issued_on(&self) -> &crate::values::Date {
+        &self.issued_on
+    }
     /// **Required**.
     ///
     /// - kk: қолданылу мерзімі
     /// - en: end of the period of validity
-    pub valid_until: crate::values::Date,
+    pub fn valid_until(&self) -> &crate::values::Date {
+        &self.valid_until
+    }
+}
+#[cfg(feature = "serde")]
+#[derive(::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PriorPermitUnchecked {
+    kind: crate::values::PermitKind,
+    issued_on: crate::values::Date,
+    valid_until: crate::values::Date,
+}
+#[cfg(feature = "serde")]
+impl TryFrom<PriorPermitUnchecked> for PriorPermit {
+    type Error = crate::values::PeriodError;
+    fn try_from(parts: PriorPermitUnchecked) -> Result<Self, Self::Error> {
+        PriorPermit::new(parts.kind, parts.issued_on, parts.valid_until)
+    }
+}
+/// Address.
+///
+/// kk: мекенжайы
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Address {
+    /// **Required**.
+    ///
+    /// - kk: ел
+    /// - en: country
+    pub country: crate::values::Country,
+    /// **Optional**.
+    ///
+    /// - kk: облыс
+    /// - en: region
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub region: Option<crate::values::AddressLine>,
+    /// **Optional**.
+    ///
+    /// - kk: аудан
+    /// - en: district
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub district: Option<crate::values::AddressLine>,
+    /// **Required**.
+    ///
+    /// - kk: елді мекен
+    /// - en: city, town or village
+    pub locality: crate::values::AddressLine,
+    /// **Optional**.
+    ///
+    /// - kk: көше
+    /// - en: street
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub street: Option<crate::values::AddressLine>,
+    /// **Optional**.
+    ///
+    /// - kk: үй
+    /// - en: building
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub building: Option<crate::values::AddressLine>,
+    /// **Optional**.
+    ///
+    /// - kk: пәтер
+    /// - en: apartment
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub apartment: Option<crate::values::AddressLine>,
+    /// **Optional**.
+    ///
+    /// - kk: пошта индексі
+    /// - en: postal code
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub postal_code: Option<crate::values::AddressLine>,
+}
+/// A court verdict or decision that has entered into legal force.
+///
+/// kk: заңды күшіне енген сот үкімі немесе шешімі
+///
+/// Create it with [`CourtAct::new`], which checks that `in_force_since` is not before `date`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "CourtActUnchecked"))]
+pub struct CourtAct {
+    kind: crate::values::CourtActKind,
+    court: crate::values::Authority,
+    date: crate::values::Date,
+    in_force_since: crate::values::Date,
+}
+impl CourtAct {
+    /// Creates it from its parts, checking that `in_force_since` is not before `date`.
+    ///
+    /// # Errors
+    ///
+    /// A `PeriodError` naming the period that ends before it starts.
+    pub fn new(
+        kind: crate::values::CourtActKind,
+        court: crate::values::Authority,
+        date: crate::values::Date,
+        in_force_since: crate::values::Date,
+    ) -> Result<Self, crate::values::PeriodError> {
+        crate::values::PeriodError::check(
+            "CourtAct",
+            ("date", date),
+            ("in_force_since", in_force_since),
+        )?;
+        Ok(CourtAct {
+            kind,
+            court,
+            date,
+            in_force_since,
+        })
+    }
+    /// **Required**.
+    ///
+    /// - kk: сот үкімі немесе шешімі
+    /// - en: verdict or decision
+    pub fn kind(&self) -> &crate::values::CourtActKind {
+        &self.kind
+    }
+    /// **Required**.
+    ///
+    /// - kk: соттың атауы
+    /// - en: name of the court
+    pub fn court(&self) -> &crate::values::Authority {
+        &self.court
+    }
+    /// **Required**.
+    ///
+    /// - kk: шығарылған күні
+    /// - en: date of the verdict or decision
+    pub fn date(&self) -> &crate::values::Date {
+        &self.date
+    }
+    /// **Required**.
+    ///
+    /// - kk: заңды күшіне енген күні
+    /// - en: date it entered into legal force
+    pub fn in_force_since(&self) -> &crate::values::Date {
+        &self.in_force_since
+    }
+}
+#[cfg(feature = "serde")]
+#[derive(::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourtActUnchecked {
+    kind: crate::values::CourtActKind,
+    court: crate::values::Authority,
+    date: crate::values::Date,
+    in_force_since: crate::values::Date,
+}
+#[cfg(feature = "serde")]
+impl TryFrom<CourtActUnchecked> for CourtAct {
+    type Error = crate::values::PeriodError;
+    fn try_from(parts: CourtActUnchecked) -> Result<Self, Self::Error> {
+        CourtAct::new(parts.kind, parts.court, parts.date, parts.in_force_since)
+    }
 }
 /// Date and grounds of the expulsion (a court verdict or decision that has entered into legal force).
 ///
@@ -144,5 +437,5 @@ pub struct Expulsion {
     ///
     /// - kk: негіздері (заңды күшіне енген сот үкімі немесе шешімі)
     /// - en: grounds (a court verdict or decision that has entered into legal force)
-    pub grounds: crate::values::ExpulsionGrounds,
+    pub grounds: super::CourtAct,
 }

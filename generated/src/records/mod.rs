@@ -3,7 +3,8 @@
 
 mod composites;
 pub use composites::{
-    FullName, Birth, IdentityDocument, Registration, Visa, PriorPermit, Expulsion,
+    FullName, Birth, IdentityDocument, Registration, Visa, PriorPermit, Address,
+    CourtAct, Expulsion,
 };
 mod identity_document_record;
 pub use identity_document_record::{

@@ -70,7 +70,7 @@ pub struct PermanentResidenceRecord {
     ///
     /// - kk: тұрақты тұру жоспарланып отырған жердің мекенжайы
     /// - en: address of the intended permanent residence
-    pub intended_permanent_address: crate::values::Address,
+    pub intended_permanent_address: super::Address,
     /// **Required**. Resolution 939, paragraph 10, item 12.
     ///
     /// - kk: тұрақты тұруға өтінішхатты қараған органның атауы
@@ -578,7 +578,7 @@ impl<
     /// Setting it a second time does not compile.
     pub fn intended_permanent_address(
         self,
-        value: crate::values::Address,
+        value: super::Address,
     ) -> PermanentResidenceRecordBuilder<
         FullNameItem,
         BirthDateItem,
@@ -590,7 +590,7 @@ impl<
         RegistrationItem,
         RegisteringOfficerItem,
         VisaOrTemporaryPermitItem,
-        crate::values::Address,
+        super::Address,
         ReviewingAuthorityItem,
     >
     where
@@ -831,8 +831,8 @@ impl VisaOrTemporaryPermitIsUnset for super::Unset {}
     label = "`intended_permanent_address` is required: call `.intended_permanent_address(...)` before `.build()`",
     note = "kk: тұрақты тұру жоспарланып отырған жердің мекенжайы"
 )]
-pub trait IntendedPermanentAddressIsSet: Into<crate::values::Address> {}
-impl IntendedPermanentAddressIsSet for crate::values::Address {}
+pub trait IntendedPermanentAddressIsSet: Into<super::Address> {}
+impl IntendedPermanentAddressIsSet for super::Address {}
 #[diagnostic::on_unimplemented(
     message = "`intended_permanent_address` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 11: address of the intended permanent residence)",
     label = "`intended_permanent_address` was set earlier: set each item once",

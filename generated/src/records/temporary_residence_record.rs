@@ -50,17 +50,17 @@ pub struct TemporaryResidenceRecord {
     ///
     /// - kk: шетелде тұрақты тұратын жерінің мекенжайы
     /// - en: address of permanent residence abroad
-    pub residence_abroad: crate::values::Address,
+    pub residence_abroad: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 8.
     ///
     /// - kk: Қазақстан Республикасында уақытша тұратын мекенжайы
     /// - en: address of temporary residence in the Republic of Kazakhstan
-    pub temporary_residence: crate::values::Address,
+    pub temporary_residence: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 9.
     ///
     /// - kk: қабылдайтын тараптың мекенжайы
     /// - en: address of the receiving party
-    pub receiving_party_address: crate::values::Address,
+    pub receiving_party_address: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 10.
     ///
     /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
@@ -414,7 +414,7 @@ impl<
     /// Setting it a second time does not compile.
     pub fn residence_abroad(
         self,
-        value: crate::values::Address,
+        value: super::Address,
     ) -> TemporaryResidenceRecordBuilder<
         FullNameItem,
         BirthDateItem,
@@ -422,7 +422,7 @@ impl<
         FingerprintsAndPalmsItem,
         CitizenshipItem,
         PhotoItem,
-        crate::values::Address,
+        super::Address,
         TemporaryResidenceItem,
         ReceivingPartyAddressItem,
         IdentityDocumentItem,
@@ -455,7 +455,7 @@ impl<
     /// Setting it a second time does not compile.
     pub fn temporary_residence(
         self,
-        value: crate::values::Address,
+        value: super::Address,
     ) -> TemporaryResidenceRecordBuilder<
         FullNameItem,
         BirthDateItem,
@@ -464,7 +464,7 @@ impl<
         CitizenshipItem,
         PhotoItem,
         ResidenceAbroadItem,
-        crate::values::Address,
+        super::Address,
         ReceivingPartyAddressItem,
         IdentityDocumentItem,
         RegistrationItem,
@@ -496,7 +496,7 @@ impl<
     /// Setting it a second time does not compile.
     pub fn receiving_party_address(
         self,
-        value: crate::values::Address,
+        value: super::Address,
     ) -> TemporaryResidenceRecordBuilder<
         FullNameItem,
         BirthDateItem,
@@ -506,7 +506,7 @@ impl<
         PhotoItem,
         ResidenceAbroadItem,
         TemporaryResidenceItem,
-        crate::values::Address,
+        super::Address,
         IdentityDocumentItem,
         RegistrationItem,
         RegisteringOfficerItem,
@@ -775,8 +775,8 @@ impl PhotoIsUnset for super::Unset {}
     label = "`residence_abroad` is required: call `.residence_abroad(...)` before `.build()`",
     note = "kk: шетелде тұрақты тұратын жерінің мекенжайы"
 )]
-pub trait ResidenceAbroadIsSet: Into<crate::values::Address> {}
-impl ResidenceAbroadIsSet for crate::values::Address {}
+pub trait ResidenceAbroadIsSet: Into<super::Address> {}
+impl ResidenceAbroadIsSet for super::Address {}
 #[diagnostic::on_unimplemented(
     message = "`residence_abroad` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 7: address of permanent residence abroad)",
     label = "`residence_abroad` was set earlier: set each item once",
@@ -789,8 +789,8 @@ impl ResidenceAbroadIsUnset for super::Unset {}
     label = "`temporary_residence` is required: call `.temporary_residence(...)` before `.build()`",
     note = "kk: Қазақстан Республикасында уақытша тұратын мекенжайы"
 )]
-pub trait TemporaryResidenceIsSet: Into<crate::values::Address> {}
-impl TemporaryResidenceIsSet for crate::values::Address {}
+pub trait TemporaryResidenceIsSet: Into<super::Address> {}
+impl TemporaryResidenceIsSet for super::Address {}
 #[diagnostic::on_unimplemented(
     message = "`temporary_residence` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 8: address of temporary residence in the Republic of Kazakhstan)",
     label = "`temporary_residence` was set earlier: set each item once",
@@ -803,8 +803,8 @@ impl TemporaryResidenceIsUnset for super::Unset {}
     label = "`receiving_party_address` is required: call `.receiving_party_address(...)` before `.build()`",
     note = "kk: қабылдайтын тараптың мекенжайы"
 )]
-pub trait ReceivingPartyAddressIsSet: Into<crate::values::Address> {}
-impl ReceivingPartyAddressIsSet for crate::values::Address {}
+pub trait ReceivingPartyAddressIsSet: Into<super::Address> {}
+impl ReceivingPartyAddressIsSet for super::Address {}
 #[diagnostic::on_unimplemented(
     message = "`receiving_party_address` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 9: address of the receiving party)",
     label = "`receiving_party_address` was set earlier: set each item once",

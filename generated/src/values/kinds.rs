@@ -1,0 +1,35 @@
+//! Values that are one of a few kinds.
+
+/// The person's sex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Sex {
+    /// Male, written `M`.
+    #[cfg_attr(feature = "serde", serde(rename = "M"))]
+    Male,
+    /// Female, written `F`.
+    #[cfg_attr(feature = "serde", serde(rename = "F"))]
+    Female,
+}
+
+/// Whether a prior permit is a visa or a temporary residence permit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum PermitKind {
+    /// A visa of the Republic of Kazakhstan.
+    Visa,
+    /// A temporary residence permit in the Republic of Kazakhstan.
+    TemporaryResidencePermit,
+}
+
+/// The kind of court act that grounds an expulsion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CourtActKind {
+    /// A verdict (үкім) in a criminal case.
+    Verdict,
+    /// A decision (шешім), as in an administrative case.
+    Decision,
+}
