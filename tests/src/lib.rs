@@ -6,9 +6,11 @@
 
 use dactylo_records::jiff::civil::date;
 use dactylo_records::{
-    Address, Authority, Birth, Citizenship, DocumentNumber, Ethnicity, Expulsion, ExpulsionGrounds,
-    Fingerprints, FingerprintsAndPalms, FullName, IdentityDocument, Iin, Name, PermitKind, Photo,
-    Place, PriorPermit, Registration, RegistrationBasis, Signature, Visa,
+    Absence, Address, AddressLine, Authority, Birth, Capture, Citizenship, Country, CourtAct,
+    CourtActKind, DocumentNumber, Ethnicity, Expulsion, FingerPosition, Fingerprints,
+    FingerprintsAndPalms, FullName, IdentityDocument, Iin, ImageFormat, Impression,
+    ImpressionFormat, Name, PermitKind, Photo, Place, PriorPermit, Registration, RegistrationBasis,
+    Signature, Visa,
 };
 
 /// The top-level README's Rust examples, compiled and run as doctests so that they cannot rot.
@@ -16,20 +18,31 @@ use dactylo_records::{
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeExamples;
 
+/// The leading bytes of the formats the fixtures use.
+pub mod signatures {
+    pub const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0];
+    pub const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    pub const WSQ: &[u8] = &[0xFF, 0xA0, 0xFF, 0xA8];
+}
+
+pub fn name(text: &str) -> Name {
+    Name::new(text).expect("a valid name")
+}
+
 /// The person a record is about.
 pub fn holder() -> FullName {
     FullName {
-        surname: Name::new("Сейітова"),
-        given_name: Name::new("Әйгерім"),
-        patronymic: Some(Name::new("Қайратқызы")),
+        surname: name("Сейітова"),
+        given_name: name("Әйгерім"),
+        patronymic: Some(name("Қайратқызы")),
     }
 }
 
 /// A foreigner whose identity document shows no patronymic.
 pub fn foreign_holder() -> FullName {
     FullName {
-        surname: Name::new("Smith"),
-        given_name: Name::new("Anna"),
+        surname: name("Smith"),
+        given_name: name("Anna"),
         patronymic: None,
     }
 }
@@ -37,91 +50,123 @@ pub fn foreign_holder() -> FullName {
 /// The officer who carried out the dactyloscopic registration.
 pub fn officer() -> FullName {
     FullName {
-        surname: Name::new("Ахметов"),
-        given_name: Name::new("Нұрлан"),
-        patronymic: Some(Name::new("Серікұлы")),
+        surname: name("Ахметов"),
+        given_name: name("Нұрлан"),
+        patronymic: Some(name("Серікұлы")),
     }
 }
 
 pub fn birth() -> Birth {
     Birth {
         date: date(1990, 3, 14),
-        place: Place::new("Алматы"),
+        place: Place::new("Алматы").unwrap(),
     }
 }
 
 pub fn citizenship() -> Citizenship {
-    Citizenship::new("KAZ")
+    Citizenship::new("KAZ").unwrap()
 }
 
 pub fn ethnicity() -> Ethnicity {
-    Ethnicity::new("қазақ")
+    Ethnicity::new("қазақ").unwrap()
 }
 
 pub fn iin() -> Iin {
-    Iin::new("900314400123")
+    Iin::new("900314400120").unwrap()
 }
 
 pub fn photo() -> Photo {
-    Photo::new(vec![0xFF, 0xD8, 0xFF, 0xE0])
+    Photo::new(ImageFormat::Jpeg, [signatures::JPEG, b"face"].concat()).unwrap()
 }
 
 pub fn signature() -> Signature {
-    Signature::new(vec![0x89, b'P', b'N', b'G'])
+    Signature::new(ImageFormat::Png, [signatures::PNG, b"signature"].concat()).unwrap()
 }
 
+pub fn impression() -> Capture {
+    let bytes = [signatures::WSQ, b"ridges"].concat();
+    Capture::Impression(Impression::new(ImpressionFormat::Wsq, bytes).unwrap())
+}
+
+/// Ten impressions, but for the left little finger, amputated.
 pub fn fingerprints() -> Fingerprints {
-    Fingerprints::new(vec![0xFF, 0xA0, 0xFF, 0xA8])
+    Fingerprints::new(FingerPosition::ALL.map(|position| {
+        let capture = match position {
+            FingerPosition::LeftLittle => Capture::Absent(Absence::Amputated),
+            _ => impression(),
+        };
+        (position, capture)
+    }))
+    .unwrap()
 }
 
 pub fn fingerprints_and_palms() -> FingerprintsAndPalms {
-    FingerprintsAndPalms::new(vec![0xFF, 0xA0, 0xFF, 0xA8, 0x00])
+    FingerprintsAndPalms::new(
+        fingerprints(),
+        impression(),
+        Capture::Absent(Absence::UnableToPrint),
+    )
 }
 
 pub fn identity_document() -> IdentityDocument {
-    IdentityDocument {
-        number: DocumentNumber::new("N12345678"),
-        issued_on: date(2024, 12, 2),
-        valid_until: date(2034, 12, 1),
-    }
+    IdentityDocument::new(
+        DocumentNumber::new("N12345678").unwrap(),
+        date(2024, 12, 2),
+        date(2034, 12, 1),
+    )
+    .unwrap()
 }
 
 pub fn registration() -> Registration {
     Registration {
         date: date(2024, 12, 2),
-        basis: RegistrationBasis::new("application for an identity card"),
+        basis: RegistrationBasis::new("application for an identity card").unwrap(),
     }
 }
 
 pub fn authority() -> Authority {
-    Authority::new("Migration Service of the Ministry of Internal Affairs")
+    Authority::new("Migration Service of the Ministry of Internal Affairs").unwrap()
 }
 
 pub fn visa() -> Visa {
-    Visa {
-        issued_on: date(2025, 1, 10),
-        valid_until: date(2025, 4, 10),
-    }
+    Visa::new(date(2025, 1, 10), date(2025, 4, 10)).unwrap()
 }
 
 pub fn prior_permit() -> PriorPermit {
-    PriorPermit {
-        kind: PermitKind::TemporaryResidencePermit,
-        issued_on: date(2023, 5, 1),
-        valid_until: date(2026, 4, 30),
+    PriorPermit::new(
+        PermitKind::TemporaryResidencePermit,
+        date(2023, 5, 1),
+        date(2026, 4, 30),
+    )
+    .unwrap()
+}
+
+/// An address in `country` with just a locality and a street.
+pub fn address(country: &str, locality: &str, street: &str) -> Address {
+    let line = |text: &str| AddressLine::new(text).unwrap();
+    Address {
+        country: Country::new(country).unwrap(),
+        region: None,
+        district: None,
+        locality: line(locality),
+        street: Some(line(street)),
+        building: None,
+        apartment: None,
+        postal_code: None,
     }
 }
 
-pub fn address(line: &str) -> Address {
-    Address::new(line)
-}
-
 pub fn expulsion() -> Expulsion {
+    let decision = CourtAct::new(
+        CourtActKind::Decision,
+        Authority::new("Specialised Inter-District Administrative Court of Astana").unwrap(),
+        date(2025, 1, 15),
+        date(2025, 1, 25),
+    )
+    .unwrap();
     Expulsion {
         date: date(2025, 2, 1),
-        grounds: ExpulsionGrounds::new(
-            "decision of the Specialised Inter-District Administrative Court of Astana of 2025-01-15, in force",
-        ),
+        grounds: decision,
     }
 }
 
@@ -178,9 +223,9 @@ pub mod complete {
             .fingerprints_and_palms(fingerprints_and_palms())
             .citizenship(citizenship())
             .photo(photo())
-            .residence_abroad(address("Tashkent, Amir Temur 1"))
-            .temporary_residence(address("Astana, Mangilik El 55"))
-            .receiving_party_address(address("Astana, Kabanbay Batyr 2"))
+            .residence_abroad(address("UZB", "Tashkent", "Amir Temur 1"))
+            .temporary_residence(address("KAZ", "Astana", "Mangilik El 55"))
+            .receiving_party_address(address("KAZ", "Astana", "Kabanbay Batyr 2"))
             .identity_document(identity_document())
             .registration(registration())
             .registering_officer(officer())
@@ -215,7 +260,7 @@ pub mod complete {
             .registration(registration())
             .registering_officer(officer())
             .visa_or_temporary_permit(prior_permit())
-            .intended_permanent_address(address("Almaty, Abay 10"))
+            .intended_permanent_address(address("KAZ", "Almaty", "Abay 10"))
             .reviewing_authority(authority())
             .build()
     }

@@ -77,14 +77,17 @@ fn every_record_with_all_items_holds_what_was_set() {
 
     let record = complete::temporary_residence_record();
     assert_eq!(record.fingerprints_and_palms, fingerprints_and_palms());
-    assert_eq!(record.residence_abroad, address("Tashkent, Amir Temur 1"));
+    assert_eq!(
+        record.residence_abroad,
+        address("UZB", "Tashkent", "Amir Temur 1")
+    );
     assert_eq!(
         record.temporary_residence,
-        address("Astana, Mangilik El 55")
+        address("KAZ", "Astana", "Mangilik El 55")
     );
     assert_eq!(
         record.receiving_party_address,
-        address("Astana, Kabanbay Batyr 2")
+        address("KAZ", "Astana", "Kabanbay Batyr 2")
     );
 
     let record = complete::expulsion_or_readmission_record();
@@ -95,7 +98,7 @@ fn every_record_with_all_items_holds_what_was_set() {
     assert_eq!(record.visa_or_temporary_permit, prior_permit());
     assert_eq!(
         record.intended_permanent_address,
-        address("Almaty, Abay 10")
+        address("KAZ", "Almaty", "Abay 10")
     );
     assert_eq!(record.reviewing_authority, authority());
 }

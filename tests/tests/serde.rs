@@ -1,7 +1,7 @@
 //! Records on the wire, as JSON: a round trip keeps every item, and a record the act would not
 //! accept is refused with an error that names what is wrong.
 
-use dactylo_records::IdentityDocumentRecord;
+use dactylo_records::{IdentityDocumentRecord, TemporaryResidenceRecord, VisaRecord};
 use dactylo_tests::complete::{
     expulsion_or_readmission_record, identity_document_record, permanent_residence_record,
     temporary_residence_record, visa_record,
@@ -31,8 +31,38 @@ fn the_wire_format_uses_the_field_names_and_plain_values() {
     assert_eq!(json["full_name"]["surname"], "Сейітова");
     assert_eq!(json["birth"]["date"], "1990-03-14");
     assert_eq!(json["sex"], "F");
-    assert_eq!(json["iin"], "900314400123");
+    assert_eq!(json["citizenship"], "KAZ");
+    assert_eq!(json["iin"], "900314400120");
     assert_eq!(json["identity_document"]["valid_until"], "2034-12-01");
+    assert_eq!(json["photo"]["format"], "jpeg");
+    // Base64 of FF D8 FF E0 "face".
+    assert_eq!(json["photo"]["data"], "/9j/4GZhY2U=");
+    assert_eq!(
+        json["fingerprints"][0],
+        json!({ "position": 1, "impression": { "format": "wsq", "data": "/6D/qHJpZGdlcw==" } })
+    );
+    assert_eq!(
+        json["fingerprints"][9],
+        json!({ "position": 10, "absence": "XX" })
+    );
+
+    let json = serde_json::to_value(temporary_residence_record()).unwrap();
+    let positions: Vec<u64> = json["fingerprints_and_palms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["position"].as_u64().unwrap())
+        .collect();
+    assert_eq!(positions, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 21, 23]);
+    assert_eq!(json["fingerprints_and_palms"][11]["absence"], "UP");
+    assert_eq!(
+        json["residence_abroad"],
+        json!({ "country": "UZB", "locality": "Tashkent", "street": "Amir Temur 1" })
+    );
+
+    let json = serde_json::to_value(expulsion_or_readmission_record()).unwrap();
+    assert_eq!(json["expulsion"]["grounds"]["kind"], "decision");
+    assert_eq!(json["expulsion"]["grounds"]["in_force_since"], "2025-01-25");
 }
 
 #[test]
@@ -107,19 +137,130 @@ fn unknown_fields_are_refused() {
     );
 }
 
+/// Every value is checked on the way in as when it is created: invalid JSON never yields a
+/// record, and the error says what was wrong.
 #[test]
-fn malformed_values_are_refused_without_panicking() {
-    let cases: [(&str, Value); 3] = [
-        ("sex", json!("X")),
-        ("birth", json!({ "date": "1990-02-30", "place": "Алматы" })),
-        ("photo", json!("not bytes")),
+fn invalid_values_are_refused_with_the_reason() {
+    let cases: [(&str, Value, &str); 14] = [
+        ("sex", json!("X"), "unknown variant `X`"),
+        (
+            "iin",
+            json!("900314400121"),
+            "the check digit is 1, but the first 11 digits give 0",
+        ),
+        ("iin", json!("90031440012"), "an IIN has 12 digits"),
+        (
+            "citizenship",
+            json!("KZX"),
+            "`KZX` is not an ISO 3166-1 alpha-3 country code",
+        ),
+        (
+            "full_name",
+            json!({ "surname": "Smith2", "given_name": "Anna" }),
+            "Name: '2' (U+0032) at character 6 is not allowed",
+        ),
+        (
+            "full_name",
+            json!({ "surname": "  ", "given_name": "Anna" }),
+            "Name: the text is empty",
+        ),
+        (
+            "birth",
+            json!({ "date": "1990-02-30", "place": "Алматы" }),
+            "parameter \'day\' for `1990-02` is invalid",
+        ),
+        (
+            "photo",
+            json!({ "format": "png", "data": "/9j/4GZhY2U=" }),
+            "Photo: the bytes are declared PNG but look like JPEG",
+        ),
+        (
+            "photo",
+            json!({ "format": "jpeg", "data": "" }),
+            "Photo: there are no bytes",
+        ),
+        (
+            "photo",
+            json!({ "format": "jpeg", "data": "not base64!" }),
+            "the data is not base64",
+        ),
+        (
+            "identity_document",
+            json!({ "number": "N1", "issued_on": "2024-12-02", "valid_until": "2024-12-01" }),
+            "IdentityDocument: `valid_until` (2024-12-01) is before `issued_on` (2024-12-02)",
+        ),
+        (
+            "identity_document",
+            json!({ "number": "N 1", "issued_on": "2024-12-02", "valid_until": "2025-12-01" }),
+            "DocumentNumber: ' ' (U+0020) at character 2 is not allowed",
+        ),
+        (
+            "fingerprints",
+            json!([{ "position": 1, "absence": "XX" }]),
+            "no capture for position(s) 2, 3, 4, 5, 6, 7, 8, 9, 10",
+        ),
+        (
+            "fingerprints",
+            json!([{ "position": 21, "absence": "XX" }]),
+            "21 is not a position of this set (fingers 1 to 10)",
+        ),
     ];
-    for (item, value) in cases {
+    for (item, value, reason) in cases {
         let mut json = serde_json::to_value(identity_document_record()).unwrap();
         json[item] = value;
-        assert!(
-            serde_json::from_value::<IdentityDocumentRecord>(json).is_err(),
-            "{item} should be refused"
-        );
+        let error = serde_json::from_value::<IdentityDocumentRecord>(json).unwrap_err();
+        assert!(error.to_string().contains(reason), "{item}: {error}");
+    }
+}
+
+#[test]
+fn capture_sets_hold_each_position_once() {
+    let record = serde_json::to_value(identity_document_record()).unwrap();
+    let mut fingers = record["fingerprints"].as_array().unwrap().clone();
+    fingers[9]["position"] = json!(1);
+    let mut json = record.clone();
+    json["fingerprints"] = Value::Array(fingers);
+    let error = serde_json::from_value::<IdentityDocumentRecord>(json).unwrap_err();
+    assert!(
+        error.to_string().contains("position 1 is given twice"),
+        "{error}"
+    );
+
+    let mut json = record.clone();
+    json["fingerprints"][0]["absence"] = json!("UP");
+    let error = serde_json::from_value::<IdentityDocumentRecord>(json).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("position 1 needs exactly one of `impression` and `absence`"),
+        "{error}"
+    );
+
+    let residence = serde_json::to_value(temporary_residence_record()).unwrap();
+    let mut json = residence.clone();
+    json["fingerprints_and_palms"].as_array_mut().unwrap().pop();
+    let error = serde_json::from_value::<TemporaryResidenceRecord>(json).unwrap_err();
+    assert!(
+        error.to_string().contains("no capture for position(s) 23"),
+        "{error}"
+    );
+
+    let mut json = residence;
+    json["fingerprints_and_palms"][11]["position"] = json!(21);
+    let error = serde_json::from_value::<TemporaryResidenceRecord>(json).unwrap_err();
+    assert!(
+        error.to_string().contains("position 21 is given twice"),
+        "{error}"
+    );
+}
+
+#[test]
+fn stateless_persons_and_refugees_are_citizenship_values() {
+    for code in ["XXA", "XXB", "XXC", "XXX"] {
+        let mut json = serde_json::to_value(visa_record()).unwrap();
+        json["citizenship"] = json!(code);
+        let record: VisaRecord = serde_json::from_value(json).unwrap();
+        assert_eq!(record.citizenship.code(), code);
+        assert_eq!(serde_json::to_value(&record).unwrap()["citizenship"], code);
     }
 }

@@ -5,46 +5,65 @@ use dactylo_build_script_example::{
 };
 use dactylo_records::jiff::civil::date;
 use dactylo_records::{
-    Authority, Citizenship, DocumentNumber, Fingerprints, Name, Photo, Place, RegistrationBasis,
-    Sex, Signature,
+    Authority, Capture, Citizenship, DocumentNumber, FingerPosition, Fingerprints, ImageFormat,
+    Impression, ImpressionFormat, Name, Photo, Place, RegistrationBasis, Sex, Signature,
+    ValueError,
 };
 
-fn person(surname: &str) -> FullName {
-    FullName {
-        surname: Name::new(surname),
-        given_name: Name::new("Әйгерім"),
+fn person(surname: &str) -> Result<FullName, ValueError> {
+    Ok(FullName {
+        surname: Name::new(surname)?,
+        given_name: Name::new("Әйгерім")?,
         patronymic: None,
-    }
+    })
 }
 
 #[test]
-fn a_record_builds_from_types_generated_by_the_build_script() {
+fn a_record_builds_from_types_generated_by_the_build_script() -> Result<(), ValueError> {
+    let wsq = Impression::new(ImpressionFormat::Wsq, vec![0xFF, 0xA0, 0xFF, 0xA8])?;
+    let fingerprints = Fingerprints::new(
+        FingerPosition::ALL.map(|position| (position, Capture::Impression(wsq.clone()))),
+    )?;
     let record = IdentityDocumentRecord::builder()
-        .full_name(person("Сейітова"))
+        .full_name(person("Сейітова")?)
         .birth(Birth {
             date: date(1990, 3, 14),
-            place: Place::new("Алматы"),
+            place: Place::new("Алматы")?,
         })
         .sex(Sex::Female)
-        .citizenship(Citizenship::new("KAZ"))
-        .photo(Photo::new(vec![0xFF, 0xD8]))
-        .fingerprints(Fingerprints::new(vec![0xFF, 0xA0]))
-        .identity_document(IdentityDocument {
-            number: DocumentNumber::new("N1"),
-            issued_on: date(2024, 1, 1),
-            valid_until: date(2034, 1, 1),
-        })
-        .signature(Signature::new(vec![1]))
+        .citizenship(Citizenship::new("XXA")?)
+        .photo(Photo::new(ImageFormat::Jpeg, vec![0xFF, 0xD8, 0xFF, 0xE0])?)
+        .fingerprints(fingerprints)
+        .identity_document(IdentityDocument::new(
+            DocumentNumber::new("N1")?,
+            date(2024, 1, 1),
+            date(2034, 1, 1),
+        )?)
+        .signature(Signature::new(
+            ImageFormat::Jpeg,
+            vec![0xFF, 0xD8, 0xFF, 0xDB],
+        )?)
         .registration(Registration {
             date: date(2024, 1, 1),
-            basis: RegistrationBasis::new("application"),
+            basis: RegistrationBasis::new("application")?,
         })
-        .issuing_authority(Authority::new("Ministry of Internal Affairs"))
-        .registering_officer(person("Ахметов"))
+        .issuing_authority(Authority::new("Ministry of Internal Affairs")?)
+        .registering_officer(person("Ахметов")?)
         .build();
 
-    assert_eq!(record.full_name, person("Сейітова"));
+    assert_eq!(record.full_name, person("Сейітова")?);
     assert_eq!(record.iin, None);
     let json = serde_json::to_value(&record).unwrap();
     assert_eq!(json["sex"], "F");
+    assert_eq!(json["citizenship"], "XXA");
+    // The checked composite generated here checks its period like the checked-in one.
+    assert!(
+        IdentityDocument::new(
+            DocumentNumber::new("N1")?,
+            date(2024, 1, 1),
+            date(2023, 1, 1)
+        )
+        .is_err()
+    );
+    Ok(())
 }
