@@ -8,7 +8,7 @@ use super::period::Date;
 #[non_exhaustive]
 pub enum IinError {
     /// Not 12 characters.
-    #[error("an IIN has 12 digits, not {found} characters")]
+    #[error("an IIN has 12 digits, not {found}")]
     Length {
         /// How many characters there are.
         found: usize,

@@ -106,3 +106,16 @@ pub enum ValueError {
     /// A period that ends before it starts.
     Period(#[from] PeriodError),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_errors_read_as_the_error_they_carry() {
+        let error: ValueError = Name::new("").unwrap_err().into();
+        assert_eq!(error.to_string(), "Name: the text is empty");
+        let error: ValueError = Iin::new("1").unwrap_err().into();
+        assert_eq!(error.to_string(), "an IIN has 12 digits, not 1");
+    }
+}
