@@ -1,23 +1,24 @@
 //! Checks a [`SpecFile`] into a [`Model`], reporting every problem found rather than the first.
 //!
-//! Problems name their node by path (`records.VisaRecord.fields[3].type`), since the YAML
-//! library gives no positions once the text is read into [`crate::spec`] types.
+//! Findings name their node by path (`records.VisaRecord.fields[3].type`); the loader's
+//! positions place them in the text.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::Problem;
+use crate::error::Finding;
 use crate::model::{
     Act, Citation, Composite, Field, Member, Model, Period, Presence, Record, Status, Texts,
     TypeRef, ValueType,
 };
 use crate::names::{self, Case};
 use crate::spec::{
-    ActSpec, CompositeSpec, Entries, MemberSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec,
-    TextsSpec, ValueSpec,
+    ActSpec, CompositeSpec, MemberSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec, TextsSpec,
+    ValueSpec,
 };
+use crate::suggest;
 
 /// Checks `spec`, returning the model or every problem found.
-pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Problem>> {
+pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Finding>> {
     let mut checker = Checker::default();
     let act = checker.act(spec.act);
     checker.declare_types(&spec.values, &spec.composites, &spec.records);
@@ -25,7 +26,7 @@ pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Problem>> {
     let composites = checker.composites(spec.composites);
     checker.reject_containment_cycles(&composites);
     let records = checker.records(spec.records);
-    if checker.problems.is_empty() {
+    if checker.findings.is_empty() {
         Ok(Model {
             act,
             values,
@@ -33,7 +34,7 @@ pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Problem>> {
             records,
         })
     } else {
-        Err(checker.problems)
+        Err(checker.findings)
     }
 }
 
@@ -45,14 +46,18 @@ enum TypeKind {
 
 #[derive(Default)]
 struct Checker {
-    problems: Vec<Problem>,
+    findings: Vec<Finding>,
     /// Every declared value and composite type.
     types: BTreeMap<String, TypeKind>,
 }
 
 impl Checker {
     fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::at(path, message));
+        self.findings.push(Finding::at(path, message));
+    }
+
+    fn report_finding(&mut self, finding: Finding) {
+        self.findings.push(finding);
     }
 
     fn act(&mut self, act: ActSpec) -> Act {
@@ -94,9 +99,9 @@ impl Checker {
     /// crate's root (types, records and their builders) are valid and distinct.
     fn declare_types(
         &mut self,
-        values: &Entries<ValueSpec>,
-        composites: &Entries<CompositeSpec>,
-        records: &Entries<RecordSpec>,
+        values: &[(String, ValueSpec)],
+        composites: &[(String, CompositeSpec)],
+        records: &[(String, RecordSpec)],
     ) {
         let mut taken: BTreeMap<String, String> = BTreeMap::new();
         taken.insert(
@@ -104,20 +109,22 @@ impl Checker {
             "the builders' marker type".to_owned(),
         );
         let declared = values
-            .0
             .iter()
             .map(|(name, _)| (name, "values", Some(TypeKind::Value)))
             .chain(
                 composites
-                    .0
                     .iter()
                     .map(|(name, _)| (name, "composites", Some(TypeKind::Composite))),
             )
-            .chain(records.0.iter().map(|(name, _)| (name, "records", None)));
+            .chain(records.iter().map(|(name, _)| (name, "records", None)));
         for (name, section, kind) in declared {
             let path = format!("{section}.{name}");
             if let Some(problem) = names::problem_with(name, Case::Pascal) {
-                self.report(&path, problem);
+                self.report_finding(
+                    Finding::at(&path, problem.message)
+                        .on_key()
+                        .help(problem.help),
+                );
                 continue;
             }
             let mut generated = vec![name.clone()];
@@ -127,9 +134,10 @@ impl Checker {
             for generated_name in generated {
                 match taken.get(&generated_name) {
                     Some(owner) => {
-                        let problem =
+                        let message =
                             format!("the name `{generated_name}` is already taken by {owner}");
-                        self.report(&path, problem);
+                        let help = "every type, record and builder in the generated crate needs its own name";
+                        self.report_finding(Finding::at(&path, message).on_key().help(help));
                     }
                     None => {
                         taken.insert(generated_name, format!("`{path}`"));
@@ -142,9 +150,8 @@ impl Checker {
         }
     }
 
-    fn values(&mut self, values: Entries<ValueSpec>) -> Vec<ValueType> {
+    fn values(&mut self, values: Vec<(String, ValueSpec)>) -> Vec<ValueType> {
         values
-            .0
             .into_iter()
             .map(|(name, value)| {
                 self.nonblank(&format!("values.{name}.en"), &value.en);
@@ -153,9 +160,8 @@ impl Checker {
             .collect()
     }
 
-    fn composites(&mut self, composites: Entries<CompositeSpec>) -> Vec<Composite> {
+    fn composites(&mut self, composites: Vec<(String, CompositeSpec)>) -> Vec<Composite> {
         composites
-            .0
             .into_iter()
             .map(|(name, composite)| {
                 let path = format!("composites.{name}");
@@ -194,10 +200,16 @@ impl Checker {
             let mut ends = Vec::with_capacity(2);
             for (key, ident) in [("start", &period.start), ("end", &period.end)] {
                 match parts.iter().find(|part| &part.ident == ident) {
-                    None => self.report(
-                        format!("{at}.{key}"),
-                        format!("`{ident}` is not a part of this composite"),
-                    ),
+                    None => {
+                        let message = format!("`{ident}` is not a part of this composite");
+                        let help = suggest::did_you_mean(
+                            ident,
+                            parts.iter().map(|part| part.ident.as_str()),
+                        );
+                        self.report_finding(
+                            Finding::at(format!("{at}.{key}"), message).maybe_help(help),
+                        );
+                    }
                     Some(part) if !part.is_required() => self.report(
                         format!("{at}.{key}"),
                         format!("`{ident}` is optional, and a period needs both its ends"),
@@ -263,10 +275,9 @@ impl Checker {
         }
     }
 
-    fn records(&mut self, records: Entries<RecordSpec>) -> Vec<Record> {
+    fn records(&mut self, records: Vec<(String, RecordSpec)>) -> Vec<Record> {
         let mut paragraphs: BTreeMap<u32, String> = BTreeMap::new();
         records
-            .0
             .into_iter()
             .map(|(name, record)| {
                 let path = format!("records.{name}");
@@ -292,7 +303,10 @@ impl Checker {
                     );
                 }
                 let fields_path = format!("{path}.fields");
-                let members = self.members(&fields_path, record.fields, MemberKind::Field);
+                let kind = MemberKind::Field {
+                    paragraph: record.paragraph,
+                };
+                let members = self.members(&fields_path, record.fields, kind);
                 self.check_citations(&fields_path, record.paragraph, &members);
                 self.check_record_scope(&path, &name, &members);
                 let fields = members
@@ -324,28 +338,25 @@ impl Checker {
             let at = format!("{path}[{index}].citation");
             let expected_item = u32::try_from(index + 1).unwrap_or(u32::MAX);
             if citation.paragraph != paragraph {
-                self.report(
-                    &at,
-                    format!(
-                        "cites paragraph {}, but this record is the list of paragraph {paragraph}",
-                        citation.paragraph
-                    ),
+                let message = format!(
+                    "cites paragraph {}, but this record is the list of paragraph {paragraph}",
+                    citation.paragraph
                 );
+                let help = format!("cite `{{ paragraph: {paragraph}, item: {expected_item} }}`");
+                self.report_finding(Finding::at(&at, message).help(help));
             } else if !seen.insert(citation.item) {
-                self.report(
-                    &at,
-                    format!("item {} is cited twice in this record", citation.item),
-                );
+                let message = format!("item {} is cited twice in this record", citation.item);
+                let help =
+                    "each field is one item of the list: number them 1, 2, 3… in the text's order";
+                self.report_finding(Finding::at(&at, message).help(help));
             } else if citation.item != expected_item {
-                self.report(
-                    &at,
-                    format!(
-                        "cites item {}, but field {} of the list must be item {expected_item}: \
-                         fields follow the text's numbering, one field an item",
-                        citation.item,
-                        index + 1
-                    ),
+                let message = format!(
+                    "cites item {}, but field {} of the list must be item {expected_item}",
+                    citation.item,
+                    index + 1
                 );
+                let help = "fields follow the text's numbering, one field an item, in order";
+                self.report_finding(Finding::at(&at, message).help(help));
             }
         }
     }
@@ -383,12 +394,10 @@ impl Checker {
                 ] {
                     if let Some(owner) = taken.insert(generated.clone(), format!("field `{ident}`"))
                     {
-                        self.report(
-                            &at,
-                            format!(
-                                "`{ident}` needs the name `{generated}`, already taken by {owner}"
-                            ),
+                        let message = format!(
+                            "`{ident}` needs the name `{generated}`, already taken by {owner}"
                         );
+                        self.report_finding(Finding::at(&at, message).help("rename the field"));
                     }
                 }
             } else {
@@ -396,10 +405,9 @@ impl Checker {
             }
             for setter in own_setters {
                 if let Some(owner) = setters.insert(setter.clone(), format!("field `{ident}`")) {
-                    self.report(
-                        &at,
-                        format!("the setter `{setter}` of `{ident}` clashes with {owner}"),
-                    );
+                    let message =
+                        format!("the setter `{setter}` of `{ident}` clashes with {owner}");
+                    self.report_finding(Finding::at(&at, message).help("rename the field"));
                 }
             }
         }
@@ -418,10 +426,11 @@ impl Checker {
             .map(|(index, member)| {
                 let at = format!("{path}[{index}]");
                 if let Some(problem) = names::problem_with(&member.ident, Case::Snake) {
-                    self.report(format!("{at}.ident"), problem);
+                    self.report_finding(Finding::at(format!("{at}.ident"), problem.message).help(problem.help));
                 } else if let Some(first) = idents.insert(member.ident.clone(), index) {
-                    let problem = format!("`{}` is already the name of {path}[{first}]", member.ident);
-                    self.report(format!("{at}.ident"), problem);
+                    let message = format!("`{}` is already the name of {path}[{first}]", member.ident);
+                    let help = "each field or part has its own name";
+                    self.report_finding(Finding::at(format!("{at}.ident"), message).help(help));
                 }
                 let ty = self.resolve(&format!("{at}.type"), &member.ty);
                 let texts = self.texts(
@@ -433,8 +442,9 @@ impl Checker {
                 );
                 let presence = self.presence(&at, member.optional, member.condition, kind);
                 let citation = match (kind, member.citation) {
-                    (MemberKind::Field, None) => {
-                        self.report(&at, "a record field needs a `citation: { paragraph, item }`");
+                    (MemberKind::Field { paragraph }, None) => {
+                        let help = format!("add `citation: {{ paragraph: {paragraph}, item: {} }}`", index + 1);
+                        self.report_finding(Finding::at(&at, "a record field needs a citation").help(help));
                         None
                     }
                     (MemberKind::Part, Some(_)) => {
@@ -465,9 +475,11 @@ impl Checker {
             Some(TypeKind::Value) => TypeRef::Value(name.to_owned()),
             Some(TypeKind::Composite) => TypeRef::Composite(name.to_owned()),
             None => {
-                self.report(
-                    path,
-                    format!("unknown type `{name}`: declare it under `values` or `composites`"),
+                let help = suggest::did_you_mean(name, self.types.keys().map(String::as_str));
+                self.report_finding(
+                    Finding::at(path, format!("unknown type `{name}`"))
+                        .maybe_help(help)
+                        .help_or("declare it under `values` or `composites`"),
                 );
                 TypeRef::Value(name.to_owned())
             }
@@ -489,11 +501,10 @@ impl Checker {
                 condition: Some(self.texts(&format!("{path}.condition"), condition)),
             },
             (true, None, MemberKind::Part) => Presence::Optional { condition: None },
-            (true, None, MemberKind::Field) => {
-                self.report(
-                    path,
-                    "an optional item needs a `condition` quoting the words of the text that make it conditional",
-                );
+            (true, None, MemberKind::Field { .. }) => {
+                let finding = Finding::at(path, "an optional item needs a `condition`")
+                    .help("quote the words of the text that make it conditional: `condition: { kk: …, en: … }`");
+                self.report_finding(finding);
                 Presence::Required
             }
             (false, Some(_), _) => {
@@ -524,7 +535,10 @@ impl Checker {
 
 #[derive(Clone, Copy)]
 enum MemberKind {
-    Field,
+    /// A record's field, in the list of `paragraph`.
+    Field {
+        paragraph: u32,
+    },
     Part,
 }
 

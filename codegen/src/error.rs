@@ -1,42 +1,35 @@
-//! What can go wrong, as types.
+//! What can go wrong, as types, and how a spec's problems read: like rustc's, with the offending
+//! line and a caret under the node.
 
 use std::fmt;
 use std::io;
+use std::ops::Range;
 use std::path::PathBuf;
 
-/// Where in a spec file a problem is.
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+/// Where a problem is in the spec's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
-    /// A position in the text, both counted from 1.
-    LineColumn {
-        /// The line, counted from 1.
-        line: usize,
-        /// The column, counted from 1.
-        column: usize,
-    },
-    /// The path to a node, such as `records.VisaRecord.fields[3].type`, for problems found after
-    /// the YAML was read.
-    Path(String),
-    /// The file as a whole.
-    Document,
+pub struct Span {
+    /// The line, counted from 1.
+    pub line: usize,
+    /// The column, in characters, counted from 1.
+    pub column: usize,
+    /// The bytes of the text the problem is about.
+    pub bytes: Range<usize>,
 }
 
-/// One thing wrong with a spec, and where.
+/// One thing wrong with a spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Where the problem is.
-    pub location: Location,
     /// What is wrong, in plain words.
     pub message: String,
-}
-
-impl Problem {
-    pub(crate) fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
-            location: Location::Path(path.into()),
-            message: message.into(),
-        }
-    }
+    /// The node's path in the spec, such as `records.VisaRecord.fields[3].type`, when known.
+    pub path: Option<String>,
+    /// Where it is in the text, when known.
+    pub span: Option<Span>,
+    /// How to fix it, when that is obvious.
+    pub help: Option<String>,
 }
 
 /// An error of the generator.
@@ -44,10 +37,12 @@ impl Problem {
 #[non_exhaustive]
 pub enum Error {
     /// The spec cannot be read as YAML or breaks a rule of the spec format.
-    #[error("{}", InvalidSpecDisplay { file, problems })]
+    #[error("{}", Diagnostics { file, text, problems, styled: false })]
     InvalidSpec {
         /// The spec file, as named to the generator.
         file: PathBuf,
+        /// The spec's text, to show the lines the problems are on.
+        text: String,
         /// Every problem found, in document order where known.
         problems: Vec<Problem>,
     },
@@ -82,27 +77,128 @@ pub enum Error {
     },
 }
 
-struct InvalidSpecDisplay<'a> {
-    file: &'a PathBuf,
-    problems: &'a [Problem],
+impl Error {
+    /// The error as rustc shows its own, in colour when `styled`; the same text as `Display`
+    /// otherwise.
+    pub fn render(&self, styled: bool) -> String {
+        match self {
+            Error::InvalidSpec {
+                file,
+                text,
+                problems,
+            } => Diagnostics {
+                file,
+                text,
+                problems,
+                styled,
+            }
+            .to_string(),
+            other => format!("error: {other}"),
+        }
+    }
 }
 
-impl fmt::Display for InvalidSpecDisplay<'_> {
+struct Diagnostics<'a> {
+    file: &'a PathBuf,
+    text: &'a str,
+    problems: &'a [Problem],
+    styled: bool,
+}
+
+impl fmt::Display for Diagnostics<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = self.file.display();
+        let renderer = if self.styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let file = self.file.to_string_lossy();
         for (index, problem) in self.problems.iter().enumerate() {
             if index > 0 {
-                f.write_str("\n")?;
+                f.write_str("\n\n")?;
             }
-            match &problem.location {
-                Location::LineColumn { line, column } => {
-                    write!(f, "{file}:{line}:{column}: {}", problem.message)?;
+            let mut group = Group::with_title(Level::ERROR.primary_title(problem.message.as_str()));
+            group = match &problem.span {
+                Some(span) => {
+                    let mut annotation = AnnotationKind::Primary.span(span.bytes.clone());
+                    if let Some(path) = &problem.path {
+                        annotation = annotation.label(path.as_str());
+                    }
+                    group.element(
+                        Snippet::source(self.text)
+                            .path(file.as_ref())
+                            .annotation(annotation),
+                    )
                 }
-                Location::Path(path) => write!(f, "{file}: {path}: {}", problem.message)?,
-                Location::Document => write!(f, "{file}: {}", problem.message)?,
+                None => {
+                    let origin = Origin::path(file.as_ref());
+                    let group = group.element(origin);
+                    match &problem.path {
+                        Some(path) => group.element(Level::NOTE.message(format!("at {path}"))),
+                        None => group,
+                    }
+                }
+            };
+            if let Some(help) = &problem.help {
+                group = group.element(Level::HELP.message(help.as_str()));
             }
+            write!(f, "{}", renderer.render(&[group]))?;
         }
         Ok(())
+    }
+}
+
+/// Which part of a mapping entry a finding is about: its name, or what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Key,
+    Value,
+}
+
+/// A problem as the loader or the checker finds it: by path, to be placed in the text later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding {
+    /// The node's path; empty for the document as a whole.
+    pub(crate) path: String,
+    pub(crate) target: Target,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
+}
+
+impl Finding {
+    pub(crate) fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            path: path.into(),
+            target: Target::Value,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// About the name of the entry at `path` rather than its content.
+    #[must_use]
+    pub(crate) fn on_key(mut self) -> Self {
+        self.target = Target::Key;
+        self
+    }
+
+    #[must_use]
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    #[must_use]
+    pub(crate) fn maybe_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// `help`, unless the finding has a more precise one already.
+    #[must_use]
+    pub(crate) fn help_or(mut self, help: &str) -> Self {
+        self.help.get_or_insert_with(|| help.to_owned());
+        self
     }
 }
 
@@ -111,21 +207,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_problem_names_the_file_and_where() {
+    fn a_located_problem_shows_its_line_with_a_caret() {
+        let source = "act:\n  numbr: 1\n";
         let error = Error::InvalidSpec {
             file: PathBuf::from("spec/x.yaml"),
-            problems: vec![
-                Problem {
-                    location: Location::LineColumn { line: 3, column: 7 },
-                    message: "unknown field `optinal`".into(),
-                },
-                Problem::at("records.VisaRecord.fields[3].type", "unknown type `Foo`"),
-            ],
+            text: source.to_owned(),
+            problems: vec![Problem {
+                message: "unknown field `numbr`".into(),
+                path: Some("act.numbr".into()),
+                span: Some(Span {
+                    line: 2,
+                    column: 3,
+                    bytes: 7..12,
+                }),
+                help: Some("did you mean `number`?".into()),
+            }],
         };
-        assert_eq!(
-            error.to_string(),
-            "spec/x.yaml:3:7: unknown field `optinal`\n\
-             spec/x.yaml: records.VisaRecord.fields[3].type: unknown type `Foo`"
+        let text = error.to_string();
+        assert!(text.starts_with("error: unknown field `numbr`\n"), "{text}");
+        assert!(text.contains("--> spec/x.yaml:2:3"), "{text}");
+        assert!(text.contains("2 |   numbr: 1"), "{text}");
+        assert!(text.contains("^^^^^ act.numbr"), "{text}");
+        assert!(text.contains("= help: did you mean `number`?"), "{text}");
+    }
+
+    #[test]
+    fn an_unlocated_problem_names_the_file_and_path() {
+        let error = Error::InvalidSpec {
+            file: PathBuf::from("spec/x.yaml"),
+            text: String::new(),
+            problems: vec![Problem {
+                message: "unknown type `Foo`".into(),
+                path: Some("records.VisaRecord.fields[3].type".into()),
+                span: None,
+                help: None,
+            }],
+        };
+        let text = error.to_string();
+        assert!(text.contains("error: unknown type `Foo`"), "{text}");
+        assert!(text.contains("spec/x.yaml"), "{text}");
+        assert!(
+            text.contains("at records.VisaRecord.fields[3].type"),
+            "{text}"
         );
     }
 }

@@ -28,11 +28,12 @@ pub mod model;
 mod names;
 mod output;
 mod spec;
+mod suggest;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use error::{Error, Location, Problem};
+pub use error::{Error, Problem, Span};
 pub use layout::GENERATED_MARKER;
 pub use output::{GeneratedFile, Output, Stale, WriteReport};
 
@@ -74,10 +75,24 @@ impl Spec {
         let file = file.into();
         let invalid = |problems| Error::InvalidSpec {
             file: file.clone(),
+            text: source.to_owned(),
             problems,
         };
-        let spec = load::parse(source).map_err(|problem| invalid(vec![problem]))?;
-        let model = check::check(spec).map_err(invalid)?;
+        let (spec, positions) = load::load(source).map_err(invalid)?;
+        let model = check::check(spec).map_err(|findings| {
+            let mut problems: Vec<Problem> = findings
+                .into_iter()
+                .map(|finding| positions.locate(source, finding))
+                .collect();
+            // In the order of the text; problems without a place last, in the order found.
+            problems.sort_by_key(|problem| {
+                problem
+                    .span
+                    .as_ref()
+                    .map_or(usize::MAX, |span| span.bytes.start)
+            });
+            invalid(problems)
+        })?;
         let label = file.to_string_lossy().replace('\\', "/");
         Ok(Spec { model, label })
     }

@@ -1,5 +1,6 @@
 //! `dactylo-codegen`: regenerates the `dactylo-records` crate from the spec.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -55,15 +56,12 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(error) => {
-            for line in error.to_string().lines() {
-                eprintln!("error: {line}");
-            }
+            eprintln!("{}", error.render(std::io::stderr().is_terminal()));
             match error {
                 Error::InvalidSpec { problems, .. } => {
-                    eprintln!(
-                        "dactylo-codegen: {} problem(s) in the spec; nothing was written",
-                        problems.len()
-                    );
+                    let count = problems.len();
+                    let noun = if count == 1 { "problem" } else { "problems" };
+                    eprintln!("\ndactylo-codegen: {count} {noun} in the spec; nothing was written");
                     ExitCode::from(EXIT_INVALID_SPEC)
                 }
                 Error::InvalidOption(_) => ExitCode::from(EXIT_INVALID_SPEC),

@@ -13,45 +13,56 @@ pub(crate) enum Case {
     Pascal,
 }
 
+/// Why a spec name cannot be a Rust name, and how to mend it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NameProblem {
+    pub(crate) message: String,
+    pub(crate) help: String,
+}
+
 /// Why `name` cannot be used as a Rust name of the given case, or `None` when it can.
-pub(crate) fn problem_with(name: &str, case: Case) -> Option<String> {
-    if name.is_empty() {
-        return Some("the name is empty".to_owned());
-    }
-    if !name.is_ascii() {
-        return Some(format!(
-            "`{name}` is not ASCII: Rust names in the spec use ASCII letters, digits and `_`"
-        ));
-    }
+pub(crate) fn problem_with(name: &str, case: Case) -> Option<NameProblem> {
+    let problem = |message: String, help: String| Some(NameProblem { message, help });
     let (expected, description) = match case {
         Case::Snake => (name.to_snake_case(), "snake_case"),
         Case::Pascal => (name.to_upper_camel_case(), "PascalCase"),
     };
+    if name.is_empty() {
+        return problem(
+            "the name is empty".to_owned(),
+            format!("write a {description} name"),
+        );
+    }
+    if !name.is_ascii() {
+        return problem(
+            format!("`{name}` is not ASCII"),
+            "Rust names in the spec use ASCII letters, digits and `_`; the act's words go in `kk` and `en`"
+                .to_owned(),
+        );
+    }
     let is_identifier = name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if is_identifier && is_keyword(name) {
-        return Some(format!("`{name}` is a Rust keyword"));
-    }
     if !is_identifier {
-        return Some(format!(
-            "`{name}` is not a valid name: use ASCII letters, digits and `_`, starting with a letter"
-        ));
+        return problem(
+            format!("`{name}` is not a valid name"),
+            "use ASCII letters, digits and `_`, starting with a letter".to_owned(),
+        );
+    }
+    if is_keyword(name) {
+        return problem(
+            format!("`{name}` is a Rust keyword"),
+            "a keyword cannot name a type, field or part: choose another word".to_owned(),
+        );
     }
     if expected != name {
-        return Some(format!(
-            "`{name}` is not {description}{}",
-            suggestion(&expected)
-        ));
+        let help = if is_keyword(&expected) {
+            format!("write it in {description}")
+        } else {
+            format!("did you mean `{expected}`?")
+        };
+        return problem(format!("`{name}` is not {description}"), help);
     }
     None
-}
-
-fn suggestion(expected: &str) -> String {
-    if expected.starts_with(|c: char| c.is_ascii_alphabetic()) && !is_keyword(expected) {
-        format!(": did you mean `{expected}`?")
-    } else {
-        String::new()
-    }
 }
 
 /// Whether an identifier is a strict or reserved keyword: those syn refuses as identifiers, plus
@@ -116,48 +127,79 @@ mod tests {
             (
                 "fullName",
                 Case::Snake,
-                "is not snake_case: did you mean `full_name`?",
+                "`fullName` is not snake_case",
+                "did you mean `full_name`?",
             ),
             (
                 "full__name",
                 Case::Snake,
-                "is not snake_case: did you mean `full_name`?",
+                "`full__name` is not snake_case",
+                "did you mean `full_name`?",
             ),
             (
                 "visa_record",
                 Case::Pascal,
-                "is not PascalCase: did you mean `VisaRecord`?",
+                "`visa_record` is not PascalCase",
+                "did you mean `VisaRecord`?",
             ),
             (
                 "IIN",
                 Case::Pascal,
-                "is not PascalCase: did you mean `Iin`?",
+                "`IIN` is not PascalCase",
+                "did you mean `Iin`?",
             ),
-            ("type", Case::Snake, "is a Rust keyword"),
-            ("gen", Case::Snake, "is a Rust keyword"),
-            ("Self", Case::Pascal, "is a Rust keyword"),
             (
-                "аты",
+                "type",
                 Case::Snake,
-                "is not ASCII: Rust names in the spec use ASCII letters, digits and `_`",
+                "`type` is a Rust keyword",
+                "a keyword cannot name a type, field or part: choose another word",
+            ),
+            (
+                "gen",
+                Case::Snake,
+                "`gen` is a Rust keyword",
+                "a keyword cannot name a type, field or part: choose another word",
+            ),
+            (
+                "Self",
+                Case::Pascal,
+                "`Self` is a Rust keyword",
+                "a keyword cannot name a type, field or part: choose another word",
+            ),
+            (
+                "_name",
+                Case::Snake,
+                "`_name` is not a valid name",
+                "use ASCII letters, digits and `_`, starting with a letter",
+            ),
+            (
+                "2nd",
+                Case::Snake,
+                "`2nd` is not a valid name",
+                "use ASCII letters, digits and `_`, starting with a letter",
+            ),
+            (
+                "full-name",
+                Case::Snake,
+                "`full-name` is not a valid name",
+                "use ASCII letters, digits and `_`, starting with a letter",
+            ),
+            (
+                "",
+                Case::Snake,
+                "the name is empty",
+                "write a snake_case name",
             ),
         ];
-        for (name, case, expected) in cases {
-            assert_eq!(
-                problem_with(name, case),
-                Some(format!("`{name}` {expected}"))
-            );
+        for (name, case, message, help) in cases {
+            let expected = NameProblem {
+                message: message.to_owned(),
+                help: help.to_owned(),
+            };
+            assert_eq!(problem_with(name, case), Some(expected), "{name}");
         }
-        for name in ["_name", "2nd", "full-name", "a b"] {
-            let expected = format!(
-                "`{name}` is not a valid name: use ASCII letters, digits and `_`, starting with a letter"
-            );
-            assert_eq!(problem_with(name, Case::Snake), Some(expected));
-        }
-        assert_eq!(
-            problem_with("", Case::Snake).as_deref(),
-            Some("the name is empty")
-        );
+        let non_ascii = problem_with("аты", Case::Snake).unwrap();
+        assert_eq!(non_ascii.message, "`аты` is not ASCII");
     }
 
     #[test]

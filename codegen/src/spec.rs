@@ -2,23 +2,18 @@
 //!
 //! These types mirror the file's keys one to one and reject unknown keys, so a typo is an error
 //! rather than a silently ignored line. Everything that needs more than one key to judge (a type
-//! reference, a citation against its paragraph, a duplicate name) is left to [`crate::check`].
-
-use std::fmt;
-use std::marker::PhantomData;
+//! reference, a citation against its paragraph, a name used twice) is left to [`crate::check`].
 
 use jiff::civil::Date;
 use serde::Deserialize;
-use serde::de::{Deserializer, MapAccess, Visitor};
 
-/// The whole spec file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The whole spec file, as the loader assembles it: each section's entries in document order.
+#[derive(Debug)]
 pub(crate) struct SpecFile {
     pub(crate) act: ActSpec,
-    pub(crate) values: Entries<ValueSpec>,
-    pub(crate) composites: Entries<CompositeSpec>,
-    pub(crate) records: Entries<RecordSpec>,
+    pub(crate) values: Vec<(String, ValueSpec)>,
+    pub(crate) composites: Vec<(String, CompositeSpec)>,
+    pub(crate) records: Vec<(String, RecordSpec)>,
 }
 
 /// The legal act whose lists the spec holds.
@@ -64,13 +59,14 @@ pub(crate) struct ValueSpec {
     pub(crate) en: String,
 }
 
-/// A type for an item that bundles several data.
+/// A type for an item that bundles several data. The loader reads its parts one by one (`M` is
+/// first the YAML of a part, then a [`MemberSpec`]), so that each bad part is reported.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct CompositeSpec {
+pub(crate) struct CompositeSpec<M = MemberSpec> {
     pub(crate) kk: String,
     pub(crate) en: String,
-    pub(crate) parts: Vec<MemberSpec>,
+    pub(crate) parts: Vec<M>,
     #[serde(default)]
     pub(crate) periods: Vec<PeriodSpec>,
 }
@@ -83,13 +79,13 @@ pub(crate) struct PeriodSpec {
     pub(crate) end: String,
 }
 
-/// One list: a paragraph of the act.
+/// One list: a paragraph of the act. Its fields are read one by one, like a composite's parts.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RecordSpec {
+pub(crate) struct RecordSpec<M = MemberSpec> {
     pub(crate) paragraph: u32,
     pub(crate) lead_in: TextsSpec,
-    pub(crate) fields: Vec<MemberSpec>,
+    pub(crate) fields: Vec<M>,
 }
 
 /// A record's field (one numbered item, with a citation) or a composite's part (without one).
@@ -112,35 +108,4 @@ pub(crate) struct MemberSpec {
 pub(crate) struct CitationSpec {
     pub(crate) paragraph: u32,
     pub(crate) item: u32,
-}
-
-/// A YAML mapping read in document order.
-///
-/// Unlike a `BTreeMap`, it keeps the author's order (records are emitted in it) and keeps
-/// duplicate keys, which the checker reports instead of letting the last one win silently.
-#[derive(Debug)]
-pub(crate) struct Entries<T>(pub(crate) Vec<(String, T)>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EntriesVisitor<T>(PhantomData<T>);
-
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for EntriesVisitor<T> {
-            type Value = Entries<T>;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                formatter.write_str("a mapping from names to definitions")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Entries(entries))
-            }
-        }
-
-        deserializer.deserialize_map(EntriesVisitor(PhantomData))
-    }
 }

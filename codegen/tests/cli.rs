@@ -190,7 +190,12 @@ fn an_invalid_spec_is_located_and_nothing_is_written() {
         .unwrap()
         + 1;
     assert!(
-        message.contains(&format!("edited.yaml:{line}:9: ")),
+        message.contains(&format!("edited.yaml:{line}:9\n")),
+        "{message}"
+    );
+    assert!(message.contains("optinal: true\n"), "{message}");
+    assert!(
+        message.contains("help: did you mean `optional`?"),
         "{message}"
     );
     assert!(message.contains("unknown field `optinal`"), "{message}");
@@ -208,16 +213,24 @@ fn an_invalid_spec_is_located_and_nothing_is_written() {
     let output = codegen(&[&"--spec", &spec, &"--out", &out, &"--cases", &cases]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
-    assert!(
-        message.contains("edited.yaml: records.VisaRecord.fields[1].type: unknown type `Datum`"),
-        "{message}"
-    );
-    assert!(
-        message.contains(
-            "edited.yaml: records.TemporaryResidenceRecord.fields[2].citation: cites item 4"
-        ),
-        "{message}"
-    );
+    let datum_at = valid
+        .find("type: Date\n        citation: { paragraph: 7, item: 2 }")
+        .unwrap();
+    let datum_line = 1 + valid[..datum_at].matches('\n').count();
+    for expected in [
+        "error: unknown type `Datum`".to_owned(),
+        format!("edited.yaml:{datum_line}:15"),
+        "^^^^^ records.VisaRecord.fields[1].type".to_owned(),
+        "error: cites item 4, but field 3 of the list must be item 3".to_owned(),
+        "records.TemporaryResidenceRecord.fields[2].citation".to_owned(),
+        "error: item 4 is cited twice in this record".to_owned(),
+        "3 problems in the spec; nothing was written".to_owned(),
+    ] {
+        assert!(
+            message.contains(&expected),
+            "`{expected}` is not in {message}"
+        );
+    }
 
     assert_eq!(snapshot(&out), before);
 }

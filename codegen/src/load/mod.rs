@@ -1,0 +1,345 @@
+//! Reads the YAML text into a [`SpecFile`], reporting every entry that does not fit the format.
+//!
+//! This is the only module that knows the YAML libraries: swapping `serde_yaml` (deprecated
+//! upstream) for a maintained fork changes this module and nothing else.
+//!
+//! The text is read into a YAML value first (a syntax error stops there), then each entry of each
+//! section, and each field or part of a record or composite, is deserialized on its own: a
+//! mistake in one does not hide the mistakes in the others. [`Positions`] places every problem in
+//! the text.
+
+mod positions;
+
+use serde::de::DeserializeOwned;
+use serde_yaml::{Mapping, Value};
+
+pub(crate) use self::positions::Positions;
+use self::positions::byte_offset;
+use crate::error::{Finding, Problem, Span};
+use crate::spec::{ActSpec, CompositeSpec, MemberSpec, RecordSpec, SpecFile, ValueSpec};
+use crate::suggest;
+
+const SECTIONS: [&str; 4] = ["act", "values", "composites", "records"];
+
+/// The spec in `source`, with the positions of its nodes; or every problem found reading it.
+pub(crate) fn load(source: &str) -> Result<(SpecFile, Positions), Vec<Problem>> {
+    let positions = Positions::index(source);
+    let document: Value = match serde_yaml::from_str(source) {
+        Ok(document) => document,
+        Err(error) => {
+            let duplicates = positions.duplicate_keys(source);
+            return Err(if duplicates.is_empty() {
+                vec![syntax_problem(source, &error)]
+            } else {
+                duplicates
+            });
+        }
+    };
+    let mut reader = Reader::default();
+    let spec = reader.spec(document);
+    match spec {
+        Some(spec) if reader.findings.is_empty() => Ok((spec, positions)),
+        _ => Err(reader
+            .findings
+            .into_iter()
+            .map(|finding| positions.locate(source, finding))
+            .collect()),
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    findings: Vec<Finding>,
+}
+
+impl Reader {
+    fn spec(&mut self, document: Value) -> Option<SpecFile> {
+        let Value::Mapping(top) = document else {
+            let message = if document.is_null() {
+                "the spec is empty"
+            } else {
+                "the spec is a mapping of the sections `act`, `values`, `composites` and `records`"
+            };
+            self.findings.push(Finding::at("", message));
+            return None;
+        };
+        let mut sections: [Option<Value>; 4] = Default::default();
+        for (key, value) in top {
+            let name = key.as_str().unwrap_or_default();
+            match SECTIONS.iter().position(|section| *section == name) {
+                Some(index) => sections[index] = Some(value),
+                None => self.findings.push(
+                    Finding::at(name, format!("unknown section `{name}`"))
+                        .on_key()
+                        .maybe_help(suggest::did_you_mean(name, SECTIONS))
+                        .help_or("the sections are `act`, `values`, `composites` and `records`"),
+                ),
+            }
+        }
+        let [act, values, composites, records] =
+            sections.map(|section| section.unwrap_or(Value::Null));
+        let act = match act {
+            Value::Null => {
+                self.findings
+                    .push(Finding::at("", "the spec has no `act` section"));
+                None
+            }
+            act => self.deserialize::<ActSpec>("act", act),
+        };
+        let values = self.entries("values", values, |reader, path, value| {
+            reader.deserialize::<ValueSpec>(path, value)
+        });
+        let composites = self.entries("composites", composites, Reader::composite);
+        let records = self.entries("records", records, Reader::record);
+        if records.as_ref().is_some_and(Vec::is_empty) {
+            self.findings.push(Finding::at(
+                "",
+                "the spec has no `records`: it needs at least one list",
+            ));
+        }
+        Some(SpecFile {
+            act: act?,
+            values: values?,
+            composites: composites?,
+            records: records?,
+        })
+    }
+
+    /// The entries of a section, a mapping of names to definitions, in document order.
+    fn entries<T>(
+        &mut self,
+        section: &str,
+        value: Value,
+        mut read: impl FnMut(&mut Reader, &str, Value) -> Option<T>,
+    ) -> Option<Vec<(String, T)>> {
+        let mapping = match value {
+            Value::Null => Mapping::new(),
+            Value::Mapping(mapping) => mapping,
+            other => {
+                let found = kind(&other);
+                self.findings.push(Finding::at(
+                    section,
+                    format!("`{section}` is a mapping of names to definitions, not {found}"),
+                ));
+                return None;
+            }
+        };
+        let mut entries = Vec::with_capacity(mapping.len());
+        let mut complete = true;
+        for (key, value) in mapping {
+            let Some(name) = key.as_str().map(str::to_owned) else {
+                let found = kind(&key);
+                self.findings.push(Finding::at(
+                    section,
+                    format!("a name in `{section}` is {found}, not text"),
+                ));
+                complete = false;
+                continue;
+            };
+            match read(self, &format!("{section}.{name}"), value) {
+                Some(entry) => entries.push((name, entry)),
+                None => complete = false,
+            }
+        }
+        complete.then_some(entries)
+    }
+
+    fn composite(&mut self, path: &str, value: Value) -> Option<CompositeSpec> {
+        let raw = self.deserialize::<CompositeSpec<Value>>(path, value)?;
+        let parts = self.members(&format!("{path}.parts"), raw.parts)?;
+        Some(CompositeSpec {
+            kk: raw.kk,
+            en: raw.en,
+            parts,
+            periods: raw.periods,
+        })
+    }
+
+    fn record(&mut self, path: &str, value: Value) -> Option<RecordSpec> {
+        let raw = self.deserialize::<RecordSpec<Value>>(path, value)?;
+        let fields = self.members(&format!("{path}.fields"), raw.fields)?;
+        Some(RecordSpec {
+            paragraph: raw.paragraph,
+            lead_in: raw.lead_in,
+            fields,
+        })
+    }
+
+    fn members(&mut self, path: &str, members: Vec<Value>) -> Option<Vec<MemberSpec>> {
+        let read: Vec<Option<MemberSpec>> = members
+            .into_iter()
+            .enumerate()
+            .map(|(index, member)| self.deserialize(&format!("{path}[{index}]"), member))
+            .collect();
+        read.into_iter().collect()
+    }
+
+    /// `value` as a `T`, or a finding at the innermost node serde could not read.
+    fn deserialize<T: DeserializeOwned>(&mut self, path: &str, value: Value) -> Option<T> {
+        match serde_path_to_error::deserialize(value) {
+            Ok(read) => Some(read),
+            Err(error) => {
+                let inner = error.path().to_string();
+                let at = match inner.as_str() {
+                    "." | "" => path.to_owned(),
+                    _ if inner.starts_with('[') => format!("{path}{inner}"),
+                    _ => format!("{path}.{inner}"),
+                };
+                self.findings
+                    .push(serde_finding(at, &error.into_inner().to_string()));
+                None
+            }
+        }
+    }
+}
+
+/// A finding for a serde message, on the key for a key that should not be there or that is
+/// missing, with the closest accepted name for a misspelt one.
+fn serde_finding(path: String, message: &str) -> Finding {
+    let unknown = message.starts_with("unknown field") || message.starts_with("unknown variant");
+    let finding = Finding::at(path, message);
+    let finding = if unknown || message.starts_with("missing field") {
+        finding.on_key()
+    } else {
+        finding
+    };
+    if !unknown {
+        return finding;
+    }
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    match quoted.split_first() {
+        Some((wrong, expected)) => {
+            finding.maybe_help(suggest::did_you_mean(wrong, expected.iter().copied()))
+        }
+        None => finding,
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// A YAML syntax error, placed where serde_yaml says. serde_yaml ends its messages with " at line
+/// L column C"; the place is shown by the caret instead.
+fn syntax_problem(source: &str, error: &serde_yaml::Error) -> Problem {
+    let text = error.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(start) => text[..start].to_owned(),
+        None => text,
+    };
+    let span = error.location().map(|location| {
+        let (line, column) = (location.line(), location.column());
+        let start =
+            line_start(source, line) + byte_offset(&source[line_start(source, line)..], column - 1);
+        let end = source[start..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
+            .map_or(source.len(), |(offset, _)| start + offset);
+        Span {
+            line,
+            column,
+            bytes: start..end.max(start + usize::from(start < source.len())),
+        }
+    });
+    Problem {
+        message,
+        path: None,
+        span,
+        help: None,
+    }
+}
+
+/// The byte offset at which line `line` (from 1) begins.
+fn line_start(source: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    source
+        .match_indices('\n')
+        .nth(line - 2)
+        .map_or(source.len(), |(offset, _)| offset + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(source: &str) -> Vec<Problem> {
+        load(source).expect_err("the spec is refused")
+    }
+
+    #[test]
+    fn a_syntax_error_is_placed() {
+        let problems = problems("act:\n\tkind: tabs cannot indent YAML\n");
+        assert_eq!(problems.len(), 1);
+        let span = problems[0].span.as_ref().expect("a place");
+        assert_eq!(span.line, 2);
+        assert!(
+            !problems[0].message.contains(" at line "),
+            "{}",
+            problems[0].message
+        );
+    }
+
+    #[test]
+    fn every_bad_entry_is_reported() {
+        let source = "act: {}\nvalues:\n  A: { en: a, fr: b }\n  B: { en: b }\n  C: []\ncomposites: {}\nrecords: {}\n";
+        let problems = problems(source);
+        let messages: Vec<&str> = problems
+            .iter()
+            .map(|problem| problem.message.as_str())
+            .collect();
+        assert!(
+            messages[0].starts_with("missing field `kind`"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].starts_with("unknown field `fr`"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[2].starts_with("invalid type: sequence"),
+            "{messages:?}"
+        );
+        assert_eq!(
+            messages[3],
+            "the spec has no `records`: it needs at least one list"
+        );
+        assert_eq!(problems[1].path.as_deref(), Some("values.A.fr"));
+        assert_eq!(&source[problems[1].span.clone().unwrap().bytes], "fr");
+    }
+
+    #[test]
+    fn a_misspelt_key_gets_a_suggestion() {
+        let problems = problems("act: {}\nvalue: {}\ncomposites: {}\nrecords: {}\n");
+        let misspelt = problems
+            .iter()
+            .find(|problem| problem.message == "unknown section `value`")
+            .unwrap();
+        assert_eq!(misspelt.help.as_deref(), Some("did you mean `values`?"));
+    }
+
+    #[test]
+    fn a_key_written_twice_is_reported_where_it_repeats() {
+        let problems = problems("records:\n  A: 1\n  A: 2\n");
+        assert_eq!(problems[0].message, "`A` appears twice in `records`");
+        assert_eq!(problems[0].span.as_ref().map(|span| span.line), Some(3));
+    }
+
+    #[test]
+    fn an_empty_spec_says_so() {
+        assert_eq!(problems("")[0].message, "the spec is empty");
+        assert_eq!(
+            problems("# only a comment\n")[0].message,
+            "the spec is empty"
+        );
+    }
+}
