@@ -265,10 +265,19 @@ impl Checker {
                 let members: BTreeSet<&str> = cycle.iter().copied().collect();
                 if reported.is_disjoint(&members) {
                     let chain = cycle.join("` contains `");
-                    self.report(
-                        format!("composites.{start}"),
-                        format!("`{chain}`: a composite cannot contain itself"),
+                    // Point at the part that opens the cycle.
+                    let next = cycle.get(1).copied().unwrap_or(start);
+                    let part = composite
+                        .parts
+                        .iter()
+                        .position(|part| part.ty.name() == next);
+                    let at = part.map_or_else(
+                        || format!("composites.{start}"),
+                        |index| format!("composites.{start}.parts[{index}].type"),
                     );
+                    let message = format!("`{chain}`: a composite cannot contain itself");
+                    let help = "a composite's size would be infinite: give this part another type";
+                    self.report_finding(Finding::at(at, message).help(help));
                 }
                 reported.extend(members);
             }
@@ -405,8 +414,9 @@ impl Checker {
             }
             for setter in own_setters {
                 if let Some(owner) = setters.insert(setter.clone(), format!("field `{ident}`")) {
-                    let message =
-                        format!("the setter `{setter}` of `{ident}` clashes with {owner}");
+                    let message = format!(
+                        "`{ident}` needs a setter named `{setter}`, already taken by {owner}"
+                    );
                     self.report_finding(Finding::at(&at, message).help("rename the field"));
                 }
             }

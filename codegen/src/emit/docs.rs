@@ -36,7 +36,10 @@ pub(super) fn record(act: &Act, record: &Record) -> Vec<String> {
     vec![
         format!(
             "The list of paragraph {} of {} No. {} of {}.",
-            record.paragraph, act.kind.en, act.number, act.date
+            record.paragraph,
+            markdown(&act.kind.en),
+            act.number,
+            act.date
         ),
         String::new(),
         format!("> {}", markdown(&record.lead_in.kk)),
@@ -56,11 +59,12 @@ pub(super) fn record(act: &Act, record: &Record) -> Vec<String> {
 
 fn status(act: &Act) -> String {
     match &act.status {
-        Status::InForce => format!("{} No. {} is in force.", act.kind.en, act.number),
+        Status::InForce => format!("{} No. {} is in force.", markdown(&act.kind.en), act.number),
         Status::Repealed { by_number, by_date } => format!(
-            "**Status:** {} No. {} is repealed by {} No. {by_number} of {by_date}; this type keeps \
-             its list as the act set it.",
-            act.kind.en, act.number, act.kind.en
+            "**Status:** {kind} No. {number} is repealed by {kind} No. {by_number} of {by_date}; \
+             this type keeps its list as the act set it.",
+            kind = markdown(&act.kind.en),
+            number = act.number
         ),
     }
 }
@@ -70,7 +74,7 @@ pub(super) fn field(act: &Act, field: &Field) -> Vec<String> {
     let mut lines = vec![format!(
         "{}. {}.",
         presence(&field.member.presence),
-        citation(act, field.citation)
+        markdown(&citation(act, field.citation))
     )];
     lines.extend(item_texts(&field.member));
     lines
@@ -82,7 +86,7 @@ pub(super) fn setter(act: &Act, field: &Field) -> Vec<String> {
         "Sets `{}`: {}, {}.",
         member.ident,
         presence(&member.presence).to_lowercase(),
-        citation(act, field.citation)
+        markdown(&citation(act, field.citation))
     )];
     lines.extend(item_texts(member));
     lines.push(String::new());
@@ -102,7 +106,7 @@ pub(super) fn maybe_setter(act: &Act, field: &Field) -> Vec<String> {
         "Sets `{}` when `value` is `Some`, or leaves it out: {}, {}.",
         member.ident,
         presence(&member.presence).to_lowercase(),
-        citation(act, field.citation)
+        markdown(&citation(act, field.citation))
     )];
     lines.extend(item_texts(member));
     lines
@@ -122,7 +126,7 @@ pub(super) fn builder(act: &Act, record: &Record) -> Vec<String> {
         format!(
             "Builds a [`{}`] ({}, paragraph {}); start with [`{}::builder`].",
             record.name,
-            act.short_name(),
+            markdown(&act.short_name()),
             record.paragraph,
             record.name
         ),
@@ -158,7 +162,7 @@ pub(super) fn build_method(act: &Act, record: &Record) -> Vec<String> {
         format!(
             "Finishes the [`{}`] of {}, paragraph {}.",
             record.name,
-            act.short_name(),
+            markdown(&act.short_name()),
             record.paragraph
         ),
         String::new(),
@@ -169,7 +173,7 @@ pub(super) fn build_method(act: &Act, record: &Record) -> Vec<String> {
 
 pub(super) fn composite(composite: &Composite) -> Vec<String> {
     let mut lines = vec![
-        format!("{}.", capitalized(&markdown(&composite.texts.en))),
+        format!("Data: {}.", markdown(&composite.texts.en)),
         String::new(),
         format!("kk: {}", markdown(&composite.texts.kk)),
     ];
@@ -282,14 +286,6 @@ fn item_texts(member: &Member) -> [String; 3] {
     ]
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// The text on one line: the spec's line breaks are layout, not meaning.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -319,12 +315,5 @@ mod tests {
     fn markdown_escapes_what_rustdoc_would_interpret() {
         assert_eq!(markdown("a *b* [c]\n  d"), r"a \*b\* \[c\] d");
         assert_eq!(markdown("тегі, аты"), "тегі, аты");
-    }
-
-    #[test]
-    fn capitalizes_the_first_letter_only() {
-        assert_eq!(capitalized("date and place"), "Date and place");
-        assert_eq!(capitalized("ёж"), "Ёж");
-        assert_eq!(capitalized(""), "");
     }
 }

@@ -64,21 +64,29 @@ impl Reader {
             return None;
         };
         let mut sections: [Option<Value>; 4] = Default::default();
+        // A misspelt section is reported as such, not again as a missing one.
+        let mut misspelt = false;
         for (key, value) in top {
             let name = key.as_str().unwrap_or_default();
             match SECTIONS.iter().position(|section| *section == name) {
                 Some(index) => sections[index] = Some(value),
-                None => self.findings.push(
-                    Finding::at(name, format!("unknown section `{name}`"))
-                        .on_key()
-                        .maybe_help(suggest::did_you_mean(name, SECTIONS))
-                        .help_or("the sections are `act`, `values`, `composites` and `records`"),
-                ),
+                None => {
+                    misspelt = true;
+                    self.findings.push(
+                        Finding::at(name, format!("unknown section `{name}`"))
+                            .on_key()
+                            .maybe_help(suggest::did_you_mean(name, SECTIONS))
+                            .help_or(
+                                "the sections are `act`, `values`, `composites` and `records`",
+                            ),
+                    );
+                }
             }
         }
         let [act, values, composites, records] =
             sections.map(|section| section.unwrap_or(Value::Null));
         let act = match act {
+            Value::Null if misspelt => None,
             Value::Null => {
                 self.findings
                     .push(Finding::at("", "the spec has no `act` section"));
@@ -91,7 +99,7 @@ impl Reader {
         });
         let composites = self.entries("composites", composites, Reader::composite);
         let records = self.entries("records", records, Reader::record);
-        if records.as_ref().is_some_and(Vec::is_empty) {
+        if !misspelt && records.as_ref().is_some_and(Vec::is_empty) {
             self.findings.push(Finding::at(
                 "",
                 "the spec has no `records`: it needs at least one list",
@@ -203,10 +211,15 @@ fn serde_finding(path: String, message: &str) -> Finding {
     } else {
         finding
     };
-    if !unknown {
-        return finding;
-    }
     let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if !unknown {
+        return match quoted.first() {
+            Some(missing) if message.starts_with("missing field") => {
+                finding.help(format!("add `{missing}: …`"))
+            }
+            _ => finding,
+        };
+    }
     match quoted.split_first() {
         Some((wrong, expected)) => {
             finding.maybe_help(suggest::did_you_mean(wrong, expected.iter().copied()))
@@ -230,15 +243,11 @@ fn kind(value: &Value) -> &'static str {
 /// A YAML syntax error, placed where serde_yaml says. serde_yaml ends its messages with " at line
 /// L column C"; the place is shown by the caret instead.
 fn syntax_problem(source: &str, error: &serde_yaml::Error) -> Problem {
-    let text = error.to_string();
-    let message = match text.rfind(" at line ") {
-        Some(start) => text[..start].to_owned(),
-        None => text,
-    };
+    let message = without_positions(&error.to_string());
     let span = error.location().map(|location| {
         let (line, column) = (location.line(), location.column());
-        let start =
-            line_start(source, line) + byte_offset(&source[line_start(source, line)..], column - 1);
+        let line_start = line_start(source, line);
+        let start = line_start + byte_offset(&source[line_start..], column - 1);
         let end = source[start..]
             .char_indices()
             .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
@@ -249,12 +258,31 @@ fn syntax_problem(source: &str, error: &serde_yaml::Error) -> Problem {
             bytes: start..end.max(start + usize::from(start < source.len())),
         }
     });
+    let at_tab = span
+        .as_ref()
+        .is_some_and(|span| source[span.bytes.start..].starts_with('\t'));
     Problem {
         message,
         path: None,
         span,
-        help: None,
+        help: at_tab.then(|| "YAML indents with spaces: replace the tab".to_owned()),
     }
+}
+
+/// The message without its " at line L column C" parts: the caret shows the place.
+fn without_positions(message: &str) -> String {
+    let mut rest = message;
+    let mut cleaned = String::with_capacity(message.len());
+    while let Some(start) = rest.find(" at line ") {
+        cleaned.push_str(&rest[..start]);
+        let after = &rest[start + " at line ".len()..];
+        let numbers_end = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
+            .unwrap_or(after.len());
+        rest = &after[numbers_end..];
+    }
+    cleaned.push_str(rest);
+    cleaned
 }
 
 /// The byte offset at which line `line` (from 1) begins.
@@ -332,6 +360,17 @@ mod tests {
         let problems = problems("records:\n  A: 1\n  A: 2\n");
         assert_eq!(problems[0].message, "`A` appears twice in `records`");
         assert_eq!(problems[0].span.as_ref().map(|span| span.line), Some(3));
+    }
+
+    #[test]
+    fn positions_are_cut_from_serde_yaml_messages() {
+        assert_eq!(
+            without_positions(
+                "did not find expected key at line 39 column 11, while parsing a block mapping at line 1 column 1"
+            ),
+            "did not find expected key, while parsing a block mapping"
+        );
+        assert_eq!(without_positions("no position here"), "no position here");
     }
 
     #[test]
