@@ -1,0 +1,171 @@
+//! An interrupted or failing run leaves every output file either as it was or as the spec gives
+//! it, never half written.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::Instant;
+
+const SPEC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/resolution-939.yaml");
+
+fn codegen(spec: &Path, out: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"));
+    command
+        .arg("--spec")
+        .arg(spec)
+        .arg("--out")
+        .arg(out.join("crate"))
+        .arg("--cases")
+        .arg(out.join("cases"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Every file under `dir` with its bytes; the temporary files of an interrupted write apart.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                pending.push(path);
+            } else if !name.starts_with(".dactylo-") {
+                found.insert(
+                    path.strip_prefix(dir).unwrap().to_owned(),
+                    fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// The output of an older spec (another act number changes every record and case) and of the
+/// current one.
+fn old_and_new(root: &Path) -> (BTreeMap<PathBuf, Vec<u8>>, BTreeMap<PathBuf, Vec<u8>>) {
+    let old_spec = root.join("old.yaml");
+    let text = fs::read_to_string(SPEC)
+        .unwrap()
+        .replacen("number: 939", "number: 938", 1);
+    fs::write(&old_spec, text).unwrap();
+    let (old, new) = (root.join("old"), root.join("new"));
+    assert!(codegen(&old_spec, &old).status().unwrap().success());
+    assert!(codegen(Path::new(SPEC), &new).status().unwrap().success());
+    (files(&old), files(&new))
+}
+
+fn copy(files: &BTreeMap<PathBuf, Vec<u8>>, to: &Path) {
+    let _ = fs::remove_dir_all(to);
+    for (path, bytes) in files {
+        let path = to.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+}
+
+/// Each file is the old or the new version; returns how many are new.
+fn assert_old_or_new(
+    out: &Path,
+    old: &BTreeMap<PathBuf, Vec<u8>>,
+    new: &BTreeMap<PathBuf, Vec<u8>>,
+) -> usize {
+    let now = files(out);
+    assert_eq!(
+        now.keys().collect::<Vec<_>>(),
+        old.keys().collect::<Vec<_>>()
+    );
+    let mut renewed = 0;
+    for (path, bytes) in &now {
+        if bytes == &new[path] {
+            renewed += 1;
+        } else {
+            assert!(
+                bytes == &old[path],
+                "{} is neither its old nor its new version",
+                path.display()
+            );
+        }
+    }
+    renewed
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_each_file_old_or_new() {
+    let root = tempfile::tempdir().unwrap();
+    let (old, new) = old_and_new(root.path());
+    assert!(old.len() > 70 && old != new);
+    let out = root.path().join("out");
+    copy(&old, &out);
+    let started = Instant::now();
+    assert!(codegen(Path::new(SPEC), &out).status().unwrap().success());
+    let run = started.elapsed();
+    // Kills spread over a whole run, from before it reads the spec to after it is done.
+    let mut outcomes = Vec::new();
+    for step in 0..=40 {
+        copy(&old, &out);
+        let mut child = codegen(Path::new(SPEC), &out).spawn().unwrap();
+        thread::sleep(run * step / 32);
+        let _ = child.kill();
+        child.wait().unwrap();
+        outcomes.push(assert_old_or_new(&out, &old, &new));
+    }
+    eprintln!("files renewed before each kill: {outcomes:?}");
+    assert!(
+        outcomes
+            .iter()
+            .any(|&renewed| renewed > 0 && renewed < new.len()),
+        "no kill landed while files were being written: {outcomes:?}"
+    );
+    // A run to completion replaces what an interrupted one left, leftovers included.
+    assert!(codegen(Path::new(SPEC), &out).status().unwrap().success());
+    assert_eq!(files(&out), new);
+    let leftovers = fs::read_dir(out.join("crate/src/records")).unwrap().count();
+    assert_eq!(
+        leftovers,
+        new.keys()
+            .filter(|path| path.starts_with("crate/src/records"))
+            .count()
+    );
+}
+
+#[test]
+fn a_failing_write_leaves_each_file_old_or_new() {
+    let root = tempfile::tempdir().unwrap();
+    let (old, new) = old_and_new(root.path());
+    let out = root.path().join("out");
+    copy(&old, &out);
+    // A directory where a file should be replaced makes that write fail midway through the run.
+    let blocked = out.join("crate/src/records/temporary_residence_record.rs");
+    fs::remove_file(&blocked).unwrap();
+    fs::create_dir(&blocked).unwrap();
+    fs::write(blocked.join("keep"), "not a file to replace").unwrap();
+
+    let output = codegen(Path::new(SPEC), &out).output().unwrap();
+    assert_eq!(output.status.code(), Some(3), "an I/O failure exits 3");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("temporary_residence_record.rs: Is a directory"),
+        "{stderr}"
+    );
+
+    fs::remove_dir_all(&blocked).unwrap();
+    let mut old_without_blocked = old.clone();
+    let mut new_without_blocked = new.clone();
+    let key = PathBuf::from("crate/src/records/temporary_residence_record.rs");
+    old_without_blocked.remove(&key);
+    new_without_blocked.remove(&key);
+    let renewed = assert_old_or_new(&out, &old_without_blocked, &new_without_blocked);
+    assert!(
+        renewed > 0 && renewed < old_without_blocked.len(),
+        "{renewed} files renewed"
+    );
+}
