@@ -9,6 +9,9 @@ use jiff::civil::Date;
 pub struct Model {
     /// The act whose lists this is.
     pub act: Act,
+    /// The distinct data the lists hold, in spec order: the rows of the matrix that compares the
+    /// lists. Empty when the spec declares none.
+    pub data: Vec<Datum>,
     /// Value types written by hand in the generated crate, in spec order.
     pub values: Vec<ValueType>,
     /// Types generated for items that bundle several data, in spec order.
@@ -64,6 +67,15 @@ pub enum Status {
     },
 }
 
+/// A datum some lists hold: a row of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Datum {
+    /// Its key, which fields name in `data`.
+    pub key: String,
+    /// What it is.
+    pub texts: Texts,
+}
+
 /// A value type written by hand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueType {
@@ -71,6 +83,10 @@ pub struct ValueType {
     pub name: String,
     /// What it holds, in English.
     pub en: String,
+    /// A Rust expression creating one, inside a function returning `Result<_, ValueError>`.
+    pub example: String,
+    /// Its JSON Schema, code lists included.
+    pub schema: serde_json::Value,
 }
 
 /// A generated type for an item that bundles several data.
@@ -125,6 +141,8 @@ pub struct Field {
     pub member: Member,
     /// Where the act says it.
     pub citation: Citation,
+    /// The keys of the data it holds, when the spec declares data.
+    pub data: Vec<String>,
 }
 
 /// A named, typed datum: a record's field or a composite's part.
@@ -138,6 +156,8 @@ pub struct Member {
     pub texts: Texts,
     /// Whether the text requires it.
     pub presence: Presence,
+    /// A Rust expression for its example, instead of its type's.
+    pub example: Option<String>,
 }
 
 impl Member {
@@ -184,4 +204,64 @@ pub struct Citation {
     pub paragraph: u32,
     /// The numbered item in it.
     pub item: u32,
+}
+
+/// A record field that holds a type, directly or through composites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Use<'a> {
+    /// The record.
+    pub record: &'a Record,
+    /// The field.
+    pub field: &'a Field,
+    /// The composite the field's type is, when the type is one of its parts (or theirs).
+    pub through: Option<&'a str>,
+}
+
+impl Model {
+    /// The composite named `name`.
+    pub fn composite(&self, name: &str) -> Option<&Composite> {
+        self.composites
+            .iter()
+            .find(|composite| composite.name == name)
+    }
+
+    /// The value type named `name`.
+    pub fn value(&self, name: &str) -> Option<&ValueType> {
+        self.values.iter().find(|value| value.name == name)
+    }
+
+    /// Every record field that holds the type `name`, in record and field order.
+    pub fn uses_of(&self, name: &str) -> Vec<Use<'_>> {
+        let mut uses = Vec::new();
+        for record in &self.records {
+            for field in &record.fields {
+                let field_type = field.member.ty.name();
+                if field_type == name {
+                    uses.push(Use {
+                        record,
+                        field,
+                        through: None,
+                    });
+                } else if self.contains(field_type, name) {
+                    uses.push(Use {
+                        record,
+                        field,
+                        through: Some(field_type),
+                    });
+                }
+            }
+        }
+        uses
+    }
+
+    /// Whether the composite `outer` holds `inner` among its parts, or theirs. The checker has
+    /// refused composites that contain themselves, so this ends.
+    fn contains(&self, outer: &str, inner: &str) -> bool {
+        self.composite(outer).is_some_and(|composite| {
+            composite
+                .parts
+                .iter()
+                .any(|part| part.ty.name() == inner || self.contains(part.ty.name(), inner))
+        })
+    }
 }

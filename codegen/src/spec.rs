@@ -11,6 +11,7 @@ use serde::Deserialize;
 #[derive(Debug)]
 pub(crate) struct SpecFile {
     pub(crate) act: ActSpec,
+    pub(crate) data: Vec<(String, TextsSpec)>,
     pub(crate) values: Vec<(String, ValueSpec)>,
     pub(crate) composites: Vec<(String, CompositeSpec)>,
     pub(crate) records: Vec<(String, RecordSpec)>,
@@ -57,6 +58,20 @@ pub(crate) struct TextsSpec {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ValueSpec {
     pub(crate) en: String,
+    /// A Rust expression creating one, inside a function returning `Result<_, ValueError>`.
+    pub(crate) example: String,
+    /// Its JSON Schema.
+    pub(crate) schema: serde_json::Value,
+    /// A code list whose codes the schema's `enum` also accepts.
+    pub(crate) codes: Option<CodeList>,
+}
+
+/// Code lists the generator knows, from the same crates the value types check against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub(crate) enum CodeList {
+    /// ISO 3166-1 alpha-3 country codes.
+    #[serde(rename = "iso3166-alpha3")]
+    Iso3166Alpha3,
 }
 
 /// A type for an item that bundles several data. The loader reads its parts one by one (`M` is
@@ -101,6 +116,10 @@ pub(crate) struct MemberSpec {
     #[serde(default)]
     pub(crate) optional: bool,
     pub(crate) condition: Option<TextsSpec>,
+    /// The rows of the matrix a record field fills; by default, the datum named like its ident.
+    pub(crate) data: Option<Vec<String>>,
+    /// A Rust expression for this part's example, instead of its type's.
+    pub(crate) example: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]

@@ -90,7 +90,15 @@ fn out_without_cases_writes_only_the_crate_sources() {
     assert!(output.status.success(), "{}", stderr(&output));
     let files: Vec<PathBuf> = snapshot(dir.path()).into_keys().collect();
     assert!(
-        files.iter().all(|path| path.starts_with("src/records")),
+        files.iter().all(|path| {
+            path.starts_with("src/records")
+                || path.starts_with("schema")
+                || path == Path::new("README.md")
+        }),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&PathBuf::from("schema/visa_record.schema.json")),
         "{files:?}"
     );
 }
@@ -204,8 +212,8 @@ fn an_invalid_spec_is_located_and_nothing_is_written() {
     // Two mistakes found after reading: both reported, each with its path in the spec.
     let two_mistakes = valid
         .replacen(
-            "type: Date\n        citation: { paragraph: 7, item: 2 }",
-            "type: Datum\n        citation: { paragraph: 7, item: 2 }",
+            "type: Date\n        data: [date_of_birth]\n        citation: { paragraph: 7, item: 2 }",
+            "type: Datum\n        data: [date_of_birth]\n        citation: { paragraph: 7, item: 2 }",
             1,
         )
         .replacen("{ paragraph: 8, item: 3 }", "{ paragraph: 8, item: 4 }", 1);
@@ -214,7 +222,7 @@ fn an_invalid_spec_is_located_and_nothing_is_written() {
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     let datum_at = valid
-        .find("type: Date\n        citation: { paragraph: 7, item: 2 }")
+        .find("type: Date\n        data: [date_of_birth]\n        citation: { paragraph: 7, item: 2 }")
         .unwrap();
     let datum_line = 1 + valid[..datum_at].matches('\n').count();
     for expected in [

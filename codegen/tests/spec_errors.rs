@@ -14,8 +14,8 @@ act:
   legal_basis: { kk: негізі, en: basis }
   status: in_force
 values:
-  Name: { en: A name. }
-  Date: { en: A date. }
+  Name: { en: A name., example: 'Name::new(\"Anna\")?', schema: { type: string } }
+  Date: { en: A date., example: 'jiff::civil::date(2024, 1, 1)', schema: { type: string } }
 composites:
   FullName:
     kk: тегі, аты
@@ -231,7 +231,7 @@ fn generated_names_must_not_clash() {
     );
 
     let (location, message) = problem(
-        &with("  Name: { en: A name. }", "  Unset: { en: A name. }")
+        &with("  Name: { en: A name.", "  Unset: { en: A name.")
             .replace("type: Name", "type: Unset"),
     );
     assert_eq!(location, at("values.Unset"));

@@ -16,10 +16,10 @@ use serde_yaml::{Mapping, Value};
 pub(crate) use self::positions::Positions;
 use self::positions::byte_offset;
 use crate::error::{Finding, Problem, Span};
-use crate::spec::{ActSpec, CompositeSpec, MemberSpec, RecordSpec, SpecFile, ValueSpec};
+use crate::spec::{ActSpec, CompositeSpec, MemberSpec, RecordSpec, SpecFile, TextsSpec, ValueSpec};
 use crate::suggest;
 
-const SECTIONS: [&str; 4] = ["act", "values", "composites", "records"];
+const SECTIONS: [&str; 5] = ["act", "data", "values", "composites", "records"];
 
 /// The spec in `source`, with the positions of its nodes; or every problem found reading it.
 pub(crate) fn load(source: &str) -> Result<(SpecFile, Positions), Vec<Problem>> {
@@ -58,12 +58,12 @@ impl Reader {
             let message = if document.is_null() {
                 "the spec is empty"
             } else {
-                "the spec is a mapping of the sections `act`, `values`, `composites` and `records`"
+                "the spec is a mapping of the sections `act`, `data`, `values`, `composites` and `records`"
             };
             self.findings.push(Finding::at("", message));
             return None;
         };
-        let mut sections: [Option<Value>; 4] = Default::default();
+        let mut sections: [Option<Value>; 5] = Default::default();
         // A misspelt section is reported as such, not again as a missing one.
         let mut misspelt = false;
         for (key, value) in top {
@@ -77,13 +77,13 @@ impl Reader {
                             .on_key()
                             .maybe_help(suggest::did_you_mean(name, SECTIONS))
                             .help_or(
-                                "the sections are `act`, `values`, `composites` and `records`",
+                                "the sections are `act`, `data`, `values`, `composites` and `records`",
                             ),
                     );
                 }
             }
         }
-        let [act, values, composites, records] =
+        let [act, data, values, composites, records] =
             sections.map(|section| section.unwrap_or(Value::Null));
         let act = match act {
             Value::Null if misspelt => None,
@@ -94,6 +94,9 @@ impl Reader {
             }
             act => self.deserialize::<ActSpec>("act", act),
         };
+        let data = self.entries("data", data, |reader, path, value| {
+            reader.deserialize::<TextsSpec>(path, value)
+        });
         let values = self.entries("values", values, |reader, path, value| {
             reader.deserialize::<ValueSpec>(path, value)
         });
@@ -107,6 +110,7 @@ impl Reader {
         }
         Some(SpecFile {
             act: act?,
+            data: data?,
             values: values?,
             composites: composites?,
             records: records?,
@@ -319,7 +323,7 @@ mod tests {
 
     #[test]
     fn every_bad_entry_is_reported() {
-        let source = "act: {}\nvalues:\n  A: { en: a, fr: b }\n  B: { en: b }\n  C: []\ncomposites: {}\nrecords: {}\n";
+        let source = "act: {}\nvalues:\n  A: { en: a, example: x, schema: {}, fr: b }\n  B: { en: b, example: x, schema: {} }\n  C: []\ncomposites: {}\nrecords: {}\n";
         let problems = problems(source);
         let messages: Vec<&str> = problems
             .iter()

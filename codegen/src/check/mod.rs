@@ -7,28 +7,34 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Finding;
 use crate::model::{
-    Act, Citation, Composite, Field, Member, Model, Period, Presence, Record, Status, Texts,
-    TypeRef, ValueType,
+    Act, Composite, Datum, Field, Member, Model, Period, Record, Status, Texts, TypeRef, ValueType,
 };
 use crate::names::{self, Case};
 use crate::spec::{
-    ActSpec, CompositeSpec, MemberSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec, TextsSpec,
-    ValueSpec,
+    ActSpec, CompositeSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec, TextsSpec, ValueSpec,
 };
 use crate::suggest;
+
+mod documentation;
+mod members;
+
+use members::MemberKind;
 
 /// Checks `spec`, returning the model or every problem found.
 pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Finding>> {
     let mut checker = Checker::default();
     let act = checker.act(spec.act);
+    let data = checker.data(spec.data);
     checker.declare_types(&spec.values, &spec.composites, &spec.records);
     let values = checker.values(spec.values);
     let composites = checker.composites(spec.composites);
     checker.reject_containment_cycles(&composites);
-    let records = checker.records(spec.records);
+    let records = checker.records(spec.records, &data);
+    checker.reject_unused_data(&data, &records);
     if checker.findings.is_empty() {
         Ok(Model {
             act,
+            data,
             values,
             composites,
             records,
@@ -154,8 +160,16 @@ impl Checker {
         values
             .into_iter()
             .map(|(name, value)| {
-                self.nonblank(&format!("values.{name}.en"), &value.en);
-                ValueType { name, en: value.en }
+                let path = format!("values.{name}");
+                self.nonblank(&format!("{path}.en"), &value.en);
+                self.example(&format!("{path}.example"), &value.example);
+                let schema = self.schema(&format!("{path}.schema"), value.schema, value.codes);
+                ValueType {
+                    name,
+                    en: value.en,
+                    example: value.example,
+                    schema,
+                }
             })
             .collect()
     }
@@ -180,7 +194,7 @@ impl Checker {
                 }
                 let parts =
                     self.members(&format!("{path}.parts"), composite.parts, MemberKind::Part);
-                let parts: Vec<Member> = parts.into_iter().map(|(member, _)| member).collect();
+                let parts: Vec<Member> = parts.into_iter().map(|checked| checked.member).collect();
                 let periods = self.periods(&path, &parts, composite.periods);
                 Composite {
                     name,
@@ -284,7 +298,7 @@ impl Checker {
         }
     }
 
-    fn records(&mut self, records: Vec<(String, RecordSpec)>) -> Vec<Record> {
+    fn records(&mut self, records: Vec<(String, RecordSpec)>, data: &[Datum]) -> Vec<Record> {
         let mut paragraphs: BTreeMap<u32, String> = BTreeMap::new();
         records
             .into_iter()
@@ -320,8 +334,16 @@ impl Checker {
                 self.check_record_scope(&path, &name, &members);
                 let fields = members
                     .into_iter()
-                    .filter_map(|(member, citation)| {
-                        citation.map(|citation| Field { member, citation })
+                    .enumerate()
+                    .filter_map(|(index, checked)| {
+                        let at = format!("{fields_path}[{index}]");
+                        let data = self.field_data(&at, &checked.member.ident, checked.data, data);
+                        let citation = checked.citation?;
+                        Some(Field {
+                            member: checked.member,
+                            citation,
+                            data,
+                        })
                     })
                     .collect();
                 Record {
@@ -332,199 +354,6 @@ impl Checker {
                 }
             })
             .collect()
-    }
-
-    /// Items are numbered 1, 2, 3… in the text; the fields follow that numbering exactly.
-    fn check_citations(
-        &mut self,
-        path: &str,
-        paragraph: u32,
-        members: &[(Member, Option<Citation>)],
-    ) {
-        let mut seen = BTreeSet::new();
-        for (index, (_, citation)) in members.iter().enumerate() {
-            let Some(citation) = citation else { continue };
-            let at = format!("{path}[{index}].citation");
-            let expected_item = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            if citation.paragraph != paragraph {
-                let message = format!(
-                    "cites paragraph {}, but this record is the list of paragraph {paragraph}",
-                    citation.paragraph
-                );
-                let help = format!("cite `{{ paragraph: {paragraph}, item: {expected_item} }}`");
-                self.report_finding(Finding::at(&at, message).help(help));
-            } else if !seen.insert(citation.item) {
-                let message = format!("item {} is cited twice in this record", citation.item);
-                let help =
-                    "each field is one item of the list: number them 1, 2, 3… in the text's order";
-                self.report_finding(Finding::at(&at, message).help(help));
-            } else if citation.item != expected_item {
-                let message = format!(
-                    "cites item {}, but field {} of the list must be item {expected_item}",
-                    citation.item,
-                    index + 1
-                );
-                let help = "fields follow the text's numbering, one field an item, in order";
-                self.report_finding(Finding::at(&at, message).help(help));
-            }
-        }
-    }
-
-    /// The names a record's private module holds side by side: the record, its builder, and per
-    /// required field a type parameter and two sealed traits.
-    fn check_record_scope(
-        &mut self,
-        path: &str,
-        record: &str,
-        members: &[(Member, Option<Citation>)],
-    ) {
-        let mut taken: BTreeMap<String, String> = BTreeMap::new();
-        taken.insert(record.to_owned(), "the record".to_owned());
-        taken.insert(names::builder(record), "the builder".to_owned());
-        let mut setters: BTreeMap<String, String> = BTreeMap::new();
-        setters.insert(
-            names::BUILD_METHOD.to_owned(),
-            "the builder's `build` method".to_owned(),
-        );
-        let mut seen = BTreeSet::new();
-        for (index, (member, _)) in members.iter().enumerate() {
-            let at = format!("{path}.fields[{index}].ident");
-            let ident = &member.ident;
-            // An invalid or repeated ident is reported once, where it is declared.
-            if names::problem_with(ident, Case::Snake).is_some() || !seen.insert(ident) {
-                continue;
-            }
-            let mut own_setters = vec![ident.clone()];
-            if member.is_required() {
-                for generated in [
-                    names::item_parameter(ident),
-                    names::is_set_trait(ident),
-                    names::is_unset_trait(ident),
-                ] {
-                    if let Some(owner) = taken.insert(generated.clone(), format!("field `{ident}`"))
-                    {
-                        let message = format!(
-                            "`{ident}` needs the name `{generated}`, already taken by {owner}"
-                        );
-                        self.report_finding(Finding::at(&at, message).help("rename the field"));
-                    }
-                }
-            } else {
-                own_setters.push(names::maybe_setter(ident));
-            }
-            for setter in own_setters {
-                if let Some(owner) = setters.insert(setter.clone(), format!("field `{ident}`")) {
-                    let message = format!(
-                        "`{ident}` needs a setter named `{setter}`, already taken by {owner}"
-                    );
-                    self.report_finding(Finding::at(&at, message).help("rename the field"));
-                }
-            }
-        }
-    }
-
-    fn members(
-        &mut self,
-        path: &str,
-        members: Vec<MemberSpec>,
-        kind: MemberKind,
-    ) -> Vec<(Member, Option<Citation>)> {
-        let mut idents: BTreeMap<String, usize> = BTreeMap::new();
-        members
-            .into_iter()
-            .enumerate()
-            .map(|(index, member)| {
-                let at = format!("{path}[{index}]");
-                if let Some(problem) = names::problem_with(&member.ident, Case::Snake) {
-                    self.report_finding(Finding::at(format!("{at}.ident"), problem.message).help(problem.help));
-                } else if let Some(first) = idents.insert(member.ident.clone(), index) {
-                    let message = format!("`{}` is already the name of {path}[{first}]", member.ident);
-                    let help = "each field or part has its own name";
-                    self.report_finding(Finding::at(format!("{at}.ident"), message).help(help));
-                }
-                let ty = self.resolve(&format!("{at}.type"), &member.ty);
-                let texts = self.texts(
-                    &at,
-                    TextsSpec {
-                        kk: member.kk,
-                        en: member.en,
-                    },
-                );
-                let presence = self.presence(&at, member.optional, member.condition, kind);
-                let citation = match (kind, member.citation) {
-                    (MemberKind::Field { paragraph }, None) => {
-                        let help = format!("add `citation: {{ paragraph: {paragraph}, item: {} }}`", index + 1);
-                        self.report_finding(Finding::at(&at, "a record field needs a citation").help(help));
-                        None
-                    }
-                    (MemberKind::Part, Some(_)) => {
-                        self.report(
-                            format!("{at}.citation"),
-                            "a composite part has no citation: the record field that uses the composite has it",
-                        );
-                        None
-                    }
-                    (_, citation) => citation.map(|c| Citation {
-                        paragraph: c.paragraph,
-                        item: c.item,
-                    }),
-                };
-                let member = Member {
-                    ident: member.ident,
-                    ty,
-                    texts,
-                    presence,
-                };
-                (member, citation)
-            })
-            .collect()
-    }
-
-    fn resolve(&mut self, path: &str, name: &str) -> TypeRef {
-        match self.types.get(name) {
-            Some(TypeKind::Value) => TypeRef::Value(name.to_owned()),
-            Some(TypeKind::Composite) => TypeRef::Composite(name.to_owned()),
-            None => {
-                let help = suggest::did_you_mean(name, self.types.keys().map(String::as_str));
-                self.report_finding(
-                    Finding::at(path, format!("unknown type `{name}`"))
-                        .maybe_help(help)
-                        .help_or("declare it under `values` or `composites`"),
-                );
-                TypeRef::Value(name.to_owned())
-            }
-        }
-    }
-
-    /// Only the text makes an item optional, so an optional record field quotes the words that
-    /// do; a composite's part may be optional by the nature of the datum (a street line).
-    fn presence(
-        &mut self,
-        path: &str,
-        optional: bool,
-        condition: Option<TextsSpec>,
-        kind: MemberKind,
-    ) -> Presence {
-        match (optional, condition, kind) {
-            (false, None, _) => Presence::Required,
-            (true, Some(condition), _) => Presence::Optional {
-                condition: Some(self.texts(&format!("{path}.condition"), condition)),
-            },
-            (true, None, MemberKind::Part) => Presence::Optional { condition: None },
-            (true, None, MemberKind::Field { .. }) => {
-                let finding = Finding::at(path, "an optional item needs a `condition`")
-                    .help("quote the words of the text that make it conditional: `condition: { kk: …, en: … }`");
-                self.report_finding(finding);
-                Presence::Required
-            }
-            (false, Some(_), _) => {
-                self.report(
-                    format!("{path}.condition"),
-                    "only an optional item has a `condition`: add `optional: true`, or remove it",
-                );
-                Presence::Required
-            }
-        }
     }
 
     fn texts(&mut self, path: &str, texts: TextsSpec) -> Texts {
@@ -541,15 +370,6 @@ impl Checker {
             self.report(path, "the text is empty");
         }
     }
-}
-
-#[derive(Clone, Copy)]
-enum MemberKind {
-    /// A record's field, in the list of `paragraph`.
-    Field {
-        paragraph: u32,
-    },
-    Part,
 }
 
 /// The names on a containment path from `start` back to itself, if there is one.

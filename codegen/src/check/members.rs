@@ -1,0 +1,234 @@
+//! The checks of record fields and composite parts: their names, types, presence and
+//! citations, and the names a record's generated module will hold.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Checker, TypeKind};
+use crate::error::Finding;
+use crate::model::{Citation, Member, Presence, TypeRef};
+use crate::names::{self, Case};
+use crate::spec::{MemberSpec, TextsSpec};
+use crate::suggest;
+
+/// A field or part as checked, with what only a record field has.
+pub(super) struct CheckedMember {
+    pub(super) member: Member,
+    pub(super) citation: Option<Citation>,
+    /// The data rows the spec names, if it names any.
+    pub(super) data: Option<Vec<String>>,
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum MemberKind {
+    /// A record's field, in the list of `paragraph`.
+    Field {
+        paragraph: u32,
+    },
+    Part,
+}
+
+impl Checker {
+    /// Items are numbered 1, 2, 3… in the text; the fields follow that numbering exactly.
+    pub(super) fn check_citations(
+        &mut self,
+        path: &str,
+        paragraph: u32,
+        members: &[CheckedMember],
+    ) {
+        let mut seen = BTreeSet::new();
+        for (index, CheckedMember { citation, .. }) in members.iter().enumerate() {
+            let Some(citation) = citation else { continue };
+            let at = format!("{path}[{index}].citation");
+            let expected_item = u32::try_from(index + 1).unwrap_or(u32::MAX);
+            if citation.paragraph != paragraph {
+                let message = format!(
+                    "cites paragraph {}, but this record is the list of paragraph {paragraph}",
+                    citation.paragraph
+                );
+                let help = format!("cite `{{ paragraph: {paragraph}, item: {expected_item} }}`");
+                self.report_finding(Finding::at(&at, message).help(help));
+            } else if !seen.insert(citation.item) {
+                let message = format!("item {} is cited twice in this record", citation.item);
+                let help =
+                    "each field is one item of the list: number them 1, 2, 3… in the text's order";
+                self.report_finding(Finding::at(&at, message).help(help));
+            } else if citation.item != expected_item {
+                let message = format!(
+                    "cites item {}, but field {} of the list must be item {expected_item}",
+                    citation.item,
+                    index + 1
+                );
+                let help = "fields follow the text's numbering, one field an item, in order";
+                self.report_finding(Finding::at(&at, message).help(help));
+            }
+        }
+    }
+
+    /// The names a record's private module holds side by side: the record, its builder, and per
+    /// required field a type parameter and two sealed traits.
+    pub(super) fn check_record_scope(
+        &mut self,
+        path: &str,
+        record: &str,
+        members: &[CheckedMember],
+    ) {
+        let mut taken: BTreeMap<String, String> = BTreeMap::new();
+        taken.insert(record.to_owned(), "the record".to_owned());
+        taken.insert(names::builder(record), "the builder".to_owned());
+        let mut setters: BTreeMap<String, String> = BTreeMap::new();
+        setters.insert(
+            names::BUILD_METHOD.to_owned(),
+            "the builder's `build` method".to_owned(),
+        );
+        let mut seen = BTreeSet::new();
+        for (index, CheckedMember { member, .. }) in members.iter().enumerate() {
+            let at = format!("{path}.fields[{index}].ident");
+            let ident = &member.ident;
+            // An invalid or repeated ident is reported once, where it is declared.
+            if names::problem_with(ident, Case::Snake).is_some() || !seen.insert(ident) {
+                continue;
+            }
+            let mut own_setters = vec![ident.clone()];
+            if member.is_required() {
+                for generated in [
+                    names::item_parameter(ident),
+                    names::is_set_trait(ident),
+                    names::is_unset_trait(ident),
+                ] {
+                    if let Some(owner) = taken.insert(generated.clone(), format!("field `{ident}`"))
+                    {
+                        let message = format!(
+                            "`{ident}` needs the name `{generated}`, already taken by {owner}"
+                        );
+                        self.report_finding(Finding::at(&at, message).help("rename the field"));
+                    }
+                }
+            } else {
+                own_setters.push(names::maybe_setter(ident));
+            }
+            for setter in own_setters {
+                if let Some(owner) = setters.insert(setter.clone(), format!("field `{ident}`")) {
+                    let message = format!(
+                        "`{ident}` needs a setter named `{setter}`, already taken by {owner}"
+                    );
+                    self.report_finding(Finding::at(&at, message).help("rename the field"));
+                }
+            }
+        }
+    }
+
+    pub(super) fn members(
+        &mut self,
+        path: &str,
+        members: Vec<MemberSpec>,
+        kind: MemberKind,
+    ) -> Vec<CheckedMember> {
+        let mut idents: BTreeMap<String, usize> = BTreeMap::new();
+        members
+            .into_iter()
+            .enumerate()
+            .map(|(index, member)| {
+                let at = format!("{path}[{index}]");
+                if let Some(problem) = names::problem_with(&member.ident, Case::Snake) {
+                    self.report_finding(Finding::at(format!("{at}.ident"), problem.message).help(problem.help));
+                } else if let Some(first) = idents.insert(member.ident.clone(), index) {
+                    let message = format!("`{}` is already the name of {path}[{first}]", member.ident);
+                    let help = "each field or part has its own name";
+                    self.report_finding(Finding::at(format!("{at}.ident"), message).help(help));
+                }
+                let ty = self.resolve(&format!("{at}.type"), &member.ty);
+                let texts = self.texts(
+                    &at,
+                    TextsSpec {
+                        kk: member.kk,
+                        en: member.en,
+                    },
+                );
+                let presence = self.presence(&at, member.optional, member.condition, kind);
+                let citation = match (kind, member.citation) {
+                    (MemberKind::Field { paragraph }, None) => {
+                        let help = format!("add `citation: {{ paragraph: {paragraph}, item: {} }}`", index + 1);
+                        self.report_finding(Finding::at(&at, "a record field needs a citation").help(help));
+                        None
+                    }
+                    (MemberKind::Part, Some(_)) => {
+                        self.report(
+                            format!("{at}.citation"),
+                            "a composite part has no citation: the record field that uses the composite has it",
+                        );
+                        None
+                    }
+                    (_, citation) => citation.map(|c| Citation {
+                        paragraph: c.paragraph,
+                        item: c.item,
+                    }),
+                };
+                if let Some(example) = &member.example {
+                    self.example(&format!("{at}.example"), example);
+                }
+                if matches!(kind, MemberKind::Part) && member.data.is_some() {
+                    let message = "a composite part fills no data row: the record field that uses the composite does";
+                    self.report(format!("{at}.data"), message);
+                }
+                CheckedMember {
+                    member: Member {
+                        ident: member.ident,
+                        ty,
+                        texts,
+                        presence,
+                        example: member.example,
+                    },
+                    citation,
+                    data: member.data,
+                }
+            })
+            .collect()
+    }
+
+    fn resolve(&mut self, path: &str, name: &str) -> TypeRef {
+        match self.types.get(name) {
+            Some(TypeKind::Value) => TypeRef::Value(name.to_owned()),
+            Some(TypeKind::Composite) => TypeRef::Composite(name.to_owned()),
+            None => {
+                let help = suggest::did_you_mean(name, self.types.keys().map(String::as_str));
+                self.report_finding(
+                    Finding::at(path, format!("unknown type `{name}`"))
+                        .maybe_help(help)
+                        .help_or("declare it under `values` or `composites`"),
+                );
+                TypeRef::Value(name.to_owned())
+            }
+        }
+    }
+
+    /// Only the text makes an item optional, so an optional record field quotes the words that
+    /// do; a composite's part may be optional by the nature of the datum (a street line).
+    fn presence(
+        &mut self,
+        path: &str,
+        optional: bool,
+        condition: Option<TextsSpec>,
+        kind: MemberKind,
+    ) -> Presence {
+        match (optional, condition, kind) {
+            (false, None, _) => Presence::Required,
+            (true, Some(condition), _) => Presence::Optional {
+                condition: Some(self.texts(&format!("{path}.condition"), condition)),
+            },
+            (true, None, MemberKind::Part) => Presence::Optional { condition: None },
+            (true, None, MemberKind::Field { .. }) => {
+                let finding = Finding::at(path, "an optional item needs a `condition`")
+                    .help("quote the words of the text that make it conditional: `condition: { kk: …, en: … }`");
+                self.report_finding(finding);
+                Presence::Required
+            }
+            (false, Some(_), _) => {
+                self.report(
+                    format!("{path}.condition"),
+                    "only an optional item has a `condition`: add `optional: true`, or remove it",
+                );
+                Presence::Required
+            }
+        }
+    }
+}
