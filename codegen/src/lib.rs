@@ -34,7 +34,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Problem, Span};
-pub use layout::GENERATED_MARKER;
+pub use layout::{GENERATED_MARKER, is_generated};
 pub use output::{GeneratedFile, Output, Stale, WriteReport};
 
 /// Where the generated modules go inside the generated crate.
@@ -42,6 +42,12 @@ pub const CRATE_MODULE_DIR: &str = "src/records";
 
 /// Where a crate's generated sources find the hand-written value types.
 const CRATE_VALUES_PATH: &str = "crate::values";
+
+/// The generated crate, as its README's examples name it.
+const CRATE_NAME: &str = "dactylo_records";
+
+/// Where the JSON Schemas go inside the generated crate.
+pub const SCHEMA_DIR: &str = "schema";
 
 /// A spec that has been read and checked.
 #[derive(Debug, Clone)]
@@ -110,7 +116,8 @@ impl Spec {
         &self.model
     }
 
-    /// The generated modules of the `dactylo-records` crate, relative to the crate's directory.
+    /// The generated parts of the `dactylo-records` crate, relative to the crate's directory: its
+    /// modules, its README and a JSON Schema a record.
     ///
     /// # Errors
     ///
@@ -118,8 +125,32 @@ impl Spec {
     pub fn crate_sources(&self) -> Result<Output, Error> {
         let values = parse_path(CRATE_VALUES_PATH)?;
         let tree = emit::tree(&self.model, &values);
-        let files = layout::module_directory(tree, Path::new(CRATE_MODULE_DIR), &self.label)?;
-        Ok(Output::new(files).owning(CRATE_MODULE_DIR))
+        let mut files = layout::module_directory(tree, Path::new(CRATE_MODULE_DIR), &self.label)?;
+        let crate_name = proc_macro2::Ident::new(CRATE_NAME, proc_macro2::Span::call_site());
+        let readme = emit::readme(&self.model, &crate_name, |tokens| {
+            layout::rust_code("README.md", tokens)
+        })?;
+        files.push(layout::markdown_file(
+            PathBuf::from("README.md"),
+            &readme,
+            &self.label,
+        ));
+        for record in &self.model.records {
+            let file = format!("{}.schema.json", names::record_module(&record.name));
+            let schema = emit::record_schema(
+                &self.model,
+                record,
+                &file,
+                &layout::json_header(&self.label),
+            );
+            files.push(layout::json_file(
+                Path::new(SCHEMA_DIR).join(&file),
+                &schema,
+            )?);
+        }
+        Ok(Output::new(files)
+            .owning(CRATE_MODULE_DIR)
+            .owning(SCHEMA_DIR))
     }
 
     /// The generated module as one file named `file_name`, for a build script to `include!`;

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::layout::GENERATED_MARKER;
+use crate::layout;
 
 /// The prefix of the temporary files a write goes through.
 const TEMPORARY_PREFIX: &str = ".dactylo-";
@@ -234,7 +234,7 @@ fn is_generated(path: &Path) -> Result<bool, Error> {
         .and_then(|name| name.to_str())
         .is_some_and(|name| name.starts_with(TEMPORARY_PREFIX));
     let bytes = read_if_present(path)?.unwrap_or_default();
-    Ok(leftover || bytes.starts_with(GENERATED_MARKER.as_bytes()))
+    Ok(leftover || layout::is_generated(&bytes))
 }
 
 fn read_if_present(path: &Path) -> Result<Option<Vec<u8>>, Error> {
@@ -310,7 +310,7 @@ mod tests {
     fn generated(path: &str, body: &str) -> GeneratedFile {
         GeneratedFile {
             path: PathBuf::from(path),
-            contents: format!("{GENERATED_MARKER} from test.\n{body}\n"),
+            contents: format!("// {} from test.\n{body}\n", layout::GENERATED_MARKER),
         }
     }
 

@@ -6,7 +6,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Act, Citation, Composite, Field, Member, Presence, Record, Status};
+use crate::model::{
+    Act, Citation, Composite, Field, Member, Model, Presence, Record, Status, ValueType,
+};
 
 /// `#[doc]` attributes, one a line, so that the formatter prints them as `///` comments.
 pub(super) fn attrs(lines: &[String]) -> TokenStream {
@@ -77,6 +79,11 @@ pub(super) fn field(act: &Act, field: &Field) -> Vec<String> {
         markdown(&citation(act, field.citation))
     )];
     lines.extend(item_texts(&field.member));
+    lines.push(String::new());
+    lines.push(format!(
+        "Type: {}.",
+        type_link(field.member.ty.name(), "super")
+    ));
     lines
 }
 
@@ -171,7 +178,7 @@ pub(super) fn build_method(act: &Act, record: &Record) -> Vec<String> {
     ]
 }
 
-pub(super) fn composite(composite: &Composite) -> Vec<String> {
+pub(super) fn composite(model: &Model, composite: &Composite) -> Vec<String> {
     let mut lines = vec![
         format!("Data: {}.", markdown(&composite.texts.en)),
         String::new(),
@@ -185,7 +192,59 @@ pub(super) fn composite(composite: &Composite) -> Vec<String> {
             periods(composite)
         ));
     }
+    lines.extend(used_by(model, &composite.name, "super"));
     lines
+}
+
+/// The doc of a value type's re-export, which rustdoc puts before the hand-written doc: what
+/// the spec says it holds, and where the lists use it.
+pub(super) fn value(model: &Model, value: &ValueType) -> Vec<String> {
+    let mut lines = vec![markdown(&value.en)];
+    lines.extend(used_by(model, &value.name, "self"));
+    lines
+}
+
+/// "Used by:" and one line a record, linking through the module path `prefix`.
+fn used_by(model: &Model, name: &str, prefix: &str) -> Vec<String> {
+    let uses = model.uses_of(name);
+    if uses.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![String::new(), "Used by:".to_owned(), String::new()];
+    for record in &model.records {
+        let fields: Vec<String> = uses
+            .iter()
+            .filter(|used| used.record.name == record.name)
+            .map(|used| {
+                let through = used.through.map_or_else(String::new, |composite| {
+                    format!(", through {}", type_link(composite, prefix))
+                });
+                format!(
+                    "`{}` (item {}{through})",
+                    used.field.member.ident, used.field.citation.item
+                )
+            })
+            .collect();
+        if !fields.is_empty() {
+            lines.push(format!(
+                "- {}, paragraph {}: {}",
+                type_link(&record.name, prefix),
+                record.paragraph,
+                fields.join(", ")
+            ));
+        }
+    }
+    lines
+}
+
+/// An intra-doc link to the type `name` of the generated module, from a module where it is
+/// `prefix::name` (`self`: in scope, where an explicit target would be redundant).
+fn type_link(name: &str, prefix: &str) -> String {
+    if prefix == "self" {
+        format!("[`{name}`]")
+    } else {
+        format!("[`{name}`]({prefix}::{name})")
+    }
 }
 
 /// The doc of a checked composite's constructor.
@@ -293,7 +352,7 @@ fn one_line(text: &str) -> String {
 
 /// The text on one line, with the characters Markdown would interpret escaped, so that rustdoc
 /// shows the act's words as written.
-fn markdown(text: &str) -> String {
+pub(super) fn markdown(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in one_line(text).chars() {
         if matches!(

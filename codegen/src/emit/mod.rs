@@ -8,12 +8,17 @@
 mod builders;
 mod cases;
 mod docs;
+mod examples;
+mod readme;
+mod schema;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 pub(crate) use cases::{Case, compile_fail_cases};
+pub(crate) use readme::readme;
+pub(crate) use schema::record as record_schema;
 
 use crate::model::{Member, Model, TypeRef};
 use crate::names;
@@ -51,8 +56,10 @@ pub(crate) fn tree(model: &Model, values: &syn::Path) -> Tree {
             items: quote!(#record_struct #builder),
         }
     }));
+    let unset = builders::unset_type();
+    let values = types::value_reexports(model, &paths);
     Tree {
-        root: builders::unset_type(),
+        root: quote!(#unset #values),
         children,
     }
 }

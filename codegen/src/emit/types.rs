@@ -10,9 +10,9 @@ use crate::model::{Act, Composite, Member, Model, Record};
 pub(super) fn composites(model: &Model, paths: &TypePaths) -> Child {
     let items = model.composites.iter().map(|composite| {
         if composite.periods.is_empty() {
-            open_composite(composite, paths)
+            open_composite(model, composite, paths)
         } else {
-            checked_composite(composite, paths)
+            checked_composite(model, composite, paths)
         }
     });
     Child {
@@ -28,8 +28,8 @@ pub(super) fn composites(model: &Model, paths: &TypePaths) -> Child {
 
 /// A composite without a rule across its parts: public fields, created with a struct literal,
 /// since each part's type already guarantees the part is valid.
-fn open_composite(composite: &Composite, paths: &TypePaths) -> TokenStream {
-    let doc = docs::attrs(&docs::composite(composite));
+fn open_composite(model: &Model, composite: &Composite, paths: &TypePaths) -> TokenStream {
+    let doc = docs::attrs(&docs::composite(model, composite));
     let name = ident(&composite.name);
     let parts = composite.parts.iter().map(|part| {
         let doc = docs::attrs(&docs::part(part));
@@ -49,8 +49,8 @@ fn open_composite(composite: &Composite, paths: &TypePaths) -> TokenStream {
 
 /// A composite with periods: private fields, a constructor that checks the periods, a getter a
 /// part, and deserialization through an unchecked twin that the same constructor converts.
-fn checked_composite(composite: &Composite, paths: &TypePaths) -> TokenStream {
-    let doc = docs::attrs(&docs::composite(composite));
+fn checked_composite(model: &Model, composite: &Composite, paths: &TypePaths) -> TokenStream {
+    let doc = docs::attrs(&docs::composite(model, composite));
     let name = ident(&composite.name);
     let unchecked = format_ident!("{}Unchecked", composite.name);
     let unchecked_name = unchecked.to_string();
@@ -143,6 +143,21 @@ fn getter(part: &Member, paths: &TypePaths) -> TokenStream {
             }
         }
     }
+}
+
+/// The spec's value types, re-exported where the generated types are, with the spec's words and
+/// the records that use each (rustdoc puts them before the hand-written doc).
+pub(super) fn value_reexports(model: &Model, paths: &TypePaths) -> TokenStream {
+    let reexports = model.values.iter().map(|value| {
+        let doc = docs::attrs(&docs::value(model, value));
+        let path = paths.value(&value.name);
+        quote! {
+            #doc
+            #[doc(inline)]
+            pub use #path;
+        }
+    });
+    quote!(#(#reexports)*)
 }
 
 /// A record: read-only to its users in practice, since `#[non_exhaustive]` leaves its builder (or

@@ -4,6 +4,14 @@
 /// Data: surname, given name, patronymic.
 ///
 /// kk: тегі, аты, әкесінің аты
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`](super::IdentityDocumentRecord), paragraph 6: `full_name` (item 1), `registering_officer` (item 13)
+/// - [`VisaRecord`](super::VisaRecord), paragraph 7: `full_name` (item 1), `registering_officer` (item 11)
+/// - [`TemporaryResidenceRecord`](super::TemporaryResidenceRecord), paragraph 8: `full_name` (item 1), `registering_officer` (item 12)
+/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (item 1), `registering_officer` (item 9)
+/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `full_name` (item 1), `registering_officer` (item 9)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -31,6 +39,10 @@ pub struct FullName {
 /// Data: date and place of birth.
 ///
 /// kk: туған күні мен жері
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`](super::IdentityDocumentRecord), paragraph 6: `birth` (item 2)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -51,6 +63,14 @@ pub struct Birth {
 /// kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
 ///
 /// Create it with [`IdentityDocument::new`], which checks that `valid_until` is not before `issued_on`.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`](super::IdentityDocumentRecord), paragraph 6: `identity_document` (item 8)
+/// - [`VisaRecord`](super::VisaRecord), paragraph 7: `identity_document` (item 7)
+/// - [`TemporaryResidenceRecord`](super::TemporaryResidenceRecord), paragraph 8: `identity_document` (item 10)
+/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7)
+/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `identity_document` (item 7)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "IdentityDocumentUnchecked"))]
@@ -121,6 +141,14 @@ impl TryFrom<IdentityDocumentUnchecked> for IdentityDocument {
 /// Data: date and basis of the dactyloscopic registration.
 ///
 /// kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`](super::IdentityDocumentRecord), paragraph 6: `registration` (item 11)
+/// - [`VisaRecord`](super::VisaRecord), paragraph 7: `registration` (item 9)
+/// - [`TemporaryResidenceRecord`](super::TemporaryResidenceRecord), paragraph 8: `registration` (item 11)
+/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `registration` (item 8)
+/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `registration` (item 8)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -141,6 +169,10 @@ pub struct Registration {
 /// kk: визаның берілген күні, қолданылу мерзімі
 ///
 /// Create it with [`Visa::new`], which checks that `valid_until` is not before `issued_on`.
+///
+/// Used by:
+///
+/// - [`VisaRecord`](super::VisaRecord), paragraph 7: `visa` (item 8)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "VisaUnchecked"))]
@@ -199,6 +231,10 @@ impl TryFrom<VisaUnchecked> for Visa {
 /// kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
 ///
 /// Create it with [`PriorPermit::new`], which checks that `valid_until` is not before `issued_on`.
+///
+/// Used by:
+///
+/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `visa_or_temporary_permit` (item 10)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "PriorPermitUnchecked"))]
@@ -269,6 +305,11 @@ impl TryFrom<PriorPermitUnchecked> for PriorPermit {
 /// Data: address.
 ///
 /// kk: мекенжайы
+///
+/// Used by:
+///
+/// - [`TemporaryResidenceRecord`](super::TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7), `temporary_residence` (item 8), `receiving_party_address` (item 9)
+/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -343,6 +384,10 @@ pub struct Address {
 /// kk: заңды күшіне енген сот үкімі немесе шешімі
 ///
 /// Create it with [`CourtAct::new`], which checks that `in_force_since` is not before `date`.
+///
+/// Used by:
+///
+/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](super::Expulsion))
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "CourtActUnchecked"))]
@@ -424,6 +469,10 @@ impl TryFrom<CourtActUnchecked> for CourtAct {
 /// Data: date and grounds of the expulsion (a court verdict or decision that has entered into legal force).
 ///
 /// kk: шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)
+///
+/// Used by:
+///
+/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -20,21 +20,29 @@ pub struct IdentityDocumentRecord {
     ///
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (the patronymic if the identity document shows one)
+    ///
+    /// Type: [`FullName`](super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 6, item 2.
     ///
     /// - kk: туған күні мен жері
     /// - en: date and place of birth
+    ///
+    /// Type: [`Birth`](super::Birth).
     pub birth: super::Birth,
     /// **Required**. Resolution 939, paragraph 6, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
+    ///
+    /// Type: [`Sex`](super::Sex).
     pub sex: crate::values::Sex,
     /// **Optional**: at the holder's wish (kk: иесінің қалауы бойынша). Resolution 939, paragraph 6, item 4.
     ///
     /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
     /// - en: nationality, i.e. ethnicity (at the holder's wish)
+    ///
+    /// Type: [`Ethnicity`](super::Ethnicity).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -44,31 +52,43 @@ pub struct IdentityDocumentRecord {
     ///
     /// - kk: азаматтығы
     /// - en: citizenship
+    ///
+    /// Type: [`Citizenship`](super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 6, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
+    ///
+    /// Type: [`Photo`](super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 6, item 7.
     ///
     /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers
+    ///
+    /// Type: [`Fingerprints`](super::Fingerprints).
     pub fingerprints: crate::values::Fingerprints,
     /// **Required**. Resolution 939, paragraph 6, item 8.
     ///
     /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
     /// - en: identity document number, date of issue, period of validity
+    ///
+    /// Type: [`IdentityDocument`](super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 6, item 9.
     ///
     /// - kk: құжат иесінің қолтаңбасы
     /// - en: holder's signature
+    ///
+    /// Type: [`Signature`](super::Signature).
     pub signature: crate::values::Signature,
     /// **Optional**: if the person has one (kk: бар болса). Resolution 939, paragraph 6, item 10.
     ///
     /// - kk: жеке сәйкестендіру нөмірі (бар болса)
     /// - en: individual identification number (IIN), if the person has one
+    ///
+    /// Type: [`Iin`](super::Iin).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -78,16 +98,22 @@ pub struct IdentityDocumentRecord {
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
+    ///
+    /// Type: [`Registration`](super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 6, item 12.
     ///
     /// - kk: құжатты берген органның атауы
     /// - en: name of the authority that issued the document
+    ///
+    /// Type: [`Authority`](super::Authority).
     pub issuing_authority: crate::values::Authority,
     /// **Required**. Resolution 939, paragraph 6, item 13.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration
+    ///
+    /// Type: [`FullName`](super::FullName).
     pub registering_officer: super::FullName,
 }
 impl IdentityDocumentRecord {

@@ -30,3 +30,165 @@ pub use permanent_residence_record::{
 /// called. It cannot be created outside the generated code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unset(());
+/// A surname, given name or patronymic; letters of the Kazakh, Russian or Latin alphabets.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 13, through [`FullName`])
+/// - [`VisaRecord`], paragraph 7: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 11, through [`FullName`])
+/// - [`TemporaryResidenceRecord`], paragraph 8: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 12, through [`FullName`])
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 9, through [`FullName`])
+/// - [`PermanentResidenceRecord`], paragraph 10: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 9, through [`FullName`])
+#[doc(inline)]
+pub use crate::values::Name;
+/// A calendar date.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `birth` (item 2, through [`Birth`]), `identity_document` (item 8, through [`IdentityDocument`]), `registration` (item 11, through [`Registration`])
+/// - [`VisaRecord`], paragraph 7: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`]), `visa` (item 8, through [`Visa`]), `registration` (item 9, through [`Registration`])
+/// - [`TemporaryResidenceRecord`], paragraph 8: `birth_date` (item 2), `identity_document` (item 10, through [`IdentityDocument`]), `registration` (item 11, through [`Registration`])
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`]), `registration` (item 8, through [`Registration`]), `expulsion` (item 10, through [`Expulsion`]), `entry_banned_until` (item 11)
+/// - [`PermanentResidenceRecord`], paragraph 10: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`]), `registration` (item 8, through [`Registration`]), `visa_or_temporary_permit` (item 10, through [`PriorPermit`])
+#[doc(inline)]
+pub use crate::values::Date;
+/// A place of birth.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `birth` (item 2, through [`Birth`])
+#[doc(inline)]
+pub use crate::values::Place;
+/// The person's sex, M or F.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `sex` (item 3)
+/// - [`VisaRecord`], paragraph 7: `sex` (item 3)
+/// - [`TemporaryResidenceRecord`], paragraph 8: `sex` (item 3)
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `sex` (item 3)
+/// - [`PermanentResidenceRecord`], paragraph 10: `sex` (item 3)
+#[doc(inline)]
+pub use crate::values::Sex;
+/// Nationality in the sense of ethnicity, recorded only at the holder's wish.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `ethnicity` (item 4)
+#[doc(inline)]
+pub use crate::values::Ethnicity;
+/// A country, by its ISO 3166-1 alpha-3 code.
+///
+/// Used by:
+///
+/// - [`TemporaryResidenceRecord`], paragraph 8: `residence_abroad` (item 7, through [`Address`]), `temporary_residence` (item 8, through [`Address`]), `receiving_party_address` (item 9, through [`Address`])
+/// - [`PermanentResidenceRecord`], paragraph 10: `intended_permanent_address` (item 11, through [`Address`])
+#[doc(inline)]
+pub use crate::values::Country;
+/// A country's ISO 3166-1 alpha-3 code, or the ICAO code of a stateless person (XXA), a refugee (XXB, XXC) or unspecified (XXX).
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `citizenship` (item 5)
+/// - [`VisaRecord`], paragraph 7: `citizenship` (item 5)
+/// - [`TemporaryResidenceRecord`], paragraph 8: `citizenship` (item 5)
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `citizenship` (item 5)
+/// - [`PermanentResidenceRecord`], paragraph 10: `citizenship` (item 5)
+#[doc(inline)]
+pub use crate::values::Citizenship;
+/// A photograph of the face, in JPEG, JPEG 2000 or PNG.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `photo` (item 6)
+/// - [`VisaRecord`], paragraph 7: `photo` (item 6)
+/// - [`TemporaryResidenceRecord`], paragraph 8: `photo` (item 6)
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `photo` (item 6)
+/// - [`PermanentResidenceRecord`], paragraph 10: `photo` (item 6)
+#[doc(inline)]
+pub use crate::values::Photo;
+/// An image of the holder's signature, in JPEG, JPEG 2000 or PNG.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `signature` (item 9)
+#[doc(inline)]
+pub use crate::values::Signature;
+/// One impression or recorded absence for each of the ten finger positions of ANSI/NIST-ITL.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `fingerprints` (item 7)
+/// - [`VisaRecord`], paragraph 7: `fingerprints` (item 4)
+#[doc(inline)]
+pub use crate::values::Fingerprints;
+/// The ten fingers and the right and left full palms (ANSI/NIST-ITL positions 21 and 23).
+///
+/// Used by:
+///
+/// - [`TemporaryResidenceRecord`], paragraph 8: `fingerprints_and_palms` (item 4)
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `fingerprints_and_palms` (item 4)
+/// - [`PermanentResidenceRecord`], paragraph 10: `fingerprints_and_palms` (item 4)
+#[doc(inline)]
+pub use crate::values::FingerprintsAndPalms;
+/// The number of an identity document, with no whitespace inside.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `identity_document` (item 8, through [`IdentityDocument`])
+/// - [`VisaRecord`], paragraph 7: `identity_document` (item 7, through [`IdentityDocument`])
+/// - [`TemporaryResidenceRecord`], paragraph 8: `identity_document` (item 10, through [`IdentityDocument`])
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `identity_document` (item 7, through [`IdentityDocument`])
+/// - [`PermanentResidenceRecord`], paragraph 10: `identity_document` (item 7, through [`IdentityDocument`])
+#[doc(inline)]
+pub use crate::values::DocumentNumber;
+/// An individual identification number (IIN), 12 digits with a check digit.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `iin` (item 10)
+#[doc(inline)]
+pub use crate::values::Iin;
+/// The basis on which dactyloscopic registration was carried out.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `registration` (item 11, through [`Registration`])
+/// - [`VisaRecord`], paragraph 7: `registration` (item 9, through [`Registration`])
+/// - [`TemporaryResidenceRecord`], paragraph 8: `registration` (item 11, through [`Registration`])
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `registration` (item 8, through [`Registration`])
+/// - [`PermanentResidenceRecord`], paragraph 10: `registration` (item 8, through [`Registration`])
+#[doc(inline)]
+pub use crate::values::RegistrationBasis;
+/// The name of a state authority or court.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`], paragraph 6: `issuing_authority` (item 12)
+/// - [`VisaRecord`], paragraph 7: `issuing_authority` (item 10)
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `expulsion` (item 10, through [`Expulsion`])
+/// - [`PermanentResidenceRecord`], paragraph 10: `reviewing_authority` (item 12)
+#[doc(inline)]
+pub use crate::values::Authority;
+/// One line of an address.
+///
+/// Used by:
+///
+/// - [`TemporaryResidenceRecord`], paragraph 8: `residence_abroad` (item 7, through [`Address`]), `temporary_residence` (item 8, through [`Address`]), `receiving_party_address` (item 9, through [`Address`])
+/// - [`PermanentResidenceRecord`], paragraph 10: `intended_permanent_address` (item 11, through [`Address`])
+#[doc(inline)]
+pub use crate::values::AddressLine;
+/// Whether a prior permit is a visa or a temporary residence permit.
+///
+/// Used by:
+///
+/// - [`PermanentResidenceRecord`], paragraph 10: `visa_or_temporary_permit` (item 10, through [`PriorPermit`])
+#[doc(inline)]
+pub use crate::values::PermitKind;
+/// Whether a court act is a verdict or a decision.
+///
+/// Used by:
+///
+/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `expulsion` (item 10, through [`Expulsion`])
+#[doc(inline)]
+pub use crate::values::CourtActKind;

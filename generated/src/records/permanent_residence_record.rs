@@ -20,61 +20,85 @@ pub struct PermanentResidenceRecord {
     ///
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in the identity document)
+    ///
+    /// Type: [`FullName`](super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 10, item 2.
     ///
     /// - kk: туған күні
     /// - en: date of birth
+    ///
+    /// Type: [`Date`](super::Date).
     pub birth_date: crate::values::Date,
     /// **Required**. Resolution 939, paragraph 10, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
+    ///
+    /// Type: [`Sex`](super::Sex).
     pub sex: crate::values::Sex,
     /// **Required**. Resolution 939, paragraph 10, item 4.
     ///
     /// - kk: қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers and of the palms
+    ///
+    /// Type: [`FingerprintsAndPalms`](super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
     /// **Required**. Resolution 939, paragraph 10, item 5.
     ///
     /// - kk: азаматтығы
     /// - en: citizenship
+    ///
+    /// Type: [`Citizenship`](super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 10, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
+    ///
+    /// Type: [`Photo`](super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 10, item 7.
     ///
     /// - kk: жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі
     /// - en: identity document number, date, period of validity
+    ///
+    /// Type: [`IdentityDocument`](super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 10, item 8.
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
+    ///
+    /// Type: [`Registration`](super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 10, item 9.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    ///
+    /// Type: [`FullName`](super::FullName).
     pub registering_officer: super::FullName,
     /// **Required**. Resolution 939, paragraph 10, item 10.
     ///
     /// - kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
     /// - en: date of issue and period of validity of the visa or temporary residence permit
+    ///
+    /// Type: [`PriorPermit`](super::PriorPermit).
     pub visa_or_temporary_permit: super::PriorPermit,
     /// **Required**. Resolution 939, paragraph 10, item 11.
     ///
     /// - kk: тұрақты тұру жоспарланып отырған жердің мекенжайы
     /// - en: address of the intended permanent residence
+    ///
+    /// Type: [`Address`](super::Address).
     pub intended_permanent_address: super::Address,
     /// **Required**. Resolution 939, paragraph 10, item 12.
     ///
     /// - kk: тұрақты тұруға өтінішхатты қараған органның атауы
     /// - en: name of the authority that considered the application for permanent residence
+    ///
+    /// Type: [`Authority`](super::Authority).
     pub reviewing_authority: crate::values::Authority,
 }
 impl PermanentResidenceRecord {

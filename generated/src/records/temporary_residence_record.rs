@@ -20,61 +20,85 @@ pub struct TemporaryResidenceRecord {
     ///
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in the identity document)
+    ///
+    /// Type: [`FullName`](super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 8, item 2.
     ///
     /// - kk: туған күні
     /// - en: date of birth
+    ///
+    /// Type: [`Date`](super::Date).
     pub birth_date: crate::values::Date,
     /// **Required**. Resolution 939, paragraph 8, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
+    ///
+    /// Type: [`Sex`](super::Sex).
     pub sex: crate::values::Sex,
     /// **Required**. Resolution 939, paragraph 8, item 4.
     ///
     /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
+    ///
+    /// Type: [`FingerprintsAndPalms`](super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
     /// **Required**. Resolution 939, paragraph 8, item 5.
     ///
     /// - kk: азаматтығы
     /// - en: citizenship
+    ///
+    /// Type: [`Citizenship`](super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 8, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
+    ///
+    /// Type: [`Photo`](super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 8, item 7.
     ///
     /// - kk: шетелде тұрақты тұратын жерінің мекенжайы
     /// - en: address of permanent residence abroad
+    ///
+    /// Type: [`Address`](super::Address).
     pub residence_abroad: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 8.
     ///
     /// - kk: Қазақстан Республикасында уақытша тұратын мекенжайы
     /// - en: address of temporary residence in the Republic of Kazakhstan
+    ///
+    /// Type: [`Address`](super::Address).
     pub temporary_residence: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 9.
     ///
     /// - kk: қабылдайтын тараптың мекенжайы
     /// - en: address of the receiving party
+    ///
+    /// Type: [`Address`](super::Address).
     pub receiving_party_address: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 10.
     ///
     /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
     /// - en: identity document number, date of issue, period of validity
+    ///
+    /// Type: [`IdentityDocument`](super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 8, item 11.
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
+    ///
+    /// Type: [`Registration`](super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 8, item 12.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    ///
+    /// Type: [`FullName`](super::FullName).
     pub registering_officer: super::FullName,
 }
 impl TemporaryResidenceRecord {

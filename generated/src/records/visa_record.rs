@@ -20,56 +20,78 @@ pub struct VisaRecord {
     ///
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in the identity document)
+    ///
+    /// Type: [`FullName`](super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 7, item 2.
     ///
     /// - kk: туған күні
     /// - en: date of birth
+    ///
+    /// Type: [`Date`](super::Date).
     pub birth_date: crate::values::Date,
     /// **Required**. Resolution 939, paragraph 7, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
+    ///
+    /// Type: [`Sex`](super::Sex).
     pub sex: crate::values::Sex,
     /// **Required**. Resolution 939, paragraph 7, item 4.
     ///
     /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers
+    ///
+    /// Type: [`Fingerprints`](super::Fingerprints).
     pub fingerprints: crate::values::Fingerprints,
     /// **Required**. Resolution 939, paragraph 7, item 5.
     ///
     /// - kk: азаматтығы
     /// - en: citizenship
+    ///
+    /// Type: [`Citizenship`](super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 7, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
+    ///
+    /// Type: [`Photo`](super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 7, item 7.
     ///
     /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
     /// - en: identity document number, date of issue, period of validity
+    ///
+    /// Type: [`IdentityDocument`](super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 7, item 8.
     ///
     /// - kk: визаның берілген күні, қолданылу мерзімі
     /// - en: date of issue and period of validity of the visa
+    ///
+    /// Type: [`Visa`](super::Visa).
     pub visa: super::Visa,
     /// **Required**. Resolution 939, paragraph 7, item 9.
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
+    ///
+    /// Type: [`Registration`](super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 7, item 10.
     ///
     /// - kk: виза берген органның атауы
     /// - en: name of the authority that issued the visa
+    ///
+    /// Type: [`Authority`](super::Authority).
     pub issuing_authority: crate::values::Authority,
     /// **Required**. Resolution 939, paragraph 7, item 11.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    ///
+    /// Type: [`FullName`](super::FullName).
     pub registering_officer: super::FullName,
 }
 impl VisaRecord {

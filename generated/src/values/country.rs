@@ -25,7 +25,7 @@ impl CodeError {
     }
 }
 
-/// A country, by its ISO 3166-1 alpha-3 code (`KAZ`), checked against the ISO list.
+/// Created from its upper-case alpha-3 code (`KAZ`), checked against the ISO 3166-1 list.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Country(iso3166::Country);
 
@@ -64,9 +64,8 @@ impl std::hash::Hash for Country {
     }
 }
 
-/// A person's citizenship: a country, or one of the ICAO Doc 9303 codes for a person without
-/// one. Stateless persons are in scope of every list, so statelessness is a value like any
-/// other, not an absence.
+/// A country, or one of the ICAO Doc 9303 codes for a person without one. Stateless persons are
+/// in scope of every list, so statelessness is a value like any other, not an absence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Citizenship {
     /// A citizen of the country.

@@ -210,16 +210,14 @@ macro_rules! encoded_value {
 pub(crate) use encoded_value;
 
 encoded_value! {
-    /// A photograph of the face, in JPEG, JPEG 2000 or PNG.
-    ///
-    /// `Debug` shows its format and size, never its bytes.
+    /// Its bytes are checked against the declared format's signature and wiped on drop; `Debug`
+    /// shows its format and size, never its bytes.
     Photo, ImageFormat
 }
 
 encoded_value! {
-    /// An image of the holder's signature, in JPEG, JPEG 2000 or PNG.
-    ///
-    /// `Debug` shows its format and size, never its bytes.
+    /// Its bytes are checked against the declared format's signature and wiped on drop; `Debug`
+    /// shows its format and size, never its bytes.
     Signature, ImageFormat
 }
 

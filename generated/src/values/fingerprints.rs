@@ -202,7 +202,7 @@ fn list(positions: &[u8]) -> String {
         .join(", ")
 }
 
-/// The ten fingers: exactly one capture for each finger position 1 to 10.
+/// Exactly one capture for each finger position 1 to 10, an impression or a recorded absence.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Fingerprints([Capture; 10]);
 
@@ -254,7 +254,8 @@ impl fmt::Debug for Fingerprints {
     }
 }
 
-/// The ten fingers of both hands and both full palms (ANSI/NIST-ITL positions 21 and 23).
+/// A capture for each finger and for the right and left full palms (ANSI/NIST-ITL positions 21
+/// and 23), each an impression or a recorded absence.
 #[derive(Clone, PartialEq, Eq)]
 pub struct FingerprintsAndPalms {
     fingers: Fingerprints,

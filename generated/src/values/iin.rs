@@ -32,8 +32,7 @@ pub enum IinError {
     NoCheckDigit,
 }
 
-/// An individual identification number: 12 ASCII digits whose last is the check digit of the
-/// first 11.
+/// 12 ASCII digits whose last is the check digit of the first 11.
 ///
 /// The 7th digit (century of birth and sex) and the leading date of birth are hints only: an
 /// IIN is never refused because they disagree with other data, since numbers issued in error

@@ -1,6 +1,6 @@
 //! Values that are one of a few kinds.
 
-/// The person's sex.
+/// Written `M` or `F`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Sex {
@@ -12,7 +12,7 @@ pub enum Sex {
     Female,
 }
 
-/// Whether a prior permit is a visa or a temporary residence permit.
+/// Written `visa` or `temporary_residence_permit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -23,7 +23,7 @@ pub enum PermitKind {
     TemporaryResidencePermit,
 }
 
-/// The kind of court act that grounds an expulsion.
+/// Written `verdict` or `decision`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

@@ -24,10 +24,8 @@ fn is_name_letter(character: char) -> bool {
         || (character.is_alphabetic() && character.script() == Script::Latin)
 }
 
-/// A surname, given name or patronymic, as written in the identity document.
-///
-/// Trimmed, in Unicode NFC, with at least one letter, and only letters of the Kazakh, Russian
-/// or Latin alphabets, spaces, hyphens and apostrophes.
+/// As written in the identity document: trimmed, in Unicode NFC, with at least one letter, and
+/// only letters of the Kazakh, Russian or Latin alphabets, spaces, hyphens and apostrophes.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Name(String);
 
@@ -62,7 +60,7 @@ const DOCUMENT_NUMBER_CHARACTERS: CharacterRule = CharacterRule {
     description: "a document number has no whitespace inside",
 };
 
-/// The number of an identity document: trimmed, with no whitespace inside.
+/// Trimmed, with no whitespace inside.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct DocumentNumber(String);
 

@@ -1,6 +1,6 @@
 //! Dates, and the rule that a period does not end before it starts.
 
-/// A calendar date.
+/// A [`jiff::civil::Date`], written `YYYY-MM-DD`.
 pub type Date = jiff::civil::Date;
 
 /// A period whose end is before its start, in a composite the spec marks with `periods`.

@@ -122,28 +122,28 @@ macro_rules! text_value {
 }
 
 text_value! {
-    /// A place of birth, as written in the identity document.
+    /// Checked like every text: trimmed, in Unicode NFC, not empty, no control character.
     Place
 }
 
 text_value! {
-    /// Nationality in the sense of ethnicity, recorded only at the holder's wish.
+    /// Checked like every text: trimmed, in Unicode NFC, not empty, no control character.
     Ethnicity
 }
 
 text_value! {
-    /// The basis on which dactyloscopic registration was carried out.
+    /// Checked like every text: trimmed, in Unicode NFC, not empty, no control character.
     RegistrationBasis
 }
 
 text_value! {
-    /// The name of a state authority or court.
+    /// Checked like every text: trimmed, in Unicode NFC, not empty, no control character.
     Authority
 }
 
 text_value! {
-    /// One line of an address: a region, a locality, a street, a building, an apartment or a
-    /// postal code.
+    /// A region, a locality, a street, a building, an apartment or a postal code, checked like
+    /// every text: trimmed, in Unicode NFC, not empty, no control character.
     AddressLine
 }
 

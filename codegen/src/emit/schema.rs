@@ -1,0 +1,157 @@
+//! JSON Schemas (draft 2020-12), one a record, for systems that exchange records without Rust:
+//! the record's items as properties, exactly its required items required, no other property,
+//! and every type it uses in `$defs`, value types with the schema the spec gives them.
+
+use serde_json::{Map, Value, json};
+
+use crate::model::{Composite, Member, Model, Presence, Record, Status, TypeRef};
+
+const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The schema of `record`, headed by `comment`.
+pub(crate) fn record(model: &Model, record: &Record, id: &str, comment: &str) -> Value {
+    let mut definitions = Map::new();
+    for field in &record.fields {
+        define(model, &field.member.ty, &mut definitions);
+    }
+    let act = &model.act;
+    let status = match &act.status {
+        Status::InForce => String::new(),
+        Status::Repealed { by_number, by_date } => {
+            format!(
+                " The act is repealed by {} No. {by_number} of {by_date}.",
+                act.kind.en
+            )
+        }
+    };
+    let description = format!(
+        "{} No. {} of {}, paragraph {}.{status}\n\nkk: {}\n\nen: {}",
+        act.kind.en,
+        act.number,
+        act.date,
+        record.paragraph,
+        one_line(&record.lead_in.kk),
+        one_line(&record.lead_in.en)
+    );
+    let properties: Map<String, Value> = record
+        .fields
+        .iter()
+        .map(|field| {
+            let description = format!(
+                "Item {}: {}",
+                field.citation.item,
+                member_description(&field.member)
+            );
+            (
+                field.member.ident.clone(),
+                property(&field.member, description),
+            )
+        })
+        .collect();
+    json!({
+        "$comment": comment,
+        "$schema": DRAFT,
+        "$id": id,
+        "title": record.name,
+        "description": description,
+        "type": "object",
+        "properties": properties,
+        "required": required(record.fields.iter().map(|field| &field.member)),
+        "additionalProperties": false,
+        "$defs": definitions,
+    })
+}
+
+/// Adds the definition of `ty`, and of every type it is made of, to `definitions`.
+fn define(model: &Model, ty: &TypeRef, definitions: &mut Map<String, Value>) {
+    let name = ty.name();
+    if definitions.contains_key(name) {
+        return;
+    }
+    match ty {
+        TypeRef::Value(_) => {
+            if let Some(value) = model.value(name) {
+                let mut schema = value.schema.clone();
+                if let Value::Object(keywords) = &mut schema {
+                    keywords
+                        .entry("description")
+                        .or_insert_with(|| Value::from(value.en.clone()));
+                }
+                definitions.insert(name.to_owned(), schema);
+            }
+        }
+        TypeRef::Composite(_) => {
+            if let Some(composite) = model.composite(name) {
+                // Inserted before its parts, so that definitions read from the outside in.
+                definitions.insert(name.to_owned(), Value::Null);
+                for part in &composite.parts {
+                    define(model, &part.ty, definitions);
+                }
+                definitions.insert(name.to_owned(), composite_schema(composite));
+            }
+        }
+    }
+}
+
+fn composite_schema(composite: &Composite) -> Value {
+    let properties: Map<String, Value> = composite
+        .parts
+        .iter()
+        .map(|part| (part.ident.clone(), property(part, member_description(part))))
+        .collect();
+    let mut description = format!(
+        "{}\n\nkk: {}",
+        one_line(&composite.texts.en),
+        one_line(&composite.texts.kk)
+    );
+    for period in &composite.periods {
+        description.push_str(&format!(
+            "\n\n`{}` is not before `{}`.",
+            period.end, period.start
+        ));
+    }
+    json!({
+        "description": description,
+        "type": "object",
+        "properties": properties,
+        "required": required(composite.parts.iter()),
+        "additionalProperties": false,
+    })
+}
+
+/// A property: a reference to its type's definition, described. An optional member may be
+/// left out, or be null.
+fn property(member: &Member, description: String) -> Value {
+    let reference = json!({ "$ref": format!("#/$defs/{}", member.ty.name()) });
+    if member.is_required() {
+        json!({ "description": description, "$ref": format!("#/$defs/{}", member.ty.name()) })
+    } else {
+        json!({ "description": description, "anyOf": [reference, { "type": "null" }] })
+    }
+}
+
+fn member_description(member: &Member) -> String {
+    let presence = match &member.presence {
+        Presence::Required => "required".to_owned(),
+        Presence::Optional {
+            condition: Some(condition),
+        } => format!("optional, {}", one_line(&condition.en)),
+        Presence::Optional { condition: None } => "optional".to_owned(),
+    };
+    format!(
+        "{} ({presence}).\n\nkk: {}",
+        one_line(&member.texts.en),
+        one_line(&member.texts.kk)
+    )
+}
+
+fn required<'a>(members: impl Iterator<Item = &'a Member>) -> Value {
+    members
+        .filter(|member| member.is_required())
+        .map(|member| Value::from(member.ident.clone()))
+        .collect()
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
