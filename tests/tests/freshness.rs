@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use dactylo_codegen::{GENERATED_MARKER, Output, Spec};
+use dactylo_codegen::{Output, Spec, is_generated};
 
 const WORKSPACE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
@@ -58,7 +58,7 @@ fn every_generated_file_says_so_and_no_hand_written_file_does() {
     for (output, dir) in outputs() {
         for file in output.files() {
             assert!(
-                file.contents.starts_with(GENERATED_MARKER),
+                is_generated(file.contents.as_bytes()),
                 "{}",
                 file.path.display()
             );
@@ -85,7 +85,7 @@ fn every_generated_file_says_so_and_no_hand_written_file_does() {
     for path in hand_written {
         let text = fs::read_to_string(path).unwrap();
         assert!(
-            !text.starts_with(GENERATED_MARKER),
+            !is_generated(text.as_bytes()),
             "{} is hand-written",
             path.display()
         );

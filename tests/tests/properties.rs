@@ -387,32 +387,57 @@ fn round_trips<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + s
     Ok(())
 }
 
+/// The record's JSON is valid against the generated schema `schema`.
+fn conforms<T: serde::Serialize>(record: &T, schema: &str) -> Result<(), TestCaseError> {
+    let path = format!(
+        "{}/../generated/schema/{schema}.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let instance = serde_json::to_value(record).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|error| error.to_string())
+        .collect();
+    prop_assert!(errors.is_empty(), "{:#?}", errors);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn identity_document_records_round_trip(record in identity_document_record()) {
+    fn identity_document_records_round_trip_and_conform(record in identity_document_record()) {
         round_trips(&record)?;
+        conforms(&record, "identity_document_record")?;
     }
 
     #[test]
-    fn visa_records_round_trip(record in visa_record()) {
+    fn visa_records_round_trip_and_conform(record in visa_record()) {
         round_trips(&record)?;
+        conforms(&record, "visa_record")?;
     }
 
     #[test]
-    fn temporary_residence_records_round_trip(record in temporary_residence_record()) {
+    fn temporary_residence_records_round_trip_and_conform(record in temporary_residence_record()) {
         round_trips(&record)?;
+        conforms(&record, "temporary_residence_record")?;
     }
 
     #[test]
-    fn expulsion_or_readmission_records_round_trip(record in expulsion_or_readmission_record()) {
+    fn expulsion_or_readmission_records_round_trip_and_conform(record in expulsion_or_readmission_record()) {
         round_trips(&record)?;
+        conforms(&record, "expulsion_or_readmission_record")?;
     }
 
     #[test]
-    fn permanent_residence_records_round_trip(record in permanent_residence_record()) {
+    fn permanent_residence_records_round_trip_and_conform(record in permanent_residence_record()) {
         round_trips(&record)?;
+        conforms(&record, "permanent_residence_record")?;
     }
 }
 
