@@ -96,6 +96,22 @@ pub(crate) fn is_unset_trait(field: &str) -> String {
     format!("{}IsUnset", field.to_upper_camel_case())
 }
 
+/// The state of a builder after a required field is set: `full_name` → `SetFullName`.
+pub(crate) fn state_alias(field: &str) -> String {
+    format!("Set{}", field.to_upper_camel_case())
+}
+
+/// The path to a required field's leaf in a builder's state: `full_name` → `FullNamePath`.
+pub(crate) fn path_alias(field: &str) -> String {
+    format!("{}Path", field.to_upper_camel_case())
+}
+
+/// The state of a builder with no item set.
+pub(crate) const EMPTY_STATE: &str = "Empty";
+
+/// The public module of the names of the builders' states.
+pub(crate) const STATES_MODULE: &str = "states";
+
 /// The setter of an optional field that takes an `Option`: `iin` → `maybe_iin`.
 pub(crate) fn maybe_setter(field: &str) -> String {
     format!("maybe_{field}")
@@ -213,5 +229,7 @@ mod tests {
         assert_eq!(is_set_trait("iin"), "IinIsSet");
         assert_eq!(is_unset_trait("birth_date"), "BirthDateIsUnset");
         assert_eq!(maybe_setter("iin"), "maybe_iin");
+        assert_eq!(state_alias("full_name"), "SetFullName");
+        assert_eq!(path_alias("iin"), "IinPath");
     }
 }

@@ -3,30 +3,32 @@
 //! the complete records are built in `dactylo_tests::complete`.)
 
 use dactylo_records::jiff::civil::date;
-use dactylo_records::{
-    Authority, Birth, Citizenship, Fingerprints, FullName, IdentityDocument,
-    IdentityDocumentRecord, IdentityDocumentRecordBuilder, Photo, Registration, Sex, Signature,
-    Unset,
+use dactylo_records::states::identity_document_record::{
+    Empty, SetBirth, SetCitizenship, SetFingerprints, SetFullName, SetIdentityDocument,
+    SetIssuingAuthority, SetPhoto, SetRegisteringOfficer, SetRegistration, SetSex, SetSignature,
 };
+use dactylo_records::{FullName, IdentityDocumentRecord, IdentityDocumentRecordBuilder, Sex};
 use dactylo_tests::{
     address, authority, birth, citizenship, complete, ethnicity, expulsion, fingerprints,
     fingerprints_and_palms, foreign_holder, holder, identity_document, iin, officer, photo,
     prior_permit, registration, signature, visa,
 };
 
-/// The builder of paragraph 6 with every required item set.
+/// The builder of paragraph 6 with every required item set, named through its states.
 type RequiredItemsSet = IdentityDocumentRecordBuilder<
-    FullName,
-    Birth,
-    Sex,
-    Citizenship,
-    Photo,
-    Fingerprints,
-    IdentityDocument,
-    Signature,
-    Registration,
-    Authority,
-    FullName,
+    SetRegisteringOfficer<
+        SetIssuingAuthority<
+            SetRegistration<
+                SetSignature<
+                    SetIdentityDocument<
+                        SetFingerprints<
+                            SetPhoto<SetCitizenship<SetSex<SetBirth<SetFullName<Empty>>>>>,
+                        >,
+                    >,
+                >,
+            >,
+        >,
+    >,
 >;
 
 fn required_identity_document_items() -> RequiredItemsSet {
@@ -175,19 +177,9 @@ fn a_partial_builder_can_be_cloned_as_a_template() {
     assert_ne!(first.full_name, second.full_name);
 }
 
-/// A partial builder's type can be named: `Unset` for each required item not set yet.
+/// A partial builder's type can be named, whatever the order its items were set in.
 type StationTemplate = IdentityDocumentRecordBuilder<
-    Unset,
-    Unset,
-    Unset,
-    Unset,
-    Unset,
-    Unset,
-    Unset,
-    Unset,
-    Registration,
-    Authority,
-    FullName,
+    SetRegistration<SetRegisteringOfficer<SetIssuingAuthority<Empty>>>,
 >;
 
 fn complete_person(station: StationTemplate, full_name: FullName) -> RequiredItemsSet {

@@ -64,8 +64,9 @@ impl Checker {
         }
     }
 
-    /// The names a record's private module holds side by side: the record, its builder, and per
-    /// required field a type parameter and two sealed traits.
+    /// The names a record's private module holds side by side: the record, its builder, its
+    /// empty state, and per required field a type parameter, two sealed traits and the names of
+    /// its state and path.
     pub(super) fn check_record_scope(
         &mut self,
         path: &str,
@@ -75,6 +76,10 @@ impl Checker {
         let mut taken: BTreeMap<String, String> = BTreeMap::new();
         taken.insert(record.to_owned(), "the record".to_owned());
         taken.insert(names::builder(record), "the builder".to_owned());
+        taken.insert(
+            names::EMPTY_STATE.to_owned(),
+            "the builder's empty state".to_owned(),
+        );
         let mut setters: BTreeMap<String, String> = BTreeMap::new();
         setters.insert(
             names::BUILD_METHOD.to_owned(),
@@ -94,6 +99,8 @@ impl Checker {
                     names::item_parameter(ident),
                     names::is_set_trait(ident),
                     names::is_unset_trait(ident),
+                    names::state_alias(ident),
+                    names::path_alias(ident),
                 ] {
                     if let Some(owner) = taken.insert(generated.clone(), format!("field `{ident}`"))
                     {

@@ -1,21 +1,16 @@
-//! Typestate builders.
+//! Typestate builders, on the shared machinery of [`super::typestate`].
 //!
-//! A builder has one type parameter a required field: `Unset` until the field's setter is called,
-//! then the field's own value type, which the builder then holds. Hence:
-//! - the builder's type depends only on which fields are set, not on the order of the calls;
-//! - `build()` moves the values out, with no `Option` to unwrap and no runtime check;
-//! - a setter requires its parameter to be `Unset`, and `build()` requires each to be set,
-//!   through one sealed trait a bound, so that `#[diagnostic::on_unimplemented]` can name the
-//!   field and its citation in the compiler's error, and every missing field gets its own error.
-//!
-//! Optional fields are plain `Option`s: setting them leaves the type unchanged.
-//!
-//! All setters and `build()` live in a single generic impl block, which keeps the number of
-//! impls (and the compiler's coherence work) at one a record.
+//! A builder holds its state `S`, a tree with one leaf a required field (see
+//! [`super::typestate`]), and its optional fields as plain `Option`s, which leave the type
+//! unchanged. A setter requires the leaf it replaces to be `Unset`, and `build()` requires every
+//! leaf to be set, each through one sealed trait a field, so that `#[diagnostic::on_unimplemented]`
+//! names the field and its citation in the compiler's error, and every missing field gets its
+//! own. `build()` moves the values out of the leaves: no `Option` to unwrap, no runtime check.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::typestate::{path, tree};
 use super::{TypePaths, docs, ident};
 use crate::model::{Act, Field, Record};
 use crate::names;
@@ -31,12 +26,13 @@ pub(super) fn unset_type() -> TokenStream {
     }
 }
 
-/// A record's `builder()`, its builder type, its setters and `build()`, and the sealed traits
-/// that carry the compiler's messages.
+/// A record's `builder()`, its builder type, the names of its states, its setters and
+/// `build()`, and the sealed traits that carry the compiler's messages.
 pub(super) fn record_builder(act: &Act, record: &Record, paths: &TypePaths) -> TokenStream {
     let builder = Builder::new(record, paths);
     let start = builder.start(record);
     let definition = builder.definition(act, record);
+    let states = builder.state_aliases(record);
     let setters = record
         .fields
         .iter()
@@ -46,15 +42,15 @@ pub(super) fn record_builder(act: &Act, record: &Record, paths: &TypePaths) -> T
         .required
         .iter()
         .map(|field| required_traits(act, record, field, paths));
-    let generics = &builder.generics;
     let name = &builder.name;
     quote! {
         #start
         #definition
-        impl #generics #name #generics {
+        #states
+        impl<S> #name<S> {
             #(#setters)*
-            #build
         }
+        #build
         #(#traits)*
     }
 }
@@ -65,47 +61,57 @@ struct Builder<'a> {
     record: Ident,
     fields: &'a [Field],
     required: Vec<&'a Field>,
-    /// One type parameter a required field, in field order.
-    params: Vec<Ident>,
-    /// `<FullNameItem, BirthItem, …>`, or nothing when no field is required.
-    generics: TokenStream,
     paths: &'a TypePaths,
 }
 
 impl<'a> Builder<'a> {
     fn new(record: &'a Record, paths: &'a TypePaths) -> Self {
-        let required: Vec<&Field> = record.required_fields().collect();
-        let params: Vec<Ident> = required
-            .iter()
-            .map(|field| ident(&names::item_parameter(&field.member.ident)))
-            .collect();
         Builder {
             name: ident(&names::builder(&record.name)),
             record: ident(&record.name),
-            generics: angle_bracketed(&params),
             fields: &record.fields,
-            required,
-            params,
+            required: record.required_fields().collect(),
             paths,
         }
+    }
+
+    /// The state `leaf` gives each required field, as a tree.
+    fn state(&self, leaf: impl Fn(&Field) -> TokenStream) -> TokenStream {
+        let leaves: Vec<TokenStream> = self.required.iter().map(|field| leaf(field)).collect();
+        if leaves.is_empty() {
+            return quote!(super::Unset);
+        }
+        tree(
+            &leaves,
+            &|left, right| quote!(super::typestate::Node<#left, #right>),
+        )
     }
 
     fn start(&self, record: &Record) -> TokenStream {
         let doc = docs::attrs(&docs::builder_fn(record));
         let (name, record_name) = (&self.name, &self.record);
-        let fields = record.fields.iter().map(|field| {
+        let leaves: Vec<TokenStream> = self
+            .required
+            .iter()
+            .map(|_| quote!(super::Unset(())))
+            .collect();
+        let state = if leaves.is_empty() {
+            quote!(super::Unset(()))
+        } else {
+            tree(
+                &leaves,
+                &|left, right| quote!(super::typestate::Node(#left, #right)),
+            )
+        };
+        let optional = self.optional_fields().map(|field| {
             let field_name = ident(&field.member.ident);
-            if field.member.is_required() {
-                quote!(#field_name: super::Unset(()))
-            } else {
-                quote!(#field_name: None)
-            }
+            quote!(#field_name: None)
         });
         quote! {
             impl #record_name {
                 #doc
                 pub const fn builder() -> #name {
-                    #name { #(#fields,)* }
+                    #name { state: #state, #(#optional,)* }
                 }
             }
         }
@@ -114,32 +120,47 @@ impl<'a> Builder<'a> {
     fn definition(&self, act: &Act, record: &Record) -> TokenStream {
         let doc = docs::attrs(&docs::builder(act, record));
         let name = &self.name;
-        let params = self
-            .params
-            .iter()
-            .map(|param| quote!(#param = super::Unset));
-        let generics = if self.params.is_empty() {
-            quote!()
-        } else {
-            quote!(<#(#params),*>)
-        };
-        let fields = record.fields.iter().map(|field| {
+        let empty = ident(names::EMPTY_STATE);
+        let optional = self.optional_fields().map(|field| {
             let field_name = ident(&field.member.ident);
-            if field.member.is_required() {
-                let param = ident(&names::item_parameter(&field.member.ident));
-                quote!(#field_name: #param)
-            } else {
-                let ty = self.paths.member_type(&field.member);
-                quote!(#field_name: #ty)
-            }
+            let ty = self.paths.member_type(&field.member);
+            quote!(#field_name: #ty)
         });
         quote! {
             #doc
             #[must_use = "a builder does nothing until `.build()` is called"]
             #[derive(Clone)]
-            pub struct #name #generics {
-                #(#fields,)*
+            pub struct #name<S = #empty> {
+                state: S,
+                #(#optional,)*
             }
+        }
+    }
+
+    /// `Empty`, and `SetFullName<S>` a required field: the state after `full_name` is set on a
+    /// builder in state `S`, for code that names a partly built builder's type.
+    fn state_aliases(&self, record: &Record) -> TokenStream {
+        let empty = ident(names::EMPTY_STATE);
+        let empty_doc = docs::attrs(&docs::empty_state(record));
+        let empty_state = self.state(|_| quote!(super::Unset));
+        let count = self.required.len();
+        let aliases = self.required.iter().enumerate().map(|(index, field)| {
+            let doc = docs::attrs(&docs::set_state(field));
+            let alias = ident(&names::state_alias(&field.member.ident));
+            let path_alias = ident(&names::path_alias(&field.member.ident));
+            let path = path(index, count);
+            let value_type = self.paths.type_ref(&field.member.ty);
+            quote! {
+                #doc
+                pub type #alias<S> = <S as super::typestate::Replace<#path_alias, #value_type>>::Output;
+                #[doc(hidden)]
+                pub type #path_alias = #path;
+            }
+        });
+        quote! {
+            #empty_doc
+            pub type #empty = #empty_state;
+            #(#aliases)*
         }
     }
 
@@ -151,40 +172,30 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Moves every held value into a builder whose parameter for `field` is its value type.
+    /// Replaces the field's leaf, which must be `Unset`, and moves the optional fields along.
     fn required_setter(&self, act: &Act, field: &Field) -> TokenStream {
         let doc = docs::attrs(&docs::setter(act, field));
         let setter = ident(&field.member.ident);
         let value_type = self.paths.type_ref(&field.member.ty);
         let is_unset = ident(&names::is_unset_trait(&field.member.ident));
-        let param = ident(&names::item_parameter(&field.member.ident));
-        let arguments: Vec<TokenStream> = self
-            .params
-            .iter()
-            .map(|other| {
-                if *other == param {
-                    value_type.clone()
-                } else {
-                    quote!(#other)
-                }
-            })
-            .collect();
+        let alias = ident(&names::state_alias(&field.member.ident));
+        let path_alias = ident(&names::path_alias(&field.member.ident));
         let name = &self.name;
-        let moves = self.fields.iter().map(|other| {
+        let optional = self.optional_fields().map(|other| {
             let other_name = ident(&other.member.ident);
-            if other.member.ident == field.member.ident {
-                quote!(#other_name: value)
-            } else {
-                quote!(#other_name: self.#other_name)
-            }
+            quote!(#other_name: self.#other_name)
         });
         quote! {
             #doc
-            pub fn #setter(self, value: #value_type) -> #name<#(#arguments),*>
+            pub fn #setter(self, value: #value_type) -> #name<#alias<S>>
             where
-                #param: #is_unset,
+                S: super::typestate::Replace<#path_alias, #value_type>,
+                <S as super::typestate::Replace<#path_alias, #value_type>>::Old: #is_unset,
             {
-                #name { #(#moves,)* }
+                #name {
+                    state: <S as super::typestate::Replace<#path_alias, #value_type>>::replace(self.state, value),
+                    #(#optional,)*
+                }
             }
         }
     }
@@ -209,34 +220,69 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// `build()` exists on every complete-shaped state; its bounds, one a field, demand that each
+    /// leaf be set, and it moves each value out of its leaf.
     fn build_method(&self, act: &Act, record: &Record) -> TokenStream {
         let doc = docs::attrs(&docs::build_method(act, record));
-        let record_name = &self.record;
-        let bounds = self
+        let (name, record_name) = (&self.name, &self.record);
+        let params: Vec<Ident> = self
             .required
             .iter()
-            .zip(&self.params)
-            .map(|(field, param)| {
-                let is_set = ident(&names::is_set_trait(&field.member.ident));
-                quote!(#param: #is_set)
-            });
-        let fields = record.fields.iter().map(|field| {
+            .map(|field| ident(&names::item_parameter(&field.member.ident)))
+            .collect();
+        let bindings: Vec<TokenStream> = self
+            .required
+            .iter()
+            .map(|field| {
+                let binding = ident(&field.member.ident);
+                quote!(#binding)
+            })
+            .collect();
+        let param_leaves: Vec<TokenStream> = params.iter().map(|param| quote!(#param)).collect();
+        let (state_type, state_pattern) = if params.is_empty() {
+            (quote!(super::Unset), quote!(_))
+        } else {
+            (
+                tree(
+                    &param_leaves,
+                    &|left, right| quote!(super::typestate::Node<#left, #right>),
+                ),
+                tree(
+                    &bindings,
+                    &|left, right| quote!(super::typestate::Node(#left, #right)),
+                ),
+            )
+        };
+        let bounds = self.required.iter().zip(&params).map(|(field, param)| {
+            let is_set = ident(&names::is_set_trait(&field.member.ident));
+            quote!(#param: #is_set)
+        });
+        let fields = self.fields.iter().map(|field| {
             let field_name = ident(&field.member.ident);
             if field.member.is_required() {
-                quote!(#field_name: self.#field_name.into())
+                quote!(#field_name: super::typestate::Filled::into_value(#field_name))
             } else {
                 quote!(#field_name: self.#field_name)
             }
         });
         quote! {
-            #doc
-            pub fn build(self) -> #record_name
-            where
-                #(#bounds,)*
-            {
-                #record_name { #(#fields,)* }
+            impl<#(#params),*> #name<#state_type> {
+                #doc
+                pub fn build(self) -> #record_name
+                where
+                    #(#bounds,)*
+                {
+                    let #state_pattern = self.state;
+                    #record_name { #(#fields,)* }
+                }
             }
         }
+    }
+
+    fn optional_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields
+            .iter()
+            .filter(|field| !field.member.is_required())
     }
 }
 
@@ -250,8 +296,8 @@ fn required_traits(act: &Act, record: &Record, field: &Field, paths: &TypePaths)
     let already_set = on_unimplemented(&docs::already_set(act, record, field));
     quote! {
         #missing
-        pub trait #is_set: Into<#value_type> {}
-        impl #is_set for #value_type {}
+        pub trait #is_set: super::typestate::Filled<Value = #value_type> {}
+        impl #is_set for super::typestate::Set<#value_type> {}
 
         #already_set
         pub trait #is_unset {}
@@ -269,12 +315,4 @@ fn on_unimplemented(diagnostic: &docs::Diagnostic) -> TokenStream {
 /// `on_unimplemented` reads `{…}` as a placeholder; the act's words are shown as written.
 fn format_literal(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
-}
-
-fn angle_bracketed(params: &[Ident]) -> TokenStream {
-    if params.is_empty() {
-        quote!()
-    } else {
-        quote!(<#(#params),*>)
-    }
 }

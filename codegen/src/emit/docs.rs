@@ -9,6 +9,7 @@ use quote::quote;
 use crate::model::{
     Act, Citation, Composite, Field, Member, Model, Presence, Record, Status, ValueType,
 };
+use crate::names;
 
 /// `#[doc]` attributes, one a line, so that the formatter prints them as `///` comments.
 pub(super) fn attrs(lines: &[String]) -> TokenStream {
@@ -34,7 +35,7 @@ pub(super) fn citation(act: &Act, citation: Citation) -> String {
 }
 
 pub(super) fn record(act: &Act, record: &Record) -> Vec<String> {
-    let builder = crate::names::builder(&record.name);
+    let builder = names::builder(&record.name);
     vec![
         format!(
             "The list of paragraph {} of {} No. {} of {}.",
@@ -101,7 +102,7 @@ pub(super) fn setter(act: &Act, field: &Field) -> Vec<String> {
         Presence::Required => "Setting it a second time does not compile.".to_owned(),
         Presence::Optional { .. } => format!(
             "Setting it again replaces the earlier value; [`Self::{}`] takes an `Option`.",
-            crate::names::maybe_setter(&member.ident)
+            names::maybe_setter(&member.ident)
         ),
     });
     lines
@@ -138,14 +139,18 @@ pub(super) fn builder(act: &Act, record: &Record) -> Vec<String> {
             record.name
         ),
         String::new(),
-        "Each required item has a type parameter that is [`Unset`](super::Unset) until its setter"
+        "Its state `S` says which required items are set, whatever the order of the calls, so"
             .to_owned(),
-        "is called, and the item's value type after: the type says which items are set, whatever"
+        "branches that set the same items in different orders have the same type. [`Self::build`]"
             .to_owned(),
-        "the order of the calls. [`Self::build`] compiles only when every required item is set, and"
+        "compiles only when every required item is set, and setting a required item twice does"
             .to_owned(),
-        "setting a required item twice does not compile. Optional items leave the type unchanged."
-            .to_owned(),
+        "not compile. Optional items leave the type unchanged. The states are named in".to_owned(),
+        format!(
+            "[`{states}::{module}`](super::{states}::{module}), for code that names a partly built builder.",
+            states = names::STATES_MODULE,
+            module = names::record_module(&record.name)
+        ),
         String::new(),
         format!("Required items: {}.", list(true)),
     ];
@@ -155,6 +160,56 @@ pub(super) fn builder(act: &Act, record: &Record) -> Vec<String> {
         lines.push(format!("Optional items: {optional}."));
     }
     lines
+}
+
+/// The doc of a builder's empty state.
+pub(super) fn empty_state(record: &Record) -> Vec<String> {
+    vec![format!(
+        "The state of a [`{}`] with no item set.",
+        names::builder(&record.name)
+    )]
+}
+
+/// The doc of the state after a required field is set.
+pub(super) fn set_state(field: &Field) -> Vec<String> {
+    vec![format!(
+        "The state `S` with `{}` (item {}) set as well.",
+        field.member.ident, field.citation.item
+    )]
+}
+
+/// The doc of the module naming the builders' states, with an example from the first record
+/// that has two required items.
+pub(super) fn states_module(model: &Model) -> Vec<String> {
+    let mut lines = vec![
+        "Names of the builders' states, for code that names the type of a partly built builder."
+            .to_owned(),
+    ];
+    let example = model.records.iter().find_map(|record| {
+        let mut required = record.required_fields();
+        Some((record, required.next()?, required.next()?))
+    });
+    if let Some((record, first, second)) = example {
+        let (first, second) = (&first.member.ident, &second.member.ident);
+        lines.push(String::new());
+        lines.push(format!(
+            "`{}<{module}::{}<{module}::{}<{module}::{}>>>` holds `{first}` and `{second}`, whichever was set first.",
+            names::builder(&record.name),
+            names::state_alias(second),
+            names::state_alias(first),
+            names::EMPTY_STATE,
+            module = names::record_module(&record.name),
+        ));
+    }
+    lines
+}
+
+/// The doc of one record's states.
+pub(super) fn record_states(record: &Record) -> Vec<String> {
+    vec![format!(
+        "The states of a [`{builder}`](super::{builder}).",
+        builder = names::builder(&record.name)
+    )]
 }
 
 pub(super) fn builder_fn(record: &Record) -> Vec<String> {
@@ -314,7 +369,7 @@ pub(super) fn already_set(act: &Act, record: &Record, field: &Field) -> Diagnost
     Diagnostic {
         message: format!(
             "`{ident}` is already set on this {} ({}: {})",
-            crate::names::builder(&record.name),
+            names::builder(&record.name),
             citation(act, field.citation),
             one_line(&field.member.texts.en)
         ),

@@ -12,6 +12,7 @@ mod examples;
 mod readme;
 mod schema;
 mod types;
+mod typestate;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -57,10 +58,38 @@ pub(crate) fn tree(model: &Model, values: &syn::Path) -> Tree {
         }
     }));
     let unset = builders::unset_type();
+    let machinery = typestate::module();
+    let states = states_module(model);
     let values = types::value_reexports(model, &paths);
     Tree {
-        root: quote!(#unset #values),
+        root: quote!(#unset #machinery #states #values),
         children,
+    }
+}
+
+/// `pub mod states`, naming each record's builder states from its private module.
+fn states_module(model: &Model) -> TokenStream {
+    let doc = docs::attrs(&docs::states_module(model));
+    let records = model.records.iter().map(|record| {
+        let doc = docs::attrs(&docs::record_states(record));
+        let module = ident(&names::record_module(&record.name));
+        let empty = ident(names::EMPTY_STATE);
+        let aliases = record
+            .required_fields()
+            .map(|field| ident(&names::state_alias(&field.member.ident)));
+        quote! {
+            #doc
+            pub mod #module {
+                pub use super::super::#module::{#empty #(, #aliases)*};
+            }
+        }
+    });
+    let states = ident(names::STATES_MODULE);
+    quote! {
+        #doc
+        pub mod #states {
+            #(#records)*
+        }
     }
 }
 

@@ -98,54 +98,438 @@ impl ExpulsionOrReadmissionRecord {
     /// Starts a builder of a [`ExpulsionOrReadmissionRecord`] with no item set.
     pub const fn builder() -> ExpulsionOrReadmissionRecordBuilder {
         ExpulsionOrReadmissionRecordBuilder {
-            full_name: super::Unset(()),
-            birth_date: super::Unset(()),
-            sex: super::Unset(()),
-            fingerprints_and_palms: super::Unset(()),
-            citizenship: super::Unset(()),
-            photo: super::Unset(()),
-            identity_document: super::Unset(()),
-            registration: super::Unset(()),
-            registering_officer: super::Unset(()),
-            expulsion: super::Unset(()),
-            entry_banned_until: super::Unset(()),
+            state: super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(super::Unset(()), super::Unset(())),
+                ),
+            ),
         }
     }
 }
 /// Builds a [`ExpulsionOrReadmissionRecord`] (Resolution 939, paragraph 9); start with [`ExpulsionOrReadmissionRecord::builder`].
 ///
-/// Each required item has a type parameter that is [`Unset`](super::Unset) until its setter
-/// is called, and the item's value type after: the type says which items are set, whatever
-/// the order of the calls. [`Self::build`] compiles only when every required item is set, and
-/// setting a required item twice does not compile. Optional items leave the type unchanged.
+/// Its state `S` says which required items are set, whatever the order of the calls, so
+/// branches that set the same items in different orders have the same type. [`Self::build`]
+/// compiles only when every required item is set, and setting a required item twice does
+/// not compile. Optional items leave the type unchanged. The states are named in
+/// [`states::expulsion_or_readmission_record`](super::states::expulsion_or_readmission_record), for code that names a partly built builder.
 ///
 /// Required items: `full_name` (item 1), `birth_date` (item 2), `sex` (item 3), `fingerprints_and_palms` (item 4), `citizenship` (item 5), `photo` (item 6), `identity_document` (item 7), `registration` (item 8), `registering_officer` (item 9), `expulsion` (item 10), `entry_banned_until` (item 11).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
-pub struct ExpulsionOrReadmissionRecordBuilder<
-    FullNameItem = super::Unset,
-    BirthDateItem = super::Unset,
-    SexItem = super::Unset,
-    FingerprintsAndPalmsItem = super::Unset,
-    CitizenshipItem = super::Unset,
-    PhotoItem = super::Unset,
-    IdentityDocumentItem = super::Unset,
-    RegistrationItem = super::Unset,
-    RegisteringOfficerItem = super::Unset,
-    ExpulsionItem = super::Unset,
-    EntryBannedUntilItem = super::Unset,
-> {
-    full_name: FullNameItem,
-    birth_date: BirthDateItem,
-    sex: SexItem,
-    fingerprints_and_palms: FingerprintsAndPalmsItem,
-    citizenship: CitizenshipItem,
-    photo: PhotoItem,
-    identity_document: IdentityDocumentItem,
-    registration: RegistrationItem,
-    registering_officer: RegisteringOfficerItem,
-    expulsion: ExpulsionItem,
-    entry_banned_until: EntryBannedUntilItem,
+pub struct ExpulsionOrReadmissionRecordBuilder<S = Empty> {
+    state: S,
+}
+/// The state of a [`ExpulsionOrReadmissionRecordBuilder`] with no item set.
+pub type Empty = super::typestate::Node<
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+    >,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<super::Unset, super::Unset>,
+    >,
+>;
+/// The state `S` with `full_name` (item 1) set as well.
+pub type SetFullName<S> = <S as super::typestate::Replace<
+    FullNamePath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type FullNamePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `birth_date` (item 2) set as well.
+pub type SetBirthDate<S> = <S as super::typestate::Replace<
+    BirthDatePath,
+    crate::values::Date,
+>>::Output;
+#[doc(hidden)]
+pub type BirthDatePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `sex` (item 3) set as well.
+pub type SetSex<S> = <S as super::typestate::Replace<
+    SexPath,
+    crate::values::Sex,
+>>::Output;
+#[doc(hidden)]
+pub type SexPath = super::typestate::Left<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `fingerprints_and_palms` (item 4) set as well.
+pub type SetFingerprintsAndPalms<S> = <S as super::typestate::Replace<
+    FingerprintsAndPalmsPath,
+    crate::values::FingerprintsAndPalms,
+>>::Output;
+#[doc(hidden)]
+pub type FingerprintsAndPalmsPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `citizenship` (item 5) set as well.
+pub type SetCitizenship<S> = <S as super::typestate::Replace<
+    CitizenshipPath,
+    crate::values::Citizenship,
+>>::Output;
+#[doc(hidden)]
+pub type CitizenshipPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `photo` (item 6) set as well.
+pub type SetPhoto<S> = <S as super::typestate::Replace<
+    PhotoPath,
+    crate::values::Photo,
+>>::Output;
+#[doc(hidden)]
+pub type PhotoPath = super::typestate::Left<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `identity_document` (item 7) set as well.
+pub type SetIdentityDocument<S> = <S as super::typestate::Replace<
+    IdentityDocumentPath,
+    super::IdentityDocument,
+>>::Output;
+#[doc(hidden)]
+pub type IdentityDocumentPath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `registration` (item 8) set as well.
+pub type SetRegistration<S> = <S as super::typestate::Replace<
+    RegistrationPath,
+    super::Registration,
+>>::Output;
+#[doc(hidden)]
+pub type RegistrationPath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `registering_officer` (item 9) set as well.
+pub type SetRegisteringOfficer<S> = <S as super::typestate::Replace<
+    RegisteringOfficerPath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type RegisteringOfficerPath = super::typestate::Right<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `expulsion` (item 10) set as well.
+pub type SetExpulsion<S> = <S as super::typestate::Replace<
+    ExpulsionPath,
+    super::Expulsion,
+>>::Output;
+#[doc(hidden)]
+pub type ExpulsionPath = super::typestate::Right<
+    super::typestate::Right<super::typestate::Left<super::typestate::Here>>,
+>;
+/// The state `S` with `entry_banned_until` (item 11) set as well.
+pub type SetEntryBannedUntil<S> = <S as super::typestate::Replace<
+    EntryBannedUntilPath,
+    crate::values::Date,
+>>::Output;
+#[doc(hidden)]
+pub type EntryBannedUntilPath = super::typestate::Right<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
+    /// Sets `full_name`: **required**, Resolution 939, paragraph 9, item 1.
+    ///
+    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - en: surname, given name, patronymic (if shown in the identity document)
+    ///
+    /// Setting it a second time does not compile.
+    pub fn full_name(
+        self,
+        value: super::FullName,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetFullName<S>>
+    where
+        S: super::typestate::Replace<FullNamePath, super::FullName>,
+        <S as super::typestate::Replace<
+            FullNamePath,
+            super::FullName,
+        >>::Old: FullNameIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                FullNamePath,
+                super::FullName,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `birth_date`: **required**, Resolution 939, paragraph 9, item 2.
+    ///
+    /// - kk: туған күні
+    /// - en: date of birth
+    ///
+    /// Setting it a second time does not compile.
+    pub fn birth_date(
+        self,
+        value: crate::values::Date,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetBirthDate<S>>
+    where
+        S: super::typestate::Replace<BirthDatePath, crate::values::Date>,
+        <S as super::typestate::Replace<
+            BirthDatePath,
+            crate::values::Date,
+        >>::Old: BirthDateIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                BirthDatePath,
+                crate::values::Date,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `sex`: **required**, Resolution 939, paragraph 9, item 3.
+    ///
+    /// - kk: жынысы
+    /// - en: sex
+    ///
+    /// Setting it a second time does not compile.
+    pub fn sex(
+        self,
+        value: crate::values::Sex,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetSex<S>>
+    where
+        S: super::typestate::Replace<SexPath, crate::values::Sex>,
+        <S as super::typestate::Replace<SexPath, crate::values::Sex>>::Old: SexIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                SexPath,
+                crate::values::Sex,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 9, item 4.
+    ///
+    /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
+    /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
+    ///
+    /// Setting it a second time does not compile.
+    pub fn fingerprints_and_palms(
+        self,
+        value: crate::values::FingerprintsAndPalms,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetFingerprintsAndPalms<S>>
+    where
+        S: super::typestate::Replace<
+            FingerprintsAndPalmsPath,
+            crate::values::FingerprintsAndPalms,
+        >,
+        <S as super::typestate::Replace<
+            FingerprintsAndPalmsPath,
+            crate::values::FingerprintsAndPalms,
+        >>::Old: FingerprintsAndPalmsIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                FingerprintsAndPalmsPath,
+                crate::values::FingerprintsAndPalms,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `citizenship`: **required**, Resolution 939, paragraph 9, item 5.
+    ///
+    /// - kk: азаматтығы
+    /// - en: citizenship
+    ///
+    /// Setting it a second time does not compile.
+    pub fn citizenship(
+        self,
+        value: crate::values::Citizenship,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetCitizenship<S>>
+    where
+        S: super::typestate::Replace<CitizenshipPath, crate::values::Citizenship>,
+        <S as super::typestate::Replace<
+            CitizenshipPath,
+            crate::values::Citizenship,
+        >>::Old: CitizenshipIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                CitizenshipPath,
+                crate::values::Citizenship,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `photo`: **required**, Resolution 939, paragraph 9, item 6.
+    ///
+    /// - kk: фотосуреті
+    /// - en: photograph
+    ///
+    /// Setting it a second time does not compile.
+    pub fn photo(
+        self,
+        value: crate::values::Photo,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetPhoto<S>>
+    where
+        S: super::typestate::Replace<PhotoPath, crate::values::Photo>,
+        <S as super::typestate::Replace<
+            PhotoPath,
+            crate::values::Photo,
+        >>::Old: PhotoIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                PhotoPath,
+                crate::values::Photo,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `identity_document`: **required**, Resolution 939, paragraph 9, item 7.
+    ///
+    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - en: identity document number, date of issue, period of validity
+    ///
+    /// Setting it a second time does not compile.
+    pub fn identity_document(
+        self,
+        value: super::IdentityDocument,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetIdentityDocument<S>>
+    where
+        S: super::typestate::Replace<IdentityDocumentPath, super::IdentityDocument>,
+        <S as super::typestate::Replace<
+            IdentityDocumentPath,
+            super::IdentityDocument,
+        >>::Old: IdentityDocumentIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                IdentityDocumentPath,
+                super::IdentityDocument,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `registration`: **required**, Resolution 939, paragraph 9, item 8.
+    ///
+    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - en: date and basis of the dactyloscopic registration
+    ///
+    /// Setting it a second time does not compile.
+    pub fn registration(
+        self,
+        value: super::Registration,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetRegistration<S>>
+    where
+        S: super::typestate::Replace<RegistrationPath, super::Registration>,
+        <S as super::typestate::Replace<
+            RegistrationPath,
+            super::Registration,
+        >>::Old: RegistrationIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                RegistrationPath,
+                super::Registration,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 9, item 9.
+    ///
+    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі
+    /// - en: given name, patronymic (if shown), surname of the person who carried out the registration
+    ///
+    /// Setting it a second time does not compile.
+    pub fn registering_officer(
+        self,
+        value: super::FullName,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetRegisteringOfficer<S>>
+    where
+        S: super::typestate::Replace<RegisteringOfficerPath, super::FullName>,
+        <S as super::typestate::Replace<
+            RegisteringOfficerPath,
+            super::FullName,
+        >>::Old: RegisteringOfficerIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                RegisteringOfficerPath,
+                super::FullName,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `expulsion`: **required**, Resolution 939, paragraph 9, item 10.
+    ///
+    /// - kk: Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)
+    /// - en: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)
+    ///
+    /// Setting it a second time does not compile.
+    pub fn expulsion(
+        self,
+        value: super::Expulsion,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetExpulsion<S>>
+    where
+        S: super::typestate::Replace<ExpulsionPath, super::Expulsion>,
+        <S as super::typestate::Replace<
+            ExpulsionPath,
+            super::Expulsion,
+        >>::Old: ExpulsionIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                ExpulsionPath,
+                super::Expulsion,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `entry_banned_until`: **required**, Resolution 939, paragraph 9, item 11.
+    ///
+    /// - kk: өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн
+    /// - en: the date until which a court has banned entry into the territory of the Republic of Kazakhstan
+    ///
+    /// Setting it a second time does not compile.
+    pub fn entry_banned_until(
+        self,
+        value: crate::values::Date,
+    ) -> ExpulsionOrReadmissionRecordBuilder<SetEntryBannedUntil<S>>
+    where
+        S: super::typestate::Replace<EntryBannedUntilPath, crate::values::Date>,
+        <S as super::typestate::Replace<
+            EntryBannedUntilPath,
+            crate::values::Date,
+        >>::Old: EntryBannedUntilIsUnset,
+    {
+        ExpulsionOrReadmissionRecordBuilder {
+            state: <S as super::typestate::Replace<
+                EntryBannedUntilPath,
+                crate::values::Date,
+            >>::replace(self.state, value),
+        }
+    }
 }
 impl<
     FullNameItem,
@@ -160,447 +544,26 @@ impl<
     ExpulsionItem,
     EntryBannedUntilItem,
 > ExpulsionOrReadmissionRecordBuilder<
-    FullNameItem,
-    BirthDateItem,
-    SexItem,
-    FingerprintsAndPalmsItem,
-    CitizenshipItem,
-    PhotoItem,
-    IdentityDocumentItem,
-    RegistrationItem,
-    RegisteringOfficerItem,
-    ExpulsionItem,
-    EntryBannedUntilItem,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<FullNameItem, BirthDateItem>,
+                SexItem,
+            >,
+            super::typestate::Node<
+                super::typestate::Node<FingerprintsAndPalmsItem, CitizenshipItem>,
+                PhotoItem,
+            >,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<IdentityDocumentItem, RegistrationItem>,
+                RegisteringOfficerItem,
+            >,
+            super::typestate::Node<ExpulsionItem, EntryBannedUntilItem>,
+        >,
+    >,
 > {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 9, item 1.
-    ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown in the identity document)
-    ///
-    /// Setting it a second time does not compile.
-    pub fn full_name(
-        self,
-        value: super::FullName,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        super::FullName,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        FullNameItem: FullNameIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: value,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `birth_date`: **required**, Resolution 939, paragraph 9, item 2.
-    ///
-    /// - kk: туған күні
-    /// - en: date of birth
-    ///
-    /// Setting it a second time does not compile.
-    pub fn birth_date(
-        self,
-        value: crate::values::Date,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        crate::values::Date,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        BirthDateItem: BirthDateIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: value,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 9, item 3.
-    ///
-    /// - kk: жынысы
-    /// - en: sex
-    ///
-    /// Setting it a second time does not compile.
-    pub fn sex(
-        self,
-        value: crate::values::Sex,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        crate::values::Sex,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        SexItem: SexIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: value,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 9, item 4.
-    ///
-    /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
-    ///
-    /// Setting it a second time does not compile.
-    pub fn fingerprints_and_palms(
-        self,
-        value: crate::values::FingerprintsAndPalms,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        crate::values::FingerprintsAndPalms,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        FingerprintsAndPalmsItem: FingerprintsAndPalmsIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: value,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 9, item 5.
-    ///
-    /// - kk: азаматтығы
-    /// - en: citizenship
-    ///
-    /// Setting it a second time does not compile.
-    pub fn citizenship(
-        self,
-        value: crate::values::Citizenship,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        crate::values::Citizenship,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        CitizenshipItem: CitizenshipIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: value,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 9, item 6.
-    ///
-    /// - kk: фотосуреті
-    /// - en: photograph
-    ///
-    /// Setting it a second time does not compile.
-    pub fn photo(
-        self,
-        value: crate::values::Photo,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        crate::values::Photo,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        PhotoItem: PhotoIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: value,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 9, item 7.
-    ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
-    /// - en: identity document number, date of issue, period of validity
-    ///
-    /// Setting it a second time does not compile.
-    pub fn identity_document(
-        self,
-        value: super::IdentityDocument,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        super::IdentityDocument,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        IdentityDocumentItem: IdentityDocumentIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: value,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 9, item 8.
-    ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
-    /// - en: date and basis of the dactyloscopic registration
-    ///
-    /// Setting it a second time does not compile.
-    pub fn registration(
-        self,
-        value: super::Registration,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        super::Registration,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        RegistrationItem: RegistrationIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: value,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 9, item 9.
-    ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі
-    /// - en: given name, patronymic (if shown), surname of the person who carried out the registration
-    ///
-    /// Setting it a second time does not compile.
-    pub fn registering_officer(
-        self,
-        value: super::FullName,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        super::FullName,
-        ExpulsionItem,
-        EntryBannedUntilItem,
-    >
-    where
-        RegisteringOfficerItem: RegisteringOfficerIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: value,
-            expulsion: self.expulsion,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `expulsion`: **required**, Resolution 939, paragraph 9, item 10.
-    ///
-    /// - kk: Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)
-    /// - en: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)
-    ///
-    /// Setting it a second time does not compile.
-    pub fn expulsion(
-        self,
-        value: super::Expulsion,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        super::Expulsion,
-        EntryBannedUntilItem,
-    >
-    where
-        ExpulsionItem: ExpulsionIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: value,
-            entry_banned_until: self.entry_banned_until,
-        }
-    }
-    /// Sets `entry_banned_until`: **required**, Resolution 939, paragraph 9, item 11.
-    ///
-    /// - kk: өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн
-    /// - en: the date until which a court has banned entry into the territory of the Republic of Kazakhstan
-    ///
-    /// Setting it a second time does not compile.
-    pub fn entry_banned_until(
-        self,
-        value: crate::values::Date,
-    ) -> ExpulsionOrReadmissionRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        ExpulsionItem,
-        crate::values::Date,
-    >
-    where
-        EntryBannedUntilItem: EntryBannedUntilIsUnset,
-    {
-        ExpulsionOrReadmissionRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            expulsion: self.expulsion,
-            entry_banned_until: value,
-        }
-    }
     /// Finishes the [`ExpulsionOrReadmissionRecord`] of Resolution 939, paragraph 9.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
@@ -618,18 +581,41 @@ impl<
         ExpulsionItem: ExpulsionIsSet,
         EntryBannedUntilItem: EntryBannedUntilIsSet,
     {
+        let super::typestate::Node(
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(full_name, birth_date),
+                    sex,
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(fingerprints_and_palms, citizenship),
+                    photo,
+                ),
+            ),
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(identity_document, registration),
+                    registering_officer,
+                ),
+                super::typestate::Node(expulsion, entry_banned_until),
+            ),
+        ) = self.state;
         ExpulsionOrReadmissionRecord {
-            full_name: self.full_name.into(),
-            birth_date: self.birth_date.into(),
-            sex: self.sex.into(),
-            fingerprints_and_palms: self.fingerprints_and_palms.into(),
-            citizenship: self.citizenship.into(),
-            photo: self.photo.into(),
-            identity_document: self.identity_document.into(),
-            registration: self.registration.into(),
-            registering_officer: self.registering_officer.into(),
-            expulsion: self.expulsion.into(),
-            entry_banned_until: self.entry_banned_until.into(),
+            full_name: super::typestate::Filled::into_value(full_name),
+            birth_date: super::typestate::Filled::into_value(birth_date),
+            sex: super::typestate::Filled::into_value(sex),
+            fingerprints_and_palms: super::typestate::Filled::into_value(
+                fingerprints_and_palms,
+            ),
+            citizenship: super::typestate::Filled::into_value(citizenship),
+            photo: super::typestate::Filled::into_value(photo),
+            identity_document: super::typestate::Filled::into_value(identity_document),
+            registration: super::typestate::Filled::into_value(registration),
+            registering_officer: super::typestate::Filled::into_value(
+                registering_officer,
+            ),
+            expulsion: super::typestate::Filled::into_value(expulsion),
+            entry_banned_until: super::typestate::Filled::into_value(entry_banned_until),
         }
     }
 }
@@ -638,8 +624,8 @@ impl<
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
     note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait FullNameIsSet: Into<super::FullName> {}
-impl FullNameIsSet for super::FullName {}
+pub trait FullNameIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl FullNameIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`full_name` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 1: surname, given name, patronymic (if shown in the identity document))",
     label = "`full_name` was set earlier: set each item once",
@@ -652,8 +638,8 @@ impl FullNameIsUnset for super::Unset {}
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
     note = "kk: туған күні"
 )]
-pub trait BirthDateIsSet: Into<crate::values::Date> {}
-impl BirthDateIsSet for crate::values::Date {}
+pub trait BirthDateIsSet: super::typestate::Filled<Value = crate::values::Date> {}
+impl BirthDateIsSet for super::typestate::Set<crate::values::Date> {}
 #[diagnostic::on_unimplemented(
     message = "`birth_date` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 2: date of birth)",
     label = "`birth_date` was set earlier: set each item once",
@@ -666,8 +652,8 @@ impl BirthDateIsUnset for super::Unset {}
     label = "`sex` is required: call `.sex(...)` before `.build()`",
     note = "kk: жынысы"
 )]
-pub trait SexIsSet: Into<crate::values::Sex> {}
-impl SexIsSet for crate::values::Sex {}
+pub trait SexIsSet: super::typestate::Filled<Value = crate::values::Sex> {}
+impl SexIsSet for super::typestate::Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
     message = "`sex` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 3: sex)",
     label = "`sex` was set earlier: set each item once",
@@ -680,8 +666,11 @@ impl SexIsUnset for super::Unset {}
     label = "`fingerprints_and_palms` is required: call `.fingerprints_and_palms(...)` before `.build()`",
     note = "kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
 )]
-pub trait FingerprintsAndPalmsIsSet: Into<crate::values::FingerprintsAndPalms> {}
-impl FingerprintsAndPalmsIsSet for crate::values::FingerprintsAndPalms {}
+pub trait FingerprintsAndPalmsIsSet: super::typestate::Filled<
+        Value = crate::values::FingerprintsAndPalms,
+    > {}
+impl FingerprintsAndPalmsIsSet
+for super::typestate::Set<crate::values::FingerprintsAndPalms> {}
 #[diagnostic::on_unimplemented(
     message = "`fingerprints_and_palms` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 4: features of the papillary patterns of the ten fingers of both hands and of the palms)",
     label = "`fingerprints_and_palms` was set earlier: set each item once",
@@ -694,8 +683,10 @@ impl FingerprintsAndPalmsIsUnset for super::Unset {}
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
     note = "kk: азаматтығы"
 )]
-pub trait CitizenshipIsSet: Into<crate::values::Citizenship> {}
-impl CitizenshipIsSet for crate::values::Citizenship {}
+pub trait CitizenshipIsSet: super::typestate::Filled<
+        Value = crate::values::Citizenship,
+    > {}
+impl CitizenshipIsSet for super::typestate::Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
     message = "`citizenship` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 5: citizenship)",
     label = "`citizenship` was set earlier: set each item once",
@@ -708,8 +699,8 @@ impl CitizenshipIsUnset for super::Unset {}
     label = "`photo` is required: call `.photo(...)` before `.build()`",
     note = "kk: фотосуреті"
 )]
-pub trait PhotoIsSet: Into<crate::values::Photo> {}
-impl PhotoIsSet for crate::values::Photo {}
+pub trait PhotoIsSet: super::typestate::Filled<Value = crate::values::Photo> {}
+impl PhotoIsSet for super::typestate::Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
     message = "`photo` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 6: photograph)",
     label = "`photo` was set earlier: set each item once",
@@ -722,8 +713,10 @@ impl PhotoIsUnset for super::Unset {}
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
     note = "kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі"
 )]
-pub trait IdentityDocumentIsSet: Into<super::IdentityDocument> {}
-impl IdentityDocumentIsSet for super::IdentityDocument {}
+pub trait IdentityDocumentIsSet: super::typestate::Filled<
+        Value = super::IdentityDocument,
+    > {}
+impl IdentityDocumentIsSet for super::typestate::Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
     message = "`identity_document` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 7: identity document number, date of issue, period of validity)",
     label = "`identity_document` was set earlier: set each item once",
@@ -736,8 +729,8 @@ impl IdentityDocumentIsUnset for super::Unset {}
     label = "`registration` is required: call `.registration(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
 )]
-pub trait RegistrationIsSet: Into<super::Registration> {}
-impl RegistrationIsSet for super::Registration {}
+pub trait RegistrationIsSet: super::typestate::Filled<Value = super::Registration> {}
+impl RegistrationIsSet for super::typestate::Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
     message = "`registration` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 8: date and basis of the dactyloscopic registration)",
     label = "`registration` was set earlier: set each item once",
@@ -750,8 +743,8 @@ impl RegistrationIsUnset for super::Unset {}
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі"
 )]
-pub trait RegisteringOfficerIsSet: Into<super::FullName> {}
-impl RegisteringOfficerIsSet for super::FullName {}
+pub trait RegisteringOfficerIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl RegisteringOfficerIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`registering_officer` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 9: given name, patronymic (if shown), surname of the person who carried out the registration)",
     label = "`registering_officer` was set earlier: set each item once",
@@ -764,8 +757,8 @@ impl RegisteringOfficerIsUnset for super::Unset {}
     label = "`expulsion` is required: call `.expulsion(...)` before `.build()`",
     note = "kk: Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)"
 )]
-pub trait ExpulsionIsSet: Into<super::Expulsion> {}
-impl ExpulsionIsSet for super::Expulsion {}
+pub trait ExpulsionIsSet: super::typestate::Filled<Value = super::Expulsion> {}
+impl ExpulsionIsSet for super::typestate::Set<super::Expulsion> {}
 #[diagnostic::on_unimplemented(
     message = "`expulsion` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 10: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force))",
     label = "`expulsion` was set earlier: set each item once",
@@ -778,8 +771,8 @@ impl ExpulsionIsUnset for super::Unset {}
     label = "`entry_banned_until` is required: call `.entry_banned_until(...)` before `.build()`",
     note = "kk: өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн"
 )]
-pub trait EntryBannedUntilIsSet: Into<crate::values::Date> {}
-impl EntryBannedUntilIsSet for crate::values::Date {}
+pub trait EntryBannedUntilIsSet: super::typestate::Filled<Value = crate::values::Date> {}
+impl EntryBannedUntilIsSet for super::typestate::Set<crate::values::Date> {}
 #[diagnostic::on_unimplemented(
     message = "`entry_banned_until` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 11: the date until which a court has banned entry into the territory of the Republic of Kazakhstan)",
     label = "`entry_banned_until` was set earlier: set each item once",

@@ -120,86 +120,177 @@ impl IdentityDocumentRecord {
     /// Starts a builder of a [`IdentityDocumentRecord`] with no item set.
     pub const fn builder() -> IdentityDocumentRecordBuilder {
         IdentityDocumentRecordBuilder {
-            full_name: super::Unset(()),
-            birth: super::Unset(()),
-            sex: super::Unset(()),
+            state: super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(super::Unset(()), super::Unset(())),
+                ),
+            ),
             ethnicity: None,
-            citizenship: super::Unset(()),
-            photo: super::Unset(()),
-            fingerprints: super::Unset(()),
-            identity_document: super::Unset(()),
-            signature: super::Unset(()),
             iin: None,
-            registration: super::Unset(()),
-            issuing_authority: super::Unset(()),
-            registering_officer: super::Unset(()),
         }
     }
 }
 /// Builds a [`IdentityDocumentRecord`] (Resolution 939, paragraph 6); start with [`IdentityDocumentRecord::builder`].
 ///
-/// Each required item has a type parameter that is [`Unset`](super::Unset) until its setter
-/// is called, and the item's value type after: the type says which items are set, whatever
-/// the order of the calls. [`Self::build`] compiles only when every required item is set, and
-/// setting a required item twice does not compile. Optional items leave the type unchanged.
+/// Its state `S` says which required items are set, whatever the order of the calls, so
+/// branches that set the same items in different orders have the same type. [`Self::build`]
+/// compiles only when every required item is set, and setting a required item twice does
+/// not compile. Optional items leave the type unchanged. The states are named in
+/// [`states::identity_document_record`](super::states::identity_document_record), for code that names a partly built builder.
 ///
 /// Required items: `full_name` (item 1), `birth` (item 2), `sex` (item 3), `citizenship` (item 5), `photo` (item 6), `fingerprints` (item 7), `identity_document` (item 8), `signature` (item 9), `registration` (item 11), `issuing_authority` (item 12), `registering_officer` (item 13).
 ///
 /// Optional items: `ethnicity` (item 4), `iin` (item 10).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
-pub struct IdentityDocumentRecordBuilder<
-    FullNameItem = super::Unset,
-    BirthItem = super::Unset,
-    SexItem = super::Unset,
-    CitizenshipItem = super::Unset,
-    PhotoItem = super::Unset,
-    FingerprintsItem = super::Unset,
-    IdentityDocumentItem = super::Unset,
-    SignatureItem = super::Unset,
-    RegistrationItem = super::Unset,
-    IssuingAuthorityItem = super::Unset,
-    RegisteringOfficerItem = super::Unset,
-> {
-    full_name: FullNameItem,
-    birth: BirthItem,
-    sex: SexItem,
+pub struct IdentityDocumentRecordBuilder<S = Empty> {
+    state: S,
     ethnicity: Option<crate::values::Ethnicity>,
-    citizenship: CitizenshipItem,
-    photo: PhotoItem,
-    fingerprints: FingerprintsItem,
-    identity_document: IdentityDocumentItem,
-    signature: SignatureItem,
     iin: Option<crate::values::Iin>,
-    registration: RegistrationItem,
-    issuing_authority: IssuingAuthorityItem,
-    registering_officer: RegisteringOfficerItem,
 }
-impl<
-    FullNameItem,
-    BirthItem,
-    SexItem,
-    CitizenshipItem,
-    PhotoItem,
-    FingerprintsItem,
-    IdentityDocumentItem,
-    SignatureItem,
-    RegistrationItem,
-    IssuingAuthorityItem,
-    RegisteringOfficerItem,
-> IdentityDocumentRecordBuilder<
-    FullNameItem,
-    BirthItem,
-    SexItem,
-    CitizenshipItem,
-    PhotoItem,
-    FingerprintsItem,
-    IdentityDocumentItem,
-    SignatureItem,
-    RegistrationItem,
-    IssuingAuthorityItem,
-    RegisteringOfficerItem,
-> {
+/// The state of a [`IdentityDocumentRecordBuilder`] with no item set.
+pub type Empty = super::typestate::Node<
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+    >,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<super::Unset, super::Unset>,
+    >,
+>;
+/// The state `S` with `full_name` (item 1) set as well.
+pub type SetFullName<S> = <S as super::typestate::Replace<
+    FullNamePath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type FullNamePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `birth` (item 2) set as well.
+pub type SetBirth<S> = <S as super::typestate::Replace<BirthPath, super::Birth>>::Output;
+#[doc(hidden)]
+pub type BirthPath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `sex` (item 3) set as well.
+pub type SetSex<S> = <S as super::typestate::Replace<
+    SexPath,
+    crate::values::Sex,
+>>::Output;
+#[doc(hidden)]
+pub type SexPath = super::typestate::Left<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `citizenship` (item 5) set as well.
+pub type SetCitizenship<S> = <S as super::typestate::Replace<
+    CitizenshipPath,
+    crate::values::Citizenship,
+>>::Output;
+#[doc(hidden)]
+pub type CitizenshipPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `photo` (item 6) set as well.
+pub type SetPhoto<S> = <S as super::typestate::Replace<
+    PhotoPath,
+    crate::values::Photo,
+>>::Output;
+#[doc(hidden)]
+pub type PhotoPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `fingerprints` (item 7) set as well.
+pub type SetFingerprints<S> = <S as super::typestate::Replace<
+    FingerprintsPath,
+    crate::values::Fingerprints,
+>>::Output;
+#[doc(hidden)]
+pub type FingerprintsPath = super::typestate::Left<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `identity_document` (item 8) set as well.
+pub type SetIdentityDocument<S> = <S as super::typestate::Replace<
+    IdentityDocumentPath,
+    super::IdentityDocument,
+>>::Output;
+#[doc(hidden)]
+pub type IdentityDocumentPath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `signature` (item 9) set as well.
+pub type SetSignature<S> = <S as super::typestate::Replace<
+    SignaturePath,
+    crate::values::Signature,
+>>::Output;
+#[doc(hidden)]
+pub type SignaturePath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `registration` (item 11) set as well.
+pub type SetRegistration<S> = <S as super::typestate::Replace<
+    RegistrationPath,
+    super::Registration,
+>>::Output;
+#[doc(hidden)]
+pub type RegistrationPath = super::typestate::Right<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `issuing_authority` (item 12) set as well.
+pub type SetIssuingAuthority<S> = <S as super::typestate::Replace<
+    IssuingAuthorityPath,
+    crate::values::Authority,
+>>::Output;
+#[doc(hidden)]
+pub type IssuingAuthorityPath = super::typestate::Right<
+    super::typestate::Right<super::typestate::Left<super::typestate::Here>>,
+>;
+/// The state `S` with `registering_officer` (item 13) set as well.
+pub type SetRegisteringOfficer<S> = <S as super::typestate::Replace<
+    RegisteringOfficerPath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type RegisteringOfficerPath = super::typestate::Right<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+impl<S> IdentityDocumentRecordBuilder<S> {
     /// Sets `full_name`: **required**, Resolution 939, paragraph 6, item 1.
     ///
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
@@ -209,36 +300,21 @@ impl<
     pub fn full_name(
         self,
         value: super::FullName,
-    ) -> IdentityDocumentRecordBuilder<
-        super::FullName,
-        BirthItem,
-        SexItem,
-        CitizenshipItem,
-        PhotoItem,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        SignatureItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetFullName<S>>
     where
-        FullNameItem: FullNameIsUnset,
+        S: super::typestate::Replace<FullNamePath, super::FullName>,
+        <S as super::typestate::Replace<
+            FullNamePath,
+            super::FullName,
+        >>::Old: FullNameIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: value,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                FullNamePath,
+                super::FullName,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `birth`: **required**, Resolution 939, paragraph 6, item 2.
@@ -247,39 +323,18 @@ impl<
     /// - en: date and place of birth
     ///
     /// Setting it a second time does not compile.
-    pub fn birth(
-        self,
-        value: super::Birth,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        super::Birth,
-        SexItem,
-        CitizenshipItem,
-        PhotoItem,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        SignatureItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    pub fn birth(self, value: super::Birth) -> IdentityDocumentRecordBuilder<SetBirth<S>>
     where
-        BirthItem: BirthIsUnset,
+        S: super::typestate::Replace<BirthPath, super::Birth>,
+        <S as super::typestate::Replace<BirthPath, super::Birth>>::Old: BirthIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: value,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                BirthPath,
+                super::Birth,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `sex`: **required**, Resolution 939, paragraph 6, item 3.
@@ -291,36 +346,18 @@ impl<
     pub fn sex(
         self,
         value: crate::values::Sex,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        crate::values::Sex,
-        CitizenshipItem,
-        PhotoItem,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        SignatureItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetSex<S>>
     where
-        SexItem: SexIsUnset,
+        S: super::typestate::Replace<SexPath, crate::values::Sex>,
+        <S as super::typestate::Replace<SexPath, crate::values::Sex>>::Old: SexIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: value,
+            state: <S as super::typestate::Replace<
+                SexPath,
+                crate::values::Sex,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `ethnicity`: **optional**: at the holder's wish (kk: иесінің қалауы бойынша), Resolution 939, paragraph 6, item 4.
@@ -349,36 +386,21 @@ impl<
     pub fn citizenship(
         self,
         value: crate::values::Citizenship,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        SexItem,
-        crate::values::Citizenship,
-        PhotoItem,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        SignatureItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetCitizenship<S>>
     where
-        CitizenshipItem: CitizenshipIsUnset,
+        S: super::typestate::Replace<CitizenshipPath, crate::values::Citizenship>,
+        <S as super::typestate::Replace<
+            CitizenshipPath,
+            crate::values::Citizenship,
+        >>::Old: CitizenshipIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                CitizenshipPath,
+                crate::values::Citizenship,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: value,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `photo`: **required**, Resolution 939, paragraph 6, item 6.
@@ -390,36 +412,21 @@ impl<
     pub fn photo(
         self,
         value: crate::values::Photo,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        SexItem,
-        CitizenshipItem,
-        crate::values::Photo,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        SignatureItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetPhoto<S>>
     where
-        PhotoItem: PhotoIsUnset,
+        S: super::typestate::Replace<PhotoPath, crate::values::Photo>,
+        <S as super::typestate::Replace<
+            PhotoPath,
+            crate::values::Photo,
+        >>::Old: PhotoIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                PhotoPath,
+                crate::values::Photo,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: value,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `fingerprints`: **required**, Resolution 939, paragraph 6, item 7.
@@ -431,36 +438,21 @@ impl<
     pub fn fingerprints(
         self,
         value: crate::values::Fingerprints,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        SexItem,
-        CitizenshipItem,
-        PhotoItem,
-        crate::values::Fingerprints,
-        IdentityDocumentItem,
-        SignatureItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetFingerprints<S>>
     where
-        FingerprintsItem: FingerprintsIsUnset,
+        S: super::typestate::Replace<FingerprintsPath, crate::values::Fingerprints>,
+        <S as super::typestate::Replace<
+            FingerprintsPath,
+            crate::values::Fingerprints,
+        >>::Old: FingerprintsIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                FingerprintsPath,
+                crate::values::Fingerprints,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: value,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `identity_document`: **required**, Resolution 939, paragraph 6, item 8.
@@ -472,36 +464,21 @@ impl<
     pub fn identity_document(
         self,
         value: super::IdentityDocument,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        SexItem,
-        CitizenshipItem,
-        PhotoItem,
-        FingerprintsItem,
-        super::IdentityDocument,
-        SignatureItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetIdentityDocument<S>>
     where
-        IdentityDocumentItem: IdentityDocumentIsUnset,
+        S: super::typestate::Replace<IdentityDocumentPath, super::IdentityDocument>,
+        <S as super::typestate::Replace<
+            IdentityDocumentPath,
+            super::IdentityDocument,
+        >>::Old: IdentityDocumentIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                IdentityDocumentPath,
+                super::IdentityDocument,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: value,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `signature`: **required**, Resolution 939, paragraph 6, item 9.
@@ -513,36 +490,21 @@ impl<
     pub fn signature(
         self,
         value: crate::values::Signature,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        SexItem,
-        CitizenshipItem,
-        PhotoItem,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        crate::values::Signature,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetSignature<S>>
     where
-        SignatureItem: SignatureIsUnset,
+        S: super::typestate::Replace<SignaturePath, crate::values::Signature>,
+        <S as super::typestate::Replace<
+            SignaturePath,
+            crate::values::Signature,
+        >>::Old: SignatureIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                SignaturePath,
+                crate::values::Signature,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: value,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `iin`: **optional**: if the person has one (kk: бар болса), Resolution 939, paragraph 6, item 10.
@@ -571,36 +533,21 @@ impl<
     pub fn registration(
         self,
         value: super::Registration,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        SexItem,
-        CitizenshipItem,
-        PhotoItem,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        SignatureItem,
-        super::Registration,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetRegistration<S>>
     where
-        RegistrationItem: RegistrationIsUnset,
+        S: super::typestate::Replace<RegistrationPath, super::Registration>,
+        <S as super::typestate::Replace<
+            RegistrationPath,
+            super::Registration,
+        >>::Old: RegistrationIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                RegistrationPath,
+                super::Registration,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: value,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `issuing_authority`: **required**, Resolution 939, paragraph 6, item 12.
@@ -612,36 +559,21 @@ impl<
     pub fn issuing_authority(
         self,
         value: crate::values::Authority,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        SexItem,
-        CitizenshipItem,
-        PhotoItem,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        SignatureItem,
-        RegistrationItem,
-        crate::values::Authority,
-        RegisteringOfficerItem,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetIssuingAuthority<S>>
     where
-        IssuingAuthorityItem: IssuingAuthorityIsUnset,
+        S: super::typestate::Replace<IssuingAuthorityPath, crate::values::Authority>,
+        <S as super::typestate::Replace<
+            IssuingAuthorityPath,
+            crate::values::Authority,
+        >>::Old: IssuingAuthorityIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                IssuingAuthorityPath,
+                crate::values::Authority,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: value,
-            registering_officer: self.registering_officer,
         }
     }
     /// Sets `registering_officer`: **required**, Resolution 939, paragraph 6, item 13.
@@ -653,38 +585,57 @@ impl<
     pub fn registering_officer(
         self,
         value: super::FullName,
-    ) -> IdentityDocumentRecordBuilder<
-        FullNameItem,
-        BirthItem,
-        SexItem,
-        CitizenshipItem,
-        PhotoItem,
-        FingerprintsItem,
-        IdentityDocumentItem,
-        SignatureItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        super::FullName,
-    >
+    ) -> IdentityDocumentRecordBuilder<SetRegisteringOfficer<S>>
     where
-        RegisteringOfficerItem: RegisteringOfficerIsUnset,
+        S: super::typestate::Replace<RegisteringOfficerPath, super::FullName>,
+        <S as super::typestate::Replace<
+            RegisteringOfficerPath,
+            super::FullName,
+        >>::Old: RegisteringOfficerIsUnset,
     {
         IdentityDocumentRecordBuilder {
-            full_name: self.full_name,
-            birth: self.birth,
-            sex: self.sex,
+            state: <S as super::typestate::Replace<
+                RegisteringOfficerPath,
+                super::FullName,
+            >>::replace(self.state, value),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            fingerprints: self.fingerprints,
-            identity_document: self.identity_document,
-            signature: self.signature,
             iin: self.iin,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: value,
         }
     }
+}
+impl<
+    FullNameItem,
+    BirthItem,
+    SexItem,
+    CitizenshipItem,
+    PhotoItem,
+    FingerprintsItem,
+    IdentityDocumentItem,
+    SignatureItem,
+    RegistrationItem,
+    IssuingAuthorityItem,
+    RegisteringOfficerItem,
+> IdentityDocumentRecordBuilder<
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<FullNameItem, BirthItem>,
+                SexItem,
+            >,
+            super::typestate::Node<
+                super::typestate::Node<CitizenshipItem, PhotoItem>,
+                FingerprintsItem,
+            >,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<IdentityDocumentItem, SignatureItem>,
+                RegistrationItem,
+            >,
+            super::typestate::Node<IssuingAuthorityItem, RegisteringOfficerItem>,
+        >,
+    >,
+> {
     /// Finishes the [`IdentityDocumentRecord`] of Resolution 939, paragraph 6.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
@@ -702,20 +653,38 @@ impl<
         IssuingAuthorityItem: IssuingAuthorityIsSet,
         RegisteringOfficerItem: RegisteringOfficerIsSet,
     {
+        let super::typestate::Node(
+            super::typestate::Node(
+                super::typestate::Node(super::typestate::Node(full_name, birth), sex),
+                super::typestate::Node(
+                    super::typestate::Node(citizenship, photo),
+                    fingerprints,
+                ),
+            ),
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(identity_document, signature),
+                    registration,
+                ),
+                super::typestate::Node(issuing_authority, registering_officer),
+            ),
+        ) = self.state;
         IdentityDocumentRecord {
-            full_name: self.full_name.into(),
-            birth: self.birth.into(),
-            sex: self.sex.into(),
+            full_name: super::typestate::Filled::into_value(full_name),
+            birth: super::typestate::Filled::into_value(birth),
+            sex: super::typestate::Filled::into_value(sex),
             ethnicity: self.ethnicity,
-            citizenship: self.citizenship.into(),
-            photo: self.photo.into(),
-            fingerprints: self.fingerprints.into(),
-            identity_document: self.identity_document.into(),
-            signature: self.signature.into(),
+            citizenship: super::typestate::Filled::into_value(citizenship),
+            photo: super::typestate::Filled::into_value(photo),
+            fingerprints: super::typestate::Filled::into_value(fingerprints),
+            identity_document: super::typestate::Filled::into_value(identity_document),
+            signature: super::typestate::Filled::into_value(signature),
             iin: self.iin,
-            registration: self.registration.into(),
-            issuing_authority: self.issuing_authority.into(),
-            registering_officer: self.registering_officer.into(),
+            registration: super::typestate::Filled::into_value(registration),
+            issuing_authority: super::typestate::Filled::into_value(issuing_authority),
+            registering_officer: super::typestate::Filled::into_value(
+                registering_officer,
+            ),
         }
     }
 }
@@ -724,8 +693,8 @@ impl<
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
     note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait FullNameIsSet: Into<super::FullName> {}
-impl FullNameIsSet for super::FullName {}
+pub trait FullNameIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl FullNameIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`full_name` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 1: surname, given name, patronymic (the patronymic if the identity document shows one))",
     label = "`full_name` was set earlier: set each item once",
@@ -738,8 +707,8 @@ impl FullNameIsUnset for super::Unset {}
     label = "`birth` is required: call `.birth(...)` before `.build()`",
     note = "kk: туған күні мен жері"
 )]
-pub trait BirthIsSet: Into<super::Birth> {}
-impl BirthIsSet for super::Birth {}
+pub trait BirthIsSet: super::typestate::Filled<Value = super::Birth> {}
+impl BirthIsSet for super::typestate::Set<super::Birth> {}
 #[diagnostic::on_unimplemented(
     message = "`birth` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 2: date and place of birth)",
     label = "`birth` was set earlier: set each item once",
@@ -752,8 +721,8 @@ impl BirthIsUnset for super::Unset {}
     label = "`sex` is required: call `.sex(...)` before `.build()`",
     note = "kk: жынысы"
 )]
-pub trait SexIsSet: Into<crate::values::Sex> {}
-impl SexIsSet for crate::values::Sex {}
+pub trait SexIsSet: super::typestate::Filled<Value = crate::values::Sex> {}
+impl SexIsSet for super::typestate::Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
     message = "`sex` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 3: sex)",
     label = "`sex` was set earlier: set each item once",
@@ -766,8 +735,10 @@ impl SexIsUnset for super::Unset {}
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
     note = "kk: азаматтығы"
 )]
-pub trait CitizenshipIsSet: Into<crate::values::Citizenship> {}
-impl CitizenshipIsSet for crate::values::Citizenship {}
+pub trait CitizenshipIsSet: super::typestate::Filled<
+        Value = crate::values::Citizenship,
+    > {}
+impl CitizenshipIsSet for super::typestate::Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
     message = "`citizenship` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 5: citizenship)",
     label = "`citizenship` was set earlier: set each item once",
@@ -780,8 +751,8 @@ impl CitizenshipIsUnset for super::Unset {}
     label = "`photo` is required: call `.photo(...)` before `.build()`",
     note = "kk: фотосуреті"
 )]
-pub trait PhotoIsSet: Into<crate::values::Photo> {}
-impl PhotoIsSet for crate::values::Photo {}
+pub trait PhotoIsSet: super::typestate::Filled<Value = crate::values::Photo> {}
+impl PhotoIsSet for super::typestate::Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
     message = "`photo` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 6: photograph)",
     label = "`photo` was set earlier: set each item once",
@@ -794,8 +765,10 @@ impl PhotoIsUnset for super::Unset {}
     label = "`fingerprints` is required: call `.fingerprints(...)` before `.build()`",
     note = "kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
 )]
-pub trait FingerprintsIsSet: Into<crate::values::Fingerprints> {}
-impl FingerprintsIsSet for crate::values::Fingerprints {}
+pub trait FingerprintsIsSet: super::typestate::Filled<
+        Value = crate::values::Fingerprints,
+    > {}
+impl FingerprintsIsSet for super::typestate::Set<crate::values::Fingerprints> {}
 #[diagnostic::on_unimplemented(
     message = "`fingerprints` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 7: features of the papillary patterns of the ten fingers)",
     label = "`fingerprints` was set earlier: set each item once",
@@ -808,8 +781,10 @@ impl FingerprintsIsUnset for super::Unset {}
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
     note = "kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі"
 )]
-pub trait IdentityDocumentIsSet: Into<super::IdentityDocument> {}
-impl IdentityDocumentIsSet for super::IdentityDocument {}
+pub trait IdentityDocumentIsSet: super::typestate::Filled<
+        Value = super::IdentityDocument,
+    > {}
+impl IdentityDocumentIsSet for super::typestate::Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
     message = "`identity_document` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 8: identity document number, date of issue, period of validity)",
     label = "`identity_document` was set earlier: set each item once",
@@ -822,8 +797,8 @@ impl IdentityDocumentIsUnset for super::Unset {}
     label = "`signature` is required: call `.signature(...)` before `.build()`",
     note = "kk: құжат иесінің қолтаңбасы"
 )]
-pub trait SignatureIsSet: Into<crate::values::Signature> {}
-impl SignatureIsSet for crate::values::Signature {}
+pub trait SignatureIsSet: super::typestate::Filled<Value = crate::values::Signature> {}
+impl SignatureIsSet for super::typestate::Set<crate::values::Signature> {}
 #[diagnostic::on_unimplemented(
     message = "`signature` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 9: holder's signature)",
     label = "`signature` was set earlier: set each item once",
@@ -836,8 +811,8 @@ impl SignatureIsUnset for super::Unset {}
     label = "`registration` is required: call `.registration(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
 )]
-pub trait RegistrationIsSet: Into<super::Registration> {}
-impl RegistrationIsSet for super::Registration {}
+pub trait RegistrationIsSet: super::typestate::Filled<Value = super::Registration> {}
+impl RegistrationIsSet for super::typestate::Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
     message = "`registration` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 11: date and basis of the dactyloscopic registration)",
     label = "`registration` was set earlier: set each item once",
@@ -850,8 +825,10 @@ impl RegistrationIsUnset for super::Unset {}
     label = "`issuing_authority` is required: call `.issuing_authority(...)` before `.build()`",
     note = "kk: құжатты берген органның атауы"
 )]
-pub trait IssuingAuthorityIsSet: Into<crate::values::Authority> {}
-impl IssuingAuthorityIsSet for crate::values::Authority {}
+pub trait IssuingAuthorityIsSet: super::typestate::Filled<
+        Value = crate::values::Authority,
+    > {}
+impl IssuingAuthorityIsSet for super::typestate::Set<crate::values::Authority> {}
 #[diagnostic::on_unimplemented(
     message = "`issuing_authority` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 12: name of the authority that issued the document)",
     label = "`issuing_authority` was set earlier: set each item once",
@@ -864,8 +841,8 @@ impl IssuingAuthorityIsUnset for super::Unset {}
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait RegisteringOfficerIsSet: Into<super::FullName> {}
-impl RegisteringOfficerIsSet for super::FullName {}
+pub trait RegisteringOfficerIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl RegisteringOfficerIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`registering_officer` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 13: surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration)",
     label = "`registering_officer` was set earlier: set each item once",

@@ -30,6 +30,111 @@ pub use permanent_residence_record::{
 /// called. It cannot be created outside the generated code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unset(());
+/// The machinery of the builders' states; not part of the API.
+#[doc(hidden)]
+pub mod typestate {
+    /// A required field's value, once set.
+    #[derive(Clone)]
+    pub struct Set<T>(pub T);
+    /// Two subtrees of a builder's state.
+    #[derive(Clone)]
+    pub struct Node<L, R>(pub L, pub R);
+    /// The end of a path: this leaf.
+    pub enum Here {}
+    /// A path into the left subtree.
+    pub struct Left<P>(::core::marker::PhantomData<P>);
+    /// A path into the right subtree.
+    pub struct Right<P>(::core::marker::PhantomData<P>);
+    /// Replaces the leaf at the path `P` with a `Set<T>`; `Old` is the leaf replaced.
+    pub trait Replace<P, T> {
+        type Old;
+        type Output;
+        fn replace(self, value: T) -> Self::Output;
+    }
+    impl<S, T> Replace<Here, T> for S {
+        type Old = S;
+        type Output = Set<T>;
+        #[inline]
+        fn replace(self, value: T) -> Set<T> {
+            Set(value)
+        }
+    }
+    impl<L: Replace<P, T>, R, P, T> Replace<Left<P>, T> for Node<L, R> {
+        type Old = L::Old;
+        type Output = Node<L::Output, R>;
+        #[inline]
+        fn replace(self, value: T) -> Self::Output {
+            Node(self.0.replace(value), self.1)
+        }
+    }
+    impl<L, R: Replace<P, T>, P, T> Replace<Right<P>, T> for Node<L, R> {
+        type Old = R::Old;
+        type Output = Node<L, R::Output>;
+        #[inline]
+        fn replace(self, value: T) -> Self::Output {
+            Node(self.0, self.1.replace(value))
+        }
+    }
+    /// A leaf that holds a value.
+    pub trait Filled {
+        type Value;
+        fn into_value(self) -> Self::Value;
+    }
+    impl<T> Filled for Set<T> {
+        type Value = T;
+        #[inline]
+        fn into_value(self) -> T {
+            self.0
+        }
+    }
+}
+/// Names of the builders' states, for code that names the type of a partly built builder.
+///
+/// `IdentityDocumentRecordBuilder<identity_document_record::SetBirth<identity_document_record::SetFullName<identity_document_record::Empty>>>` holds `full_name` and `birth`, whichever was set first.
+pub mod states {
+    /// The states of a [`IdentityDocumentRecordBuilder`](super::IdentityDocumentRecordBuilder).
+    pub mod identity_document_record {
+        pub use super::super::identity_document_record::{
+            Empty, SetFullName, SetBirth, SetSex, SetCitizenship, SetPhoto,
+            SetFingerprints, SetIdentityDocument, SetSignature, SetRegistration,
+            SetIssuingAuthority, SetRegisteringOfficer,
+        };
+    }
+    /// The states of a [`VisaRecordBuilder`](super::VisaRecordBuilder).
+    pub mod visa_record {
+        pub use super::super::visa_record::{
+            Empty, SetFullName, SetBirthDate, SetSex, SetFingerprints, SetCitizenship,
+            SetPhoto, SetIdentityDocument, SetVisa, SetRegistration, SetIssuingAuthority,
+            SetRegisteringOfficer,
+        };
+    }
+    /// The states of a [`TemporaryResidenceRecordBuilder`](super::TemporaryResidenceRecordBuilder).
+    pub mod temporary_residence_record {
+        pub use super::super::temporary_residence_record::{
+            Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
+            SetCitizenship, SetPhoto, SetResidenceAbroad, SetTemporaryResidence,
+            SetReceivingPartyAddress, SetIdentityDocument, SetRegistration,
+            SetRegisteringOfficer,
+        };
+    }
+    /// The states of a [`ExpulsionOrReadmissionRecordBuilder`](super::ExpulsionOrReadmissionRecordBuilder).
+    pub mod expulsion_or_readmission_record {
+        pub use super::super::expulsion_or_readmission_record::{
+            Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
+            SetCitizenship, SetPhoto, SetIdentityDocument, SetRegistration,
+            SetRegisteringOfficer, SetExpulsion, SetEntryBannedUntil,
+        };
+    }
+    /// The states of a [`PermanentResidenceRecordBuilder`](super::PermanentResidenceRecordBuilder).
+    pub mod permanent_residence_record {
+        pub use super::super::permanent_residence_record::{
+            Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
+            SetCitizenship, SetPhoto, SetIdentityDocument, SetRegistration,
+            SetRegisteringOfficer, SetVisaOrTemporaryPermit, SetIntendedPermanentAddress,
+            SetReviewingAuthority,
+        };
+    }
+}
 /// A surname, given name or patronymic; letters of the Kazakh, Russian or Latin alphabets.
 ///
 /// Used by:

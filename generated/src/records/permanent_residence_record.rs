@@ -105,57 +105,481 @@ impl PermanentResidenceRecord {
     /// Starts a builder of a [`PermanentResidenceRecord`] with no item set.
     pub const fn builder() -> PermanentResidenceRecordBuilder {
         PermanentResidenceRecordBuilder {
-            full_name: super::Unset(()),
-            birth_date: super::Unset(()),
-            sex: super::Unset(()),
-            fingerprints_and_palms: super::Unset(()),
-            citizenship: super::Unset(()),
-            photo: super::Unset(()),
-            identity_document: super::Unset(()),
-            registration: super::Unset(()),
-            registering_officer: super::Unset(()),
-            visa_or_temporary_permit: super::Unset(()),
-            intended_permanent_address: super::Unset(()),
-            reviewing_authority: super::Unset(()),
+            state: super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                ),
+            ),
         }
     }
 }
 /// Builds a [`PermanentResidenceRecord`] (Resolution 939, paragraph 10); start with [`PermanentResidenceRecord::builder`].
 ///
-/// Each required item has a type parameter that is [`Unset`](super::Unset) until its setter
-/// is called, and the item's value type after: the type says which items are set, whatever
-/// the order of the calls. [`Self::build`] compiles only when every required item is set, and
-/// setting a required item twice does not compile. Optional items leave the type unchanged.
+/// Its state `S` says which required items are set, whatever the order of the calls, so
+/// branches that set the same items in different orders have the same type. [`Self::build`]
+/// compiles only when every required item is set, and setting a required item twice does
+/// not compile. Optional items leave the type unchanged. The states are named in
+/// [`states::permanent_residence_record`](super::states::permanent_residence_record), for code that names a partly built builder.
 ///
 /// Required items: `full_name` (item 1), `birth_date` (item 2), `sex` (item 3), `fingerprints_and_palms` (item 4), `citizenship` (item 5), `photo` (item 6), `identity_document` (item 7), `registration` (item 8), `registering_officer` (item 9), `visa_or_temporary_permit` (item 10), `intended_permanent_address` (item 11), `reviewing_authority` (item 12).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
-pub struct PermanentResidenceRecordBuilder<
-    FullNameItem = super::Unset,
-    BirthDateItem = super::Unset,
-    SexItem = super::Unset,
-    FingerprintsAndPalmsItem = super::Unset,
-    CitizenshipItem = super::Unset,
-    PhotoItem = super::Unset,
-    IdentityDocumentItem = super::Unset,
-    RegistrationItem = super::Unset,
-    RegisteringOfficerItem = super::Unset,
-    VisaOrTemporaryPermitItem = super::Unset,
-    IntendedPermanentAddressItem = super::Unset,
-    ReviewingAuthorityItem = super::Unset,
-> {
-    full_name: FullNameItem,
-    birth_date: BirthDateItem,
-    sex: SexItem,
-    fingerprints_and_palms: FingerprintsAndPalmsItem,
-    citizenship: CitizenshipItem,
-    photo: PhotoItem,
-    identity_document: IdentityDocumentItem,
-    registration: RegistrationItem,
-    registering_officer: RegisteringOfficerItem,
-    visa_or_temporary_permit: VisaOrTemporaryPermitItem,
-    intended_permanent_address: IntendedPermanentAddressItem,
-    reviewing_authority: ReviewingAuthorityItem,
+pub struct PermanentResidenceRecordBuilder<S = Empty> {
+    state: S,
+}
+/// The state of a [`PermanentResidenceRecordBuilder`] with no item set.
+pub type Empty = super::typestate::Node<
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+    >,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+    >,
+>;
+/// The state `S` with `full_name` (item 1) set as well.
+pub type SetFullName<S> = <S as super::typestate::Replace<
+    FullNamePath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type FullNamePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `birth_date` (item 2) set as well.
+pub type SetBirthDate<S> = <S as super::typestate::Replace<
+    BirthDatePath,
+    crate::values::Date,
+>>::Output;
+#[doc(hidden)]
+pub type BirthDatePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `sex` (item 3) set as well.
+pub type SetSex<S> = <S as super::typestate::Replace<
+    SexPath,
+    crate::values::Sex,
+>>::Output;
+#[doc(hidden)]
+pub type SexPath = super::typestate::Left<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `fingerprints_and_palms` (item 4) set as well.
+pub type SetFingerprintsAndPalms<S> = <S as super::typestate::Replace<
+    FingerprintsAndPalmsPath,
+    crate::values::FingerprintsAndPalms,
+>>::Output;
+#[doc(hidden)]
+pub type FingerprintsAndPalmsPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `citizenship` (item 5) set as well.
+pub type SetCitizenship<S> = <S as super::typestate::Replace<
+    CitizenshipPath,
+    crate::values::Citizenship,
+>>::Output;
+#[doc(hidden)]
+pub type CitizenshipPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `photo` (item 6) set as well.
+pub type SetPhoto<S> = <S as super::typestate::Replace<
+    PhotoPath,
+    crate::values::Photo,
+>>::Output;
+#[doc(hidden)]
+pub type PhotoPath = super::typestate::Left<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `identity_document` (item 7) set as well.
+pub type SetIdentityDocument<S> = <S as super::typestate::Replace<
+    IdentityDocumentPath,
+    super::IdentityDocument,
+>>::Output;
+#[doc(hidden)]
+pub type IdentityDocumentPath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `registration` (item 8) set as well.
+pub type SetRegistration<S> = <S as super::typestate::Replace<
+    RegistrationPath,
+    super::Registration,
+>>::Output;
+#[doc(hidden)]
+pub type RegistrationPath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `registering_officer` (item 9) set as well.
+pub type SetRegisteringOfficer<S> = <S as super::typestate::Replace<
+    RegisteringOfficerPath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type RegisteringOfficerPath = super::typestate::Right<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `visa_or_temporary_permit` (item 10) set as well.
+pub type SetVisaOrTemporaryPermit<S> = <S as super::typestate::Replace<
+    VisaOrTemporaryPermitPath,
+    super::PriorPermit,
+>>::Output;
+#[doc(hidden)]
+pub type VisaOrTemporaryPermitPath = super::typestate::Right<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `intended_permanent_address` (item 11) set as well.
+pub type SetIntendedPermanentAddress<S> = <S as super::typestate::Replace<
+    IntendedPermanentAddressPath,
+    super::Address,
+>>::Output;
+#[doc(hidden)]
+pub type IntendedPermanentAddressPath = super::typestate::Right<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `reviewing_authority` (item 12) set as well.
+pub type SetReviewingAuthority<S> = <S as super::typestate::Replace<
+    ReviewingAuthorityPath,
+    crate::values::Authority,
+>>::Output;
+#[doc(hidden)]
+pub type ReviewingAuthorityPath = super::typestate::Right<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+impl<S> PermanentResidenceRecordBuilder<S> {
+    /// Sets `full_name`: **required**, Resolution 939, paragraph 10, item 1.
+    ///
+    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - en: surname, given name, patronymic (if shown in the identity document)
+    ///
+    /// Setting it a second time does not compile.
+    pub fn full_name(
+        self,
+        value: super::FullName,
+    ) -> PermanentResidenceRecordBuilder<SetFullName<S>>
+    where
+        S: super::typestate::Replace<FullNamePath, super::FullName>,
+        <S as super::typestate::Replace<
+            FullNamePath,
+            super::FullName,
+        >>::Old: FullNameIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                FullNamePath,
+                super::FullName,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `birth_date`: **required**, Resolution 939, paragraph 10, item 2.
+    ///
+    /// - kk: туған күні
+    /// - en: date of birth
+    ///
+    /// Setting it a second time does not compile.
+    pub fn birth_date(
+        self,
+        value: crate::values::Date,
+    ) -> PermanentResidenceRecordBuilder<SetBirthDate<S>>
+    where
+        S: super::typestate::Replace<BirthDatePath, crate::values::Date>,
+        <S as super::typestate::Replace<
+            BirthDatePath,
+            crate::values::Date,
+        >>::Old: BirthDateIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                BirthDatePath,
+                crate::values::Date,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `sex`: **required**, Resolution 939, paragraph 10, item 3.
+    ///
+    /// - kk: жынысы
+    /// - en: sex
+    ///
+    /// Setting it a second time does not compile.
+    pub fn sex(
+        self,
+        value: crate::values::Sex,
+    ) -> PermanentResidenceRecordBuilder<SetSex<S>>
+    where
+        S: super::typestate::Replace<SexPath, crate::values::Sex>,
+        <S as super::typestate::Replace<SexPath, crate::values::Sex>>::Old: SexIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                SexPath,
+                crate::values::Sex,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 10, item 4.
+    ///
+    /// - kk: қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
+    /// - en: features of the papillary patterns of the ten fingers and of the palms
+    ///
+    /// Setting it a second time does not compile.
+    pub fn fingerprints_and_palms(
+        self,
+        value: crate::values::FingerprintsAndPalms,
+    ) -> PermanentResidenceRecordBuilder<SetFingerprintsAndPalms<S>>
+    where
+        S: super::typestate::Replace<
+            FingerprintsAndPalmsPath,
+            crate::values::FingerprintsAndPalms,
+        >,
+        <S as super::typestate::Replace<
+            FingerprintsAndPalmsPath,
+            crate::values::FingerprintsAndPalms,
+        >>::Old: FingerprintsAndPalmsIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                FingerprintsAndPalmsPath,
+                crate::values::FingerprintsAndPalms,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `citizenship`: **required**, Resolution 939, paragraph 10, item 5.
+    ///
+    /// - kk: азаматтығы
+    /// - en: citizenship
+    ///
+    /// Setting it a second time does not compile.
+    pub fn citizenship(
+        self,
+        value: crate::values::Citizenship,
+    ) -> PermanentResidenceRecordBuilder<SetCitizenship<S>>
+    where
+        S: super::typestate::Replace<CitizenshipPath, crate::values::Citizenship>,
+        <S as super::typestate::Replace<
+            CitizenshipPath,
+            crate::values::Citizenship,
+        >>::Old: CitizenshipIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                CitizenshipPath,
+                crate::values::Citizenship,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `photo`: **required**, Resolution 939, paragraph 10, item 6.
+    ///
+    /// - kk: фотосуреті
+    /// - en: photograph
+    ///
+    /// Setting it a second time does not compile.
+    pub fn photo(
+        self,
+        value: crate::values::Photo,
+    ) -> PermanentResidenceRecordBuilder<SetPhoto<S>>
+    where
+        S: super::typestate::Replace<PhotoPath, crate::values::Photo>,
+        <S as super::typestate::Replace<
+            PhotoPath,
+            crate::values::Photo,
+        >>::Old: PhotoIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                PhotoPath,
+                crate::values::Photo,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `identity_document`: **required**, Resolution 939, paragraph 10, item 7.
+    ///
+    /// - kk: жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі
+    /// - en: identity document number, date, period of validity
+    ///
+    /// Setting it a second time does not compile.
+    pub fn identity_document(
+        self,
+        value: super::IdentityDocument,
+    ) -> PermanentResidenceRecordBuilder<SetIdentityDocument<S>>
+    where
+        S: super::typestate::Replace<IdentityDocumentPath, super::IdentityDocument>,
+        <S as super::typestate::Replace<
+            IdentityDocumentPath,
+            super::IdentityDocument,
+        >>::Old: IdentityDocumentIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                IdentityDocumentPath,
+                super::IdentityDocument,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `registration`: **required**, Resolution 939, paragraph 10, item 8.
+    ///
+    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - en: date and basis of the dactyloscopic registration
+    ///
+    /// Setting it a second time does not compile.
+    pub fn registration(
+        self,
+        value: super::Registration,
+    ) -> PermanentResidenceRecordBuilder<SetRegistration<S>>
+    where
+        S: super::typestate::Replace<RegistrationPath, super::Registration>,
+        <S as super::typestate::Replace<
+            RegistrationPath,
+            super::Registration,
+        >>::Old: RegistrationIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                RegistrationPath,
+                super::Registration,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 10, item 9.
+    ///
+    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    ///
+    /// Setting it a second time does not compile.
+    pub fn registering_officer(
+        self,
+        value: super::FullName,
+    ) -> PermanentResidenceRecordBuilder<SetRegisteringOfficer<S>>
+    where
+        S: super::typestate::Replace<RegisteringOfficerPath, super::FullName>,
+        <S as super::typestate::Replace<
+            RegisteringOfficerPath,
+            super::FullName,
+        >>::Old: RegisteringOfficerIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                RegisteringOfficerPath,
+                super::FullName,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `visa_or_temporary_permit`: **required**, Resolution 939, paragraph 10, item 10.
+    ///
+    /// - kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
+    /// - en: date of issue and period of validity of the visa or temporary residence permit
+    ///
+    /// Setting it a second time does not compile.
+    pub fn visa_or_temporary_permit(
+        self,
+        value: super::PriorPermit,
+    ) -> PermanentResidenceRecordBuilder<SetVisaOrTemporaryPermit<S>>
+    where
+        S: super::typestate::Replace<VisaOrTemporaryPermitPath, super::PriorPermit>,
+        <S as super::typestate::Replace<
+            VisaOrTemporaryPermitPath,
+            super::PriorPermit,
+        >>::Old: VisaOrTemporaryPermitIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                VisaOrTemporaryPermitPath,
+                super::PriorPermit,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `intended_permanent_address`: **required**, Resolution 939, paragraph 10, item 11.
+    ///
+    /// - kk: тұрақты тұру жоспарланып отырған жердің мекенжайы
+    /// - en: address of the intended permanent residence
+    ///
+    /// Setting it a second time does not compile.
+    pub fn intended_permanent_address(
+        self,
+        value: super::Address,
+    ) -> PermanentResidenceRecordBuilder<SetIntendedPermanentAddress<S>>
+    where
+        S: super::typestate::Replace<IntendedPermanentAddressPath, super::Address>,
+        <S as super::typestate::Replace<
+            IntendedPermanentAddressPath,
+            super::Address,
+        >>::Old: IntendedPermanentAddressIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                IntendedPermanentAddressPath,
+                super::Address,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `reviewing_authority`: **required**, Resolution 939, paragraph 10, item 12.
+    ///
+    /// - kk: тұрақты тұруға өтінішхатты қараған органның атауы
+    /// - en: name of the authority that considered the application for permanent residence
+    ///
+    /// Setting it a second time does not compile.
+    pub fn reviewing_authority(
+        self,
+        value: crate::values::Authority,
+    ) -> PermanentResidenceRecordBuilder<SetReviewingAuthority<S>>
+    where
+        S: super::typestate::Replace<ReviewingAuthorityPath, crate::values::Authority>,
+        <S as super::typestate::Replace<
+            ReviewingAuthorityPath,
+            crate::values::Authority,
+        >>::Old: ReviewingAuthorityIsUnset,
+    {
+        PermanentResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                ReviewingAuthorityPath,
+                crate::values::Authority,
+            >>::replace(self.state, value),
+        }
+    }
 }
 impl<
     FullNameItem,
@@ -171,511 +595,32 @@ impl<
     IntendedPermanentAddressItem,
     ReviewingAuthorityItem,
 > PermanentResidenceRecordBuilder<
-    FullNameItem,
-    BirthDateItem,
-    SexItem,
-    FingerprintsAndPalmsItem,
-    CitizenshipItem,
-    PhotoItem,
-    IdentityDocumentItem,
-    RegistrationItem,
-    RegisteringOfficerItem,
-    VisaOrTemporaryPermitItem,
-    IntendedPermanentAddressItem,
-    ReviewingAuthorityItem,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<FullNameItem, BirthDateItem>,
+                SexItem,
+            >,
+            super::typestate::Node<
+                super::typestate::Node<FingerprintsAndPalmsItem, CitizenshipItem>,
+                PhotoItem,
+            >,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<IdentityDocumentItem, RegistrationItem>,
+                RegisteringOfficerItem,
+            >,
+            super::typestate::Node<
+                super::typestate::Node<
+                    VisaOrTemporaryPermitItem,
+                    IntendedPermanentAddressItem,
+                >,
+                ReviewingAuthorityItem,
+            >,
+        >,
+    >,
 > {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 10, item 1.
-    ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown in the identity document)
-    ///
-    /// Setting it a second time does not compile.
-    pub fn full_name(
-        self,
-        value: super::FullName,
-    ) -> PermanentResidenceRecordBuilder<
-        super::FullName,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        FullNameItem: FullNameIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: value,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `birth_date`: **required**, Resolution 939, paragraph 10, item 2.
-    ///
-    /// - kk: туған күні
-    /// - en: date of birth
-    ///
-    /// Setting it a second time does not compile.
-    pub fn birth_date(
-        self,
-        value: crate::values::Date,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        crate::values::Date,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        BirthDateItem: BirthDateIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: value,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 10, item 3.
-    ///
-    /// - kk: жынысы
-    /// - en: sex
-    ///
-    /// Setting it a second time does not compile.
-    pub fn sex(
-        self,
-        value: crate::values::Sex,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        crate::values::Sex,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        SexItem: SexIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: value,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 10, item 4.
-    ///
-    /// - kk: қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers and of the palms
-    ///
-    /// Setting it a second time does not compile.
-    pub fn fingerprints_and_palms(
-        self,
-        value: crate::values::FingerprintsAndPalms,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        crate::values::FingerprintsAndPalms,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        FingerprintsAndPalmsItem: FingerprintsAndPalmsIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: value,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 10, item 5.
-    ///
-    /// - kk: азаматтығы
-    /// - en: citizenship
-    ///
-    /// Setting it a second time does not compile.
-    pub fn citizenship(
-        self,
-        value: crate::values::Citizenship,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        crate::values::Citizenship,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        CitizenshipItem: CitizenshipIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: value,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 10, item 6.
-    ///
-    /// - kk: фотосуреті
-    /// - en: photograph
-    ///
-    /// Setting it a second time does not compile.
-    pub fn photo(
-        self,
-        value: crate::values::Photo,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        crate::values::Photo,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        PhotoItem: PhotoIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: value,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 10, item 7.
-    ///
-    /// - kk: жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі
-    /// - en: identity document number, date, period of validity
-    ///
-    /// Setting it a second time does not compile.
-    pub fn identity_document(
-        self,
-        value: super::IdentityDocument,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        super::IdentityDocument,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        IdentityDocumentItem: IdentityDocumentIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: value,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 10, item 8.
-    ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
-    /// - en: date and basis of the dactyloscopic registration
-    ///
-    /// Setting it a second time does not compile.
-    pub fn registration(
-        self,
-        value: super::Registration,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        super::Registration,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        RegistrationItem: RegistrationIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: value,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 10, item 9.
-    ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
-    ///
-    /// Setting it a second time does not compile.
-    pub fn registering_officer(
-        self,
-        value: super::FullName,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        super::FullName,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        RegisteringOfficerItem: RegisteringOfficerIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: value,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `visa_or_temporary_permit`: **required**, Resolution 939, paragraph 10, item 10.
-    ///
-    /// - kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
-    /// - en: date of issue and period of validity of the visa or temporary residence permit
-    ///
-    /// Setting it a second time does not compile.
-    pub fn visa_or_temporary_permit(
-        self,
-        value: super::PriorPermit,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        super::PriorPermit,
-        IntendedPermanentAddressItem,
-        ReviewingAuthorityItem,
-    >
-    where
-        VisaOrTemporaryPermitItem: VisaOrTemporaryPermitIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: value,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `intended_permanent_address`: **required**, Resolution 939, paragraph 10, item 11.
-    ///
-    /// - kk: тұрақты тұру жоспарланып отырған жердің мекенжайы
-    /// - en: address of the intended permanent residence
-    ///
-    /// Setting it a second time does not compile.
-    pub fn intended_permanent_address(
-        self,
-        value: super::Address,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        super::Address,
-        ReviewingAuthorityItem,
-    >
-    where
-        IntendedPermanentAddressItem: IntendedPermanentAddressIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: value,
-            reviewing_authority: self.reviewing_authority,
-        }
-    }
-    /// Sets `reviewing_authority`: **required**, Resolution 939, paragraph 10, item 12.
-    ///
-    /// - kk: тұрақты тұруға өтінішхатты қараған органның атауы
-    /// - en: name of the authority that considered the application for permanent residence
-    ///
-    /// Setting it a second time does not compile.
-    pub fn reviewing_authority(
-        self,
-        value: crate::values::Authority,
-    ) -> PermanentResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-        VisaOrTemporaryPermitItem,
-        IntendedPermanentAddressItem,
-        crate::values::Authority,
-    >
-    where
-        ReviewingAuthorityItem: ReviewingAuthorityIsUnset,
-    {
-        PermanentResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-            visa_or_temporary_permit: self.visa_or_temporary_permit,
-            intended_permanent_address: self.intended_permanent_address,
-            reviewing_authority: value,
-        }
-    }
     /// Finishes the [`PermanentResidenceRecord`] of Resolution 939, paragraph 10.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
@@ -694,19 +639,54 @@ impl<
         IntendedPermanentAddressItem: IntendedPermanentAddressIsSet,
         ReviewingAuthorityItem: ReviewingAuthorityIsSet,
     {
+        let super::typestate::Node(
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(full_name, birth_date),
+                    sex,
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(fingerprints_and_palms, citizenship),
+                    photo,
+                ),
+            ),
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(identity_document, registration),
+                    registering_officer,
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(
+                        visa_or_temporary_permit,
+                        intended_permanent_address,
+                    ),
+                    reviewing_authority,
+                ),
+            ),
+        ) = self.state;
         PermanentResidenceRecord {
-            full_name: self.full_name.into(),
-            birth_date: self.birth_date.into(),
-            sex: self.sex.into(),
-            fingerprints_and_palms: self.fingerprints_and_palms.into(),
-            citizenship: self.citizenship.into(),
-            photo: self.photo.into(),
-            identity_document: self.identity_document.into(),
-            registration: self.registration.into(),
-            registering_officer: self.registering_officer.into(),
-            visa_or_temporary_permit: self.visa_or_temporary_permit.into(),
-            intended_permanent_address: self.intended_permanent_address.into(),
-            reviewing_authority: self.reviewing_authority.into(),
+            full_name: super::typestate::Filled::into_value(full_name),
+            birth_date: super::typestate::Filled::into_value(birth_date),
+            sex: super::typestate::Filled::into_value(sex),
+            fingerprints_and_palms: super::typestate::Filled::into_value(
+                fingerprints_and_palms,
+            ),
+            citizenship: super::typestate::Filled::into_value(citizenship),
+            photo: super::typestate::Filled::into_value(photo),
+            identity_document: super::typestate::Filled::into_value(identity_document),
+            registration: super::typestate::Filled::into_value(registration),
+            registering_officer: super::typestate::Filled::into_value(
+                registering_officer,
+            ),
+            visa_or_temporary_permit: super::typestate::Filled::into_value(
+                visa_or_temporary_permit,
+            ),
+            intended_permanent_address: super::typestate::Filled::into_value(
+                intended_permanent_address,
+            ),
+            reviewing_authority: super::typestate::Filled::into_value(
+                reviewing_authority,
+            ),
         }
     }
 }
@@ -715,8 +695,8 @@ impl<
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
     note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait FullNameIsSet: Into<super::FullName> {}
-impl FullNameIsSet for super::FullName {}
+pub trait FullNameIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl FullNameIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`full_name` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 1: surname, given name, patronymic (if shown in the identity document))",
     label = "`full_name` was set earlier: set each item once",
@@ -729,8 +709,8 @@ impl FullNameIsUnset for super::Unset {}
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
     note = "kk: туған күні"
 )]
-pub trait BirthDateIsSet: Into<crate::values::Date> {}
-impl BirthDateIsSet for crate::values::Date {}
+pub trait BirthDateIsSet: super::typestate::Filled<Value = crate::values::Date> {}
+impl BirthDateIsSet for super::typestate::Set<crate::values::Date> {}
 #[diagnostic::on_unimplemented(
     message = "`birth_date` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 2: date of birth)",
     label = "`birth_date` was set earlier: set each item once",
@@ -743,8 +723,8 @@ impl BirthDateIsUnset for super::Unset {}
     label = "`sex` is required: call `.sex(...)` before `.build()`",
     note = "kk: жынысы"
 )]
-pub trait SexIsSet: Into<crate::values::Sex> {}
-impl SexIsSet for crate::values::Sex {}
+pub trait SexIsSet: super::typestate::Filled<Value = crate::values::Sex> {}
+impl SexIsSet for super::typestate::Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
     message = "`sex` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 3: sex)",
     label = "`sex` was set earlier: set each item once",
@@ -757,8 +737,11 @@ impl SexIsUnset for super::Unset {}
     label = "`fingerprints_and_palms` is required: call `.fingerprints_and_palms(...)` before `.build()`",
     note = "kk: қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
 )]
-pub trait FingerprintsAndPalmsIsSet: Into<crate::values::FingerprintsAndPalms> {}
-impl FingerprintsAndPalmsIsSet for crate::values::FingerprintsAndPalms {}
+pub trait FingerprintsAndPalmsIsSet: super::typestate::Filled<
+        Value = crate::values::FingerprintsAndPalms,
+    > {}
+impl FingerprintsAndPalmsIsSet
+for super::typestate::Set<crate::values::FingerprintsAndPalms> {}
 #[diagnostic::on_unimplemented(
     message = "`fingerprints_and_palms` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 4: features of the papillary patterns of the ten fingers and of the palms)",
     label = "`fingerprints_and_palms` was set earlier: set each item once",
@@ -771,8 +754,10 @@ impl FingerprintsAndPalmsIsUnset for super::Unset {}
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
     note = "kk: азаматтығы"
 )]
-pub trait CitizenshipIsSet: Into<crate::values::Citizenship> {}
-impl CitizenshipIsSet for crate::values::Citizenship {}
+pub trait CitizenshipIsSet: super::typestate::Filled<
+        Value = crate::values::Citizenship,
+    > {}
+impl CitizenshipIsSet for super::typestate::Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
     message = "`citizenship` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 5: citizenship)",
     label = "`citizenship` was set earlier: set each item once",
@@ -785,8 +770,8 @@ impl CitizenshipIsUnset for super::Unset {}
     label = "`photo` is required: call `.photo(...)` before `.build()`",
     note = "kk: фотосуреті"
 )]
-pub trait PhotoIsSet: Into<crate::values::Photo> {}
-impl PhotoIsSet for crate::values::Photo {}
+pub trait PhotoIsSet: super::typestate::Filled<Value = crate::values::Photo> {}
+impl PhotoIsSet for super::typestate::Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
     message = "`photo` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 6: photograph)",
     label = "`photo` was set earlier: set each item once",
@@ -799,8 +784,10 @@ impl PhotoIsUnset for super::Unset {}
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
     note = "kk: жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі"
 )]
-pub trait IdentityDocumentIsSet: Into<super::IdentityDocument> {}
-impl IdentityDocumentIsSet for super::IdentityDocument {}
+pub trait IdentityDocumentIsSet: super::typestate::Filled<
+        Value = super::IdentityDocument,
+    > {}
+impl IdentityDocumentIsSet for super::typestate::Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
     message = "`identity_document` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 7: identity document number, date, period of validity)",
     label = "`identity_document` was set earlier: set each item once",
@@ -813,8 +800,8 @@ impl IdentityDocumentIsUnset for super::Unset {}
     label = "`registration` is required: call `.registration(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
 )]
-pub trait RegistrationIsSet: Into<super::Registration> {}
-impl RegistrationIsSet for super::Registration {}
+pub trait RegistrationIsSet: super::typestate::Filled<Value = super::Registration> {}
+impl RegistrationIsSet for super::typestate::Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
     message = "`registration` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 8: date and basis of the dactyloscopic registration)",
     label = "`registration` was set earlier: set each item once",
@@ -827,8 +814,8 @@ impl RegistrationIsUnset for super::Unset {}
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait RegisteringOfficerIsSet: Into<super::FullName> {}
-impl RegisteringOfficerIsSet for super::FullName {}
+pub trait RegisteringOfficerIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl RegisteringOfficerIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`registering_officer` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 9: surname, given name, patronymic (if shown) of the person who carried out the registration)",
     label = "`registering_officer` was set earlier: set each item once",
@@ -841,8 +828,10 @@ impl RegisteringOfficerIsUnset for super::Unset {}
     label = "`visa_or_temporary_permit` is required: call `.visa_or_temporary_permit(...)` before `.build()`",
     note = "kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі"
 )]
-pub trait VisaOrTemporaryPermitIsSet: Into<super::PriorPermit> {}
-impl VisaOrTemporaryPermitIsSet for super::PriorPermit {}
+pub trait VisaOrTemporaryPermitIsSet: super::typestate::Filled<
+        Value = super::PriorPermit,
+    > {}
+impl VisaOrTemporaryPermitIsSet for super::typestate::Set<super::PriorPermit> {}
 #[diagnostic::on_unimplemented(
     message = "`visa_or_temporary_permit` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 10: date of issue and period of validity of the visa or temporary residence permit)",
     label = "`visa_or_temporary_permit` was set earlier: set each item once",
@@ -855,8 +844,10 @@ impl VisaOrTemporaryPermitIsUnset for super::Unset {}
     label = "`intended_permanent_address` is required: call `.intended_permanent_address(...)` before `.build()`",
     note = "kk: тұрақты тұру жоспарланып отырған жердің мекенжайы"
 )]
-pub trait IntendedPermanentAddressIsSet: Into<super::Address> {}
-impl IntendedPermanentAddressIsSet for super::Address {}
+pub trait IntendedPermanentAddressIsSet: super::typestate::Filled<
+        Value = super::Address,
+    > {}
+impl IntendedPermanentAddressIsSet for super::typestate::Set<super::Address> {}
 #[diagnostic::on_unimplemented(
     message = "`intended_permanent_address` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 11: address of the intended permanent residence)",
     label = "`intended_permanent_address` was set earlier: set each item once",
@@ -869,8 +860,10 @@ impl IntendedPermanentAddressIsUnset for super::Unset {}
     label = "`reviewing_authority` is required: call `.reviewing_authority(...)` before `.build()`",
     note = "kk: тұрақты тұруға өтінішхатты қараған органның атауы"
 )]
-pub trait ReviewingAuthorityIsSet: Into<crate::values::Authority> {}
-impl ReviewingAuthorityIsSet for crate::values::Authority {}
+pub trait ReviewingAuthorityIsSet: super::typestate::Filled<
+        Value = crate::values::Authority,
+    > {}
+impl ReviewingAuthorityIsSet for super::typestate::Set<crate::values::Authority> {}
 #[diagnostic::on_unimplemented(
     message = "`reviewing_authority` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 12: name of the authority that considered the application for permanent residence)",
     label = "`reviewing_authority` was set earlier: set each item once",

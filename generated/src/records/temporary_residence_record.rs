@@ -105,57 +105,481 @@ impl TemporaryResidenceRecord {
     /// Starts a builder of a [`TemporaryResidenceRecord`] with no item set.
     pub const fn builder() -> TemporaryResidenceRecordBuilder {
         TemporaryResidenceRecordBuilder {
-            full_name: super::Unset(()),
-            birth_date: super::Unset(()),
-            sex: super::Unset(()),
-            fingerprints_and_palms: super::Unset(()),
-            citizenship: super::Unset(()),
-            photo: super::Unset(()),
-            residence_abroad: super::Unset(()),
-            temporary_residence: super::Unset(()),
-            receiving_party_address: super::Unset(()),
-            identity_document: super::Unset(()),
-            registration: super::Unset(()),
-            registering_officer: super::Unset(()),
+            state: super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                ),
+            ),
         }
     }
 }
 /// Builds a [`TemporaryResidenceRecord`] (Resolution 939, paragraph 8); start with [`TemporaryResidenceRecord::builder`].
 ///
-/// Each required item has a type parameter that is [`Unset`](super::Unset) until its setter
-/// is called, and the item's value type after: the type says which items are set, whatever
-/// the order of the calls. [`Self::build`] compiles only when every required item is set, and
-/// setting a required item twice does not compile. Optional items leave the type unchanged.
+/// Its state `S` says which required items are set, whatever the order of the calls, so
+/// branches that set the same items in different orders have the same type. [`Self::build`]
+/// compiles only when every required item is set, and setting a required item twice does
+/// not compile. Optional items leave the type unchanged. The states are named in
+/// [`states::temporary_residence_record`](super::states::temporary_residence_record), for code that names a partly built builder.
 ///
 /// Required items: `full_name` (item 1), `birth_date` (item 2), `sex` (item 3), `fingerprints_and_palms` (item 4), `citizenship` (item 5), `photo` (item 6), `residence_abroad` (item 7), `temporary_residence` (item 8), `receiving_party_address` (item 9), `identity_document` (item 10), `registration` (item 11), `registering_officer` (item 12).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
-pub struct TemporaryResidenceRecordBuilder<
-    FullNameItem = super::Unset,
-    BirthDateItem = super::Unset,
-    SexItem = super::Unset,
-    FingerprintsAndPalmsItem = super::Unset,
-    CitizenshipItem = super::Unset,
-    PhotoItem = super::Unset,
-    ResidenceAbroadItem = super::Unset,
-    TemporaryResidenceItem = super::Unset,
-    ReceivingPartyAddressItem = super::Unset,
-    IdentityDocumentItem = super::Unset,
-    RegistrationItem = super::Unset,
-    RegisteringOfficerItem = super::Unset,
-> {
-    full_name: FullNameItem,
-    birth_date: BirthDateItem,
-    sex: SexItem,
-    fingerprints_and_palms: FingerprintsAndPalmsItem,
-    citizenship: CitizenshipItem,
-    photo: PhotoItem,
-    residence_abroad: ResidenceAbroadItem,
-    temporary_residence: TemporaryResidenceItem,
-    receiving_party_address: ReceivingPartyAddressItem,
-    identity_document: IdentityDocumentItem,
-    registration: RegistrationItem,
-    registering_officer: RegisteringOfficerItem,
+pub struct TemporaryResidenceRecordBuilder<S = Empty> {
+    state: S,
+}
+/// The state of a [`TemporaryResidenceRecordBuilder`] with no item set.
+pub type Empty = super::typestate::Node<
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+    >,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+    >,
+>;
+/// The state `S` with `full_name` (item 1) set as well.
+pub type SetFullName<S> = <S as super::typestate::Replace<
+    FullNamePath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type FullNamePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `birth_date` (item 2) set as well.
+pub type SetBirthDate<S> = <S as super::typestate::Replace<
+    BirthDatePath,
+    crate::values::Date,
+>>::Output;
+#[doc(hidden)]
+pub type BirthDatePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `sex` (item 3) set as well.
+pub type SetSex<S> = <S as super::typestate::Replace<
+    SexPath,
+    crate::values::Sex,
+>>::Output;
+#[doc(hidden)]
+pub type SexPath = super::typestate::Left<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `fingerprints_and_palms` (item 4) set as well.
+pub type SetFingerprintsAndPalms<S> = <S as super::typestate::Replace<
+    FingerprintsAndPalmsPath,
+    crate::values::FingerprintsAndPalms,
+>>::Output;
+#[doc(hidden)]
+pub type FingerprintsAndPalmsPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `citizenship` (item 5) set as well.
+pub type SetCitizenship<S> = <S as super::typestate::Replace<
+    CitizenshipPath,
+    crate::values::Citizenship,
+>>::Output;
+#[doc(hidden)]
+pub type CitizenshipPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `photo` (item 6) set as well.
+pub type SetPhoto<S> = <S as super::typestate::Replace<
+    PhotoPath,
+    crate::values::Photo,
+>>::Output;
+#[doc(hidden)]
+pub type PhotoPath = super::typestate::Left<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `residence_abroad` (item 7) set as well.
+pub type SetResidenceAbroad<S> = <S as super::typestate::Replace<
+    ResidenceAbroadPath,
+    super::Address,
+>>::Output;
+#[doc(hidden)]
+pub type ResidenceAbroadPath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `temporary_residence` (item 8) set as well.
+pub type SetTemporaryResidence<S> = <S as super::typestate::Replace<
+    TemporaryResidencePath,
+    super::Address,
+>>::Output;
+#[doc(hidden)]
+pub type TemporaryResidencePath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `receiving_party_address` (item 9) set as well.
+pub type SetReceivingPartyAddress<S> = <S as super::typestate::Replace<
+    ReceivingPartyAddressPath,
+    super::Address,
+>>::Output;
+#[doc(hidden)]
+pub type ReceivingPartyAddressPath = super::typestate::Right<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `identity_document` (item 10) set as well.
+pub type SetIdentityDocument<S> = <S as super::typestate::Replace<
+    IdentityDocumentPath,
+    super::IdentityDocument,
+>>::Output;
+#[doc(hidden)]
+pub type IdentityDocumentPath = super::typestate::Right<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `registration` (item 11) set as well.
+pub type SetRegistration<S> = <S as super::typestate::Replace<
+    RegistrationPath,
+    super::Registration,
+>>::Output;
+#[doc(hidden)]
+pub type RegistrationPath = super::typestate::Right<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `registering_officer` (item 12) set as well.
+pub type SetRegisteringOfficer<S> = <S as super::typestate::Replace<
+    RegisteringOfficerPath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type RegisteringOfficerPath = super::typestate::Right<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+impl<S> TemporaryResidenceRecordBuilder<S> {
+    /// Sets `full_name`: **required**, Resolution 939, paragraph 8, item 1.
+    ///
+    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - en: surname, given name, patronymic (if shown in the identity document)
+    ///
+    /// Setting it a second time does not compile.
+    pub fn full_name(
+        self,
+        value: super::FullName,
+    ) -> TemporaryResidenceRecordBuilder<SetFullName<S>>
+    where
+        S: super::typestate::Replace<FullNamePath, super::FullName>,
+        <S as super::typestate::Replace<
+            FullNamePath,
+            super::FullName,
+        >>::Old: FullNameIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                FullNamePath,
+                super::FullName,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `birth_date`: **required**, Resolution 939, paragraph 8, item 2.
+    ///
+    /// - kk: туған күні
+    /// - en: date of birth
+    ///
+    /// Setting it a second time does not compile.
+    pub fn birth_date(
+        self,
+        value: crate::values::Date,
+    ) -> TemporaryResidenceRecordBuilder<SetBirthDate<S>>
+    where
+        S: super::typestate::Replace<BirthDatePath, crate::values::Date>,
+        <S as super::typestate::Replace<
+            BirthDatePath,
+            crate::values::Date,
+        >>::Old: BirthDateIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                BirthDatePath,
+                crate::values::Date,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `sex`: **required**, Resolution 939, paragraph 8, item 3.
+    ///
+    /// - kk: жынысы
+    /// - en: sex
+    ///
+    /// Setting it a second time does not compile.
+    pub fn sex(
+        self,
+        value: crate::values::Sex,
+    ) -> TemporaryResidenceRecordBuilder<SetSex<S>>
+    where
+        S: super::typestate::Replace<SexPath, crate::values::Sex>,
+        <S as super::typestate::Replace<SexPath, crate::values::Sex>>::Old: SexIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                SexPath,
+                crate::values::Sex,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 8, item 4.
+    ///
+    /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
+    /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
+    ///
+    /// Setting it a second time does not compile.
+    pub fn fingerprints_and_palms(
+        self,
+        value: crate::values::FingerprintsAndPalms,
+    ) -> TemporaryResidenceRecordBuilder<SetFingerprintsAndPalms<S>>
+    where
+        S: super::typestate::Replace<
+            FingerprintsAndPalmsPath,
+            crate::values::FingerprintsAndPalms,
+        >,
+        <S as super::typestate::Replace<
+            FingerprintsAndPalmsPath,
+            crate::values::FingerprintsAndPalms,
+        >>::Old: FingerprintsAndPalmsIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                FingerprintsAndPalmsPath,
+                crate::values::FingerprintsAndPalms,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `citizenship`: **required**, Resolution 939, paragraph 8, item 5.
+    ///
+    /// - kk: азаматтығы
+    /// - en: citizenship
+    ///
+    /// Setting it a second time does not compile.
+    pub fn citizenship(
+        self,
+        value: crate::values::Citizenship,
+    ) -> TemporaryResidenceRecordBuilder<SetCitizenship<S>>
+    where
+        S: super::typestate::Replace<CitizenshipPath, crate::values::Citizenship>,
+        <S as super::typestate::Replace<
+            CitizenshipPath,
+            crate::values::Citizenship,
+        >>::Old: CitizenshipIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                CitizenshipPath,
+                crate::values::Citizenship,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `photo`: **required**, Resolution 939, paragraph 8, item 6.
+    ///
+    /// - kk: фотосуреті
+    /// - en: photograph
+    ///
+    /// Setting it a second time does not compile.
+    pub fn photo(
+        self,
+        value: crate::values::Photo,
+    ) -> TemporaryResidenceRecordBuilder<SetPhoto<S>>
+    where
+        S: super::typestate::Replace<PhotoPath, crate::values::Photo>,
+        <S as super::typestate::Replace<
+            PhotoPath,
+            crate::values::Photo,
+        >>::Old: PhotoIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                PhotoPath,
+                crate::values::Photo,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `residence_abroad`: **required**, Resolution 939, paragraph 8, item 7.
+    ///
+    /// - kk: шетелде тұрақты тұратын жерінің мекенжайы
+    /// - en: address of permanent residence abroad
+    ///
+    /// Setting it a second time does not compile.
+    pub fn residence_abroad(
+        self,
+        value: super::Address,
+    ) -> TemporaryResidenceRecordBuilder<SetResidenceAbroad<S>>
+    where
+        S: super::typestate::Replace<ResidenceAbroadPath, super::Address>,
+        <S as super::typestate::Replace<
+            ResidenceAbroadPath,
+            super::Address,
+        >>::Old: ResidenceAbroadIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                ResidenceAbroadPath,
+                super::Address,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `temporary_residence`: **required**, Resolution 939, paragraph 8, item 8.
+    ///
+    /// - kk: Қазақстан Республикасында уақытша тұратын мекенжайы
+    /// - en: address of temporary residence in the Republic of Kazakhstan
+    ///
+    /// Setting it a second time does not compile.
+    pub fn temporary_residence(
+        self,
+        value: super::Address,
+    ) -> TemporaryResidenceRecordBuilder<SetTemporaryResidence<S>>
+    where
+        S: super::typestate::Replace<TemporaryResidencePath, super::Address>,
+        <S as super::typestate::Replace<
+            TemporaryResidencePath,
+            super::Address,
+        >>::Old: TemporaryResidenceIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                TemporaryResidencePath,
+                super::Address,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `receiving_party_address`: **required**, Resolution 939, paragraph 8, item 9.
+    ///
+    /// - kk: қабылдайтын тараптың мекенжайы
+    /// - en: address of the receiving party
+    ///
+    /// Setting it a second time does not compile.
+    pub fn receiving_party_address(
+        self,
+        value: super::Address,
+    ) -> TemporaryResidenceRecordBuilder<SetReceivingPartyAddress<S>>
+    where
+        S: super::typestate::Replace<ReceivingPartyAddressPath, super::Address>,
+        <S as super::typestate::Replace<
+            ReceivingPartyAddressPath,
+            super::Address,
+        >>::Old: ReceivingPartyAddressIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                ReceivingPartyAddressPath,
+                super::Address,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `identity_document`: **required**, Resolution 939, paragraph 8, item 10.
+    ///
+    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - en: identity document number, date of issue, period of validity
+    ///
+    /// Setting it a second time does not compile.
+    pub fn identity_document(
+        self,
+        value: super::IdentityDocument,
+    ) -> TemporaryResidenceRecordBuilder<SetIdentityDocument<S>>
+    where
+        S: super::typestate::Replace<IdentityDocumentPath, super::IdentityDocument>,
+        <S as super::typestate::Replace<
+            IdentityDocumentPath,
+            super::IdentityDocument,
+        >>::Old: IdentityDocumentIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                IdentityDocumentPath,
+                super::IdentityDocument,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `registration`: **required**, Resolution 939, paragraph 8, item 11.
+    ///
+    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - en: date and basis of the dactyloscopic registration
+    ///
+    /// Setting it a second time does not compile.
+    pub fn registration(
+        self,
+        value: super::Registration,
+    ) -> TemporaryResidenceRecordBuilder<SetRegistration<S>>
+    where
+        S: super::typestate::Replace<RegistrationPath, super::Registration>,
+        <S as super::typestate::Replace<
+            RegistrationPath,
+            super::Registration,
+        >>::Old: RegistrationIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                RegistrationPath,
+                super::Registration,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 8, item 12.
+    ///
+    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    ///
+    /// Setting it a second time does not compile.
+    pub fn registering_officer(
+        self,
+        value: super::FullName,
+    ) -> TemporaryResidenceRecordBuilder<SetRegisteringOfficer<S>>
+    where
+        S: super::typestate::Replace<RegisteringOfficerPath, super::FullName>,
+        <S as super::typestate::Replace<
+            RegisteringOfficerPath,
+            super::FullName,
+        >>::Old: RegisteringOfficerIsUnset,
+    {
+        TemporaryResidenceRecordBuilder {
+            state: <S as super::typestate::Replace<
+                RegisteringOfficerPath,
+                super::FullName,
+            >>::replace(self.state, value),
+        }
+    }
 }
 impl<
     FullNameItem,
@@ -171,511 +595,29 @@ impl<
     RegistrationItem,
     RegisteringOfficerItem,
 > TemporaryResidenceRecordBuilder<
-    FullNameItem,
-    BirthDateItem,
-    SexItem,
-    FingerprintsAndPalmsItem,
-    CitizenshipItem,
-    PhotoItem,
-    ResidenceAbroadItem,
-    TemporaryResidenceItem,
-    ReceivingPartyAddressItem,
-    IdentityDocumentItem,
-    RegistrationItem,
-    RegisteringOfficerItem,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<FullNameItem, BirthDateItem>,
+                SexItem,
+            >,
+            super::typestate::Node<
+                super::typestate::Node<FingerprintsAndPalmsItem, CitizenshipItem>,
+                PhotoItem,
+            >,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<ResidenceAbroadItem, TemporaryResidenceItem>,
+                ReceivingPartyAddressItem,
+            >,
+            super::typestate::Node<
+                super::typestate::Node<IdentityDocumentItem, RegistrationItem>,
+                RegisteringOfficerItem,
+            >,
+        >,
+    >,
 > {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 8, item 1.
-    ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown in the identity document)
-    ///
-    /// Setting it a second time does not compile.
-    pub fn full_name(
-        self,
-        value: super::FullName,
-    ) -> TemporaryResidenceRecordBuilder<
-        super::FullName,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        FullNameItem: FullNameIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: value,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `birth_date`: **required**, Resolution 939, paragraph 8, item 2.
-    ///
-    /// - kk: туған күні
-    /// - en: date of birth
-    ///
-    /// Setting it a second time does not compile.
-    pub fn birth_date(
-        self,
-        value: crate::values::Date,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        crate::values::Date,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        BirthDateItem: BirthDateIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: value,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 8, item 3.
-    ///
-    /// - kk: жынысы
-    /// - en: sex
-    ///
-    /// Setting it a second time does not compile.
-    pub fn sex(
-        self,
-        value: crate::values::Sex,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        crate::values::Sex,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        SexItem: SexIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: value,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 8, item 4.
-    ///
-    /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
-    ///
-    /// Setting it a second time does not compile.
-    pub fn fingerprints_and_palms(
-        self,
-        value: crate::values::FingerprintsAndPalms,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        crate::values::FingerprintsAndPalms,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        FingerprintsAndPalmsItem: FingerprintsAndPalmsIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: value,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 8, item 5.
-    ///
-    /// - kk: азаматтығы
-    /// - en: citizenship
-    ///
-    /// Setting it a second time does not compile.
-    pub fn citizenship(
-        self,
-        value: crate::values::Citizenship,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        crate::values::Citizenship,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        CitizenshipItem: CitizenshipIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: value,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 8, item 6.
-    ///
-    /// - kk: фотосуреті
-    /// - en: photograph
-    ///
-    /// Setting it a second time does not compile.
-    pub fn photo(
-        self,
-        value: crate::values::Photo,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        crate::values::Photo,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        PhotoItem: PhotoIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: value,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `residence_abroad`: **required**, Resolution 939, paragraph 8, item 7.
-    ///
-    /// - kk: шетелде тұрақты тұратын жерінің мекенжайы
-    /// - en: address of permanent residence abroad
-    ///
-    /// Setting it a second time does not compile.
-    pub fn residence_abroad(
-        self,
-        value: super::Address,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        super::Address,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        ResidenceAbroadItem: ResidenceAbroadIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: value,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `temporary_residence`: **required**, Resolution 939, paragraph 8, item 8.
-    ///
-    /// - kk: Қазақстан Республикасында уақытша тұратын мекенжайы
-    /// - en: address of temporary residence in the Republic of Kazakhstan
-    ///
-    /// Setting it a second time does not compile.
-    pub fn temporary_residence(
-        self,
-        value: super::Address,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        super::Address,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        TemporaryResidenceItem: TemporaryResidenceIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: value,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `receiving_party_address`: **required**, Resolution 939, paragraph 8, item 9.
-    ///
-    /// - kk: қабылдайтын тараптың мекенжайы
-    /// - en: address of the receiving party
-    ///
-    /// Setting it a second time does not compile.
-    pub fn receiving_party_address(
-        self,
-        value: super::Address,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        super::Address,
-        IdentityDocumentItem,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        ReceivingPartyAddressItem: ReceivingPartyAddressIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: value,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 8, item 10.
-    ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
-    /// - en: identity document number, date of issue, period of validity
-    ///
-    /// Setting it a second time does not compile.
-    pub fn identity_document(
-        self,
-        value: super::IdentityDocument,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        super::IdentityDocument,
-        RegistrationItem,
-        RegisteringOfficerItem,
-    >
-    where
-        IdentityDocumentItem: IdentityDocumentIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: value,
-            registration: self.registration,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 8, item 11.
-    ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
-    /// - en: date and basis of the dactyloscopic registration
-    ///
-    /// Setting it a second time does not compile.
-    pub fn registration(
-        self,
-        value: super::Registration,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        super::Registration,
-        RegisteringOfficerItem,
-    >
-    where
-        RegistrationItem: RegistrationIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: value,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 8, item 12.
-    ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
-    ///
-    /// Setting it a second time does not compile.
-    pub fn registering_officer(
-        self,
-        value: super::FullName,
-    ) -> TemporaryResidenceRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsAndPalmsItem,
-        CitizenshipItem,
-        PhotoItem,
-        ResidenceAbroadItem,
-        TemporaryResidenceItem,
-        ReceivingPartyAddressItem,
-        IdentityDocumentItem,
-        RegistrationItem,
-        super::FullName,
-    >
-    where
-        RegisteringOfficerItem: RegisteringOfficerIsUnset,
-    {
-        TemporaryResidenceRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints_and_palms: self.fingerprints_and_palms,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            residence_abroad: self.residence_abroad,
-            temporary_residence: self.temporary_residence,
-            receiving_party_address: self.receiving_party_address,
-            identity_document: self.identity_document,
-            registration: self.registration,
-            registering_officer: value,
-        }
-    }
     /// Finishes the [`TemporaryResidenceRecord`] of Resolution 939, paragraph 8.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
@@ -694,19 +636,49 @@ impl<
         RegistrationItem: RegistrationIsSet,
         RegisteringOfficerItem: RegisteringOfficerIsSet,
     {
+        let super::typestate::Node(
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(full_name, birth_date),
+                    sex,
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(fingerprints_and_palms, citizenship),
+                    photo,
+                ),
+            ),
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(residence_abroad, temporary_residence),
+                    receiving_party_address,
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(identity_document, registration),
+                    registering_officer,
+                ),
+            ),
+        ) = self.state;
         TemporaryResidenceRecord {
-            full_name: self.full_name.into(),
-            birth_date: self.birth_date.into(),
-            sex: self.sex.into(),
-            fingerprints_and_palms: self.fingerprints_and_palms.into(),
-            citizenship: self.citizenship.into(),
-            photo: self.photo.into(),
-            residence_abroad: self.residence_abroad.into(),
-            temporary_residence: self.temporary_residence.into(),
-            receiving_party_address: self.receiving_party_address.into(),
-            identity_document: self.identity_document.into(),
-            registration: self.registration.into(),
-            registering_officer: self.registering_officer.into(),
+            full_name: super::typestate::Filled::into_value(full_name),
+            birth_date: super::typestate::Filled::into_value(birth_date),
+            sex: super::typestate::Filled::into_value(sex),
+            fingerprints_and_palms: super::typestate::Filled::into_value(
+                fingerprints_and_palms,
+            ),
+            citizenship: super::typestate::Filled::into_value(citizenship),
+            photo: super::typestate::Filled::into_value(photo),
+            residence_abroad: super::typestate::Filled::into_value(residence_abroad),
+            temporary_residence: super::typestate::Filled::into_value(
+                temporary_residence,
+            ),
+            receiving_party_address: super::typestate::Filled::into_value(
+                receiving_party_address,
+            ),
+            identity_document: super::typestate::Filled::into_value(identity_document),
+            registration: super::typestate::Filled::into_value(registration),
+            registering_officer: super::typestate::Filled::into_value(
+                registering_officer,
+            ),
         }
     }
 }
@@ -715,8 +687,8 @@ impl<
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
     note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait FullNameIsSet: Into<super::FullName> {}
-impl FullNameIsSet for super::FullName {}
+pub trait FullNameIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl FullNameIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`full_name` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 1: surname, given name, patronymic (if shown in the identity document))",
     label = "`full_name` was set earlier: set each item once",
@@ -729,8 +701,8 @@ impl FullNameIsUnset for super::Unset {}
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
     note = "kk: туған күні"
 )]
-pub trait BirthDateIsSet: Into<crate::values::Date> {}
-impl BirthDateIsSet for crate::values::Date {}
+pub trait BirthDateIsSet: super::typestate::Filled<Value = crate::values::Date> {}
+impl BirthDateIsSet for super::typestate::Set<crate::values::Date> {}
 #[diagnostic::on_unimplemented(
     message = "`birth_date` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 2: date of birth)",
     label = "`birth_date` was set earlier: set each item once",
@@ -743,8 +715,8 @@ impl BirthDateIsUnset for super::Unset {}
     label = "`sex` is required: call `.sex(...)` before `.build()`",
     note = "kk: жынысы"
 )]
-pub trait SexIsSet: Into<crate::values::Sex> {}
-impl SexIsSet for crate::values::Sex {}
+pub trait SexIsSet: super::typestate::Filled<Value = crate::values::Sex> {}
+impl SexIsSet for super::typestate::Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
     message = "`sex` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 3: sex)",
     label = "`sex` was set earlier: set each item once",
@@ -757,8 +729,11 @@ impl SexIsUnset for super::Unset {}
     label = "`fingerprints_and_palms` is required: call `.fingerprints_and_palms(...)` before `.build()`",
     note = "kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
 )]
-pub trait FingerprintsAndPalmsIsSet: Into<crate::values::FingerprintsAndPalms> {}
-impl FingerprintsAndPalmsIsSet for crate::values::FingerprintsAndPalms {}
+pub trait FingerprintsAndPalmsIsSet: super::typestate::Filled<
+        Value = crate::values::FingerprintsAndPalms,
+    > {}
+impl FingerprintsAndPalmsIsSet
+for super::typestate::Set<crate::values::FingerprintsAndPalms> {}
 #[diagnostic::on_unimplemented(
     message = "`fingerprints_and_palms` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 4: features of the papillary patterns of the ten fingers of both hands and of the palms)",
     label = "`fingerprints_and_palms` was set earlier: set each item once",
@@ -771,8 +746,10 @@ impl FingerprintsAndPalmsIsUnset for super::Unset {}
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
     note = "kk: азаматтығы"
 )]
-pub trait CitizenshipIsSet: Into<crate::values::Citizenship> {}
-impl CitizenshipIsSet for crate::values::Citizenship {}
+pub trait CitizenshipIsSet: super::typestate::Filled<
+        Value = crate::values::Citizenship,
+    > {}
+impl CitizenshipIsSet for super::typestate::Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
     message = "`citizenship` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 5: citizenship)",
     label = "`citizenship` was set earlier: set each item once",
@@ -785,8 +762,8 @@ impl CitizenshipIsUnset for super::Unset {}
     label = "`photo` is required: call `.photo(...)` before `.build()`",
     note = "kk: фотосуреті"
 )]
-pub trait PhotoIsSet: Into<crate::values::Photo> {}
-impl PhotoIsSet for crate::values::Photo {}
+pub trait PhotoIsSet: super::typestate::Filled<Value = crate::values::Photo> {}
+impl PhotoIsSet for super::typestate::Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
     message = "`photo` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 6: photograph)",
     label = "`photo` was set earlier: set each item once",
@@ -799,8 +776,8 @@ impl PhotoIsUnset for super::Unset {}
     label = "`residence_abroad` is required: call `.residence_abroad(...)` before `.build()`",
     note = "kk: шетелде тұрақты тұратын жерінің мекенжайы"
 )]
-pub trait ResidenceAbroadIsSet: Into<super::Address> {}
-impl ResidenceAbroadIsSet for super::Address {}
+pub trait ResidenceAbroadIsSet: super::typestate::Filled<Value = super::Address> {}
+impl ResidenceAbroadIsSet for super::typestate::Set<super::Address> {}
 #[diagnostic::on_unimplemented(
     message = "`residence_abroad` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 7: address of permanent residence abroad)",
     label = "`residence_abroad` was set earlier: set each item once",
@@ -813,8 +790,8 @@ impl ResidenceAbroadIsUnset for super::Unset {}
     label = "`temporary_residence` is required: call `.temporary_residence(...)` before `.build()`",
     note = "kk: Қазақстан Республикасында уақытша тұратын мекенжайы"
 )]
-pub trait TemporaryResidenceIsSet: Into<super::Address> {}
-impl TemporaryResidenceIsSet for super::Address {}
+pub trait TemporaryResidenceIsSet: super::typestate::Filled<Value = super::Address> {}
+impl TemporaryResidenceIsSet for super::typestate::Set<super::Address> {}
 #[diagnostic::on_unimplemented(
     message = "`temporary_residence` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 8: address of temporary residence in the Republic of Kazakhstan)",
     label = "`temporary_residence` was set earlier: set each item once",
@@ -827,8 +804,8 @@ impl TemporaryResidenceIsUnset for super::Unset {}
     label = "`receiving_party_address` is required: call `.receiving_party_address(...)` before `.build()`",
     note = "kk: қабылдайтын тараптың мекенжайы"
 )]
-pub trait ReceivingPartyAddressIsSet: Into<super::Address> {}
-impl ReceivingPartyAddressIsSet for super::Address {}
+pub trait ReceivingPartyAddressIsSet: super::typestate::Filled<Value = super::Address> {}
+impl ReceivingPartyAddressIsSet for super::typestate::Set<super::Address> {}
 #[diagnostic::on_unimplemented(
     message = "`receiving_party_address` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 9: address of the receiving party)",
     label = "`receiving_party_address` was set earlier: set each item once",
@@ -841,8 +818,10 @@ impl ReceivingPartyAddressIsUnset for super::Unset {}
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
     note = "kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі"
 )]
-pub trait IdentityDocumentIsSet: Into<super::IdentityDocument> {}
-impl IdentityDocumentIsSet for super::IdentityDocument {}
+pub trait IdentityDocumentIsSet: super::typestate::Filled<
+        Value = super::IdentityDocument,
+    > {}
+impl IdentityDocumentIsSet for super::typestate::Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
     message = "`identity_document` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 10: identity document number, date of issue, period of validity)",
     label = "`identity_document` was set earlier: set each item once",
@@ -855,8 +834,8 @@ impl IdentityDocumentIsUnset for super::Unset {}
     label = "`registration` is required: call `.registration(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
 )]
-pub trait RegistrationIsSet: Into<super::Registration> {}
-impl RegistrationIsSet for super::Registration {}
+pub trait RegistrationIsSet: super::typestate::Filled<Value = super::Registration> {}
+impl RegistrationIsSet for super::typestate::Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
     message = "`registration` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 11: date and basis of the dactyloscopic registration)",
     label = "`registration` was set earlier: set each item once",
@@ -869,8 +848,8 @@ impl RegistrationIsUnset for super::Unset {}
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait RegisteringOfficerIsSet: Into<super::FullName> {}
-impl RegisteringOfficerIsSet for super::FullName {}
+pub trait RegisteringOfficerIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl RegisteringOfficerIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`registering_officer` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 12: surname, given name, patronymic (if shown) of the person who carried out the registration)",
     label = "`registering_officer` was set earlier: set each item once",

@@ -98,54 +98,417 @@ impl VisaRecord {
     /// Starts a builder of a [`VisaRecord`] with no item set.
     pub const fn builder() -> VisaRecordBuilder {
         VisaRecordBuilder {
-            full_name: super::Unset(()),
-            birth_date: super::Unset(()),
-            sex: super::Unset(()),
-            fingerprints: super::Unset(()),
-            citizenship: super::Unset(()),
-            photo: super::Unset(()),
-            identity_document: super::Unset(()),
-            visa: super::Unset(()),
-            registration: super::Unset(()),
-            issuing_authority: super::Unset(()),
-            registering_officer: super::Unset(()),
+            state: super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(
+                        super::typestate::Node(super::Unset(()), super::Unset(())),
+                        super::Unset(()),
+                    ),
+                    super::typestate::Node(super::Unset(()), super::Unset(())),
+                ),
+            ),
         }
     }
 }
 /// Builds a [`VisaRecord`] (Resolution 939, paragraph 7); start with [`VisaRecord::builder`].
 ///
-/// Each required item has a type parameter that is [`Unset`](super::Unset) until its setter
-/// is called, and the item's value type after: the type says which items are set, whatever
-/// the order of the calls. [`Self::build`] compiles only when every required item is set, and
-/// setting a required item twice does not compile. Optional items leave the type unchanged.
+/// Its state `S` says which required items are set, whatever the order of the calls, so
+/// branches that set the same items in different orders have the same type. [`Self::build`]
+/// compiles only when every required item is set, and setting a required item twice does
+/// not compile. Optional items leave the type unchanged. The states are named in
+/// [`states::visa_record`](super::states::visa_record), for code that names a partly built builder.
 ///
 /// Required items: `full_name` (item 1), `birth_date` (item 2), `sex` (item 3), `fingerprints` (item 4), `citizenship` (item 5), `photo` (item 6), `identity_document` (item 7), `visa` (item 8), `registration` (item 9), `issuing_authority` (item 10), `registering_officer` (item 11).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
-pub struct VisaRecordBuilder<
-    FullNameItem = super::Unset,
-    BirthDateItem = super::Unset,
-    SexItem = super::Unset,
-    FingerprintsItem = super::Unset,
-    CitizenshipItem = super::Unset,
-    PhotoItem = super::Unset,
-    IdentityDocumentItem = super::Unset,
-    VisaItem = super::Unset,
-    RegistrationItem = super::Unset,
-    IssuingAuthorityItem = super::Unset,
-    RegisteringOfficerItem = super::Unset,
-> {
-    full_name: FullNameItem,
-    birth_date: BirthDateItem,
-    sex: SexItem,
-    fingerprints: FingerprintsItem,
-    citizenship: CitizenshipItem,
-    photo: PhotoItem,
-    identity_document: IdentityDocumentItem,
-    visa: VisaItem,
-    registration: RegistrationItem,
-    issuing_authority: IssuingAuthorityItem,
-    registering_officer: RegisteringOfficerItem,
+pub struct VisaRecordBuilder<S = Empty> {
+    state: S,
+}
+/// The state of a [`VisaRecordBuilder`] with no item set.
+pub type Empty = super::typestate::Node<
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+    >,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<super::Unset, super::Unset>,
+            super::Unset,
+        >,
+        super::typestate::Node<super::Unset, super::Unset>,
+    >,
+>;
+/// The state `S` with `full_name` (item 1) set as well.
+pub type SetFullName<S> = <S as super::typestate::Replace<
+    FullNamePath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type FullNamePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `birth_date` (item 2) set as well.
+pub type SetBirthDate<S> = <S as super::typestate::Replace<
+    BirthDatePath,
+    crate::values::Date,
+>>::Output;
+#[doc(hidden)]
+pub type BirthDatePath = super::typestate::Left<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `sex` (item 3) set as well.
+pub type SetSex<S> = <S as super::typestate::Replace<
+    SexPath,
+    crate::values::Sex,
+>>::Output;
+#[doc(hidden)]
+pub type SexPath = super::typestate::Left<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `fingerprints` (item 4) set as well.
+pub type SetFingerprints<S> = <S as super::typestate::Replace<
+    FingerprintsPath,
+    crate::values::Fingerprints,
+>>::Output;
+#[doc(hidden)]
+pub type FingerprintsPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `citizenship` (item 5) set as well.
+pub type SetCitizenship<S> = <S as super::typestate::Replace<
+    CitizenshipPath,
+    crate::values::Citizenship,
+>>::Output;
+#[doc(hidden)]
+pub type CitizenshipPath = super::typestate::Left<
+    super::typestate::Right<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `photo` (item 6) set as well.
+pub type SetPhoto<S> = <S as super::typestate::Replace<
+    PhotoPath,
+    crate::values::Photo,
+>>::Output;
+#[doc(hidden)]
+pub type PhotoPath = super::typestate::Left<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `identity_document` (item 7) set as well.
+pub type SetIdentityDocument<S> = <S as super::typestate::Replace<
+    IdentityDocumentPath,
+    super::IdentityDocument,
+>>::Output;
+#[doc(hidden)]
+pub type IdentityDocumentPath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Left<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `visa` (item 8) set as well.
+pub type SetVisa<S> = <S as super::typestate::Replace<VisaPath, super::Visa>>::Output;
+#[doc(hidden)]
+pub type VisaPath = super::typestate::Right<
+    super::typestate::Left<
+        super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+    >,
+>;
+/// The state `S` with `registration` (item 9) set as well.
+pub type SetRegistration<S> = <S as super::typestate::Replace<
+    RegistrationPath,
+    super::Registration,
+>>::Output;
+#[doc(hidden)]
+pub type RegistrationPath = super::typestate::Right<
+    super::typestate::Left<super::typestate::Right<super::typestate::Here>>,
+>;
+/// The state `S` with `issuing_authority` (item 10) set as well.
+pub type SetIssuingAuthority<S> = <S as super::typestate::Replace<
+    IssuingAuthorityPath,
+    crate::values::Authority,
+>>::Output;
+#[doc(hidden)]
+pub type IssuingAuthorityPath = super::typestate::Right<
+    super::typestate::Right<super::typestate::Left<super::typestate::Here>>,
+>;
+/// The state `S` with `registering_officer` (item 11) set as well.
+pub type SetRegisteringOfficer<S> = <S as super::typestate::Replace<
+    RegisteringOfficerPath,
+    super::FullName,
+>>::Output;
+#[doc(hidden)]
+pub type RegisteringOfficerPath = super::typestate::Right<
+    super::typestate::Right<super::typestate::Right<super::typestate::Here>>,
+>;
+impl<S> VisaRecordBuilder<S> {
+    /// Sets `full_name`: **required**, Resolution 939, paragraph 7, item 1.
+    ///
+    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - en: surname, given name, patronymic (if shown in the identity document)
+    ///
+    /// Setting it a second time does not compile.
+    pub fn full_name(self, value: super::FullName) -> VisaRecordBuilder<SetFullName<S>>
+    where
+        S: super::typestate::Replace<FullNamePath, super::FullName>,
+        <S as super::typestate::Replace<
+            FullNamePath,
+            super::FullName,
+        >>::Old: FullNameIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                FullNamePath,
+                super::FullName,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `birth_date`: **required**, Resolution 939, paragraph 7, item 2.
+    ///
+    /// - kk: туған күні
+    /// - en: date of birth
+    ///
+    /// Setting it a second time does not compile.
+    pub fn birth_date(
+        self,
+        value: crate::values::Date,
+    ) -> VisaRecordBuilder<SetBirthDate<S>>
+    where
+        S: super::typestate::Replace<BirthDatePath, crate::values::Date>,
+        <S as super::typestate::Replace<
+            BirthDatePath,
+            crate::values::Date,
+        >>::Old: BirthDateIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                BirthDatePath,
+                crate::values::Date,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `sex`: **required**, Resolution 939, paragraph 7, item 3.
+    ///
+    /// - kk: жынысы
+    /// - en: sex
+    ///
+    /// Setting it a second time does not compile.
+    pub fn sex(self, value: crate::values::Sex) -> VisaRecordBuilder<SetSex<S>>
+    where
+        S: super::typestate::Replace<SexPath, crate::values::Sex>,
+        <S as super::typestate::Replace<SexPath, crate::values::Sex>>::Old: SexIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                SexPath,
+                crate::values::Sex,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `fingerprints`: **required**, Resolution 939, paragraph 7, item 4.
+    ///
+    /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
+    /// - en: features of the papillary patterns of the ten fingers
+    ///
+    /// Setting it a second time does not compile.
+    pub fn fingerprints(
+        self,
+        value: crate::values::Fingerprints,
+    ) -> VisaRecordBuilder<SetFingerprints<S>>
+    where
+        S: super::typestate::Replace<FingerprintsPath, crate::values::Fingerprints>,
+        <S as super::typestate::Replace<
+            FingerprintsPath,
+            crate::values::Fingerprints,
+        >>::Old: FingerprintsIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                FingerprintsPath,
+                crate::values::Fingerprints,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `citizenship`: **required**, Resolution 939, paragraph 7, item 5.
+    ///
+    /// - kk: азаматтығы
+    /// - en: citizenship
+    ///
+    /// Setting it a second time does not compile.
+    pub fn citizenship(
+        self,
+        value: crate::values::Citizenship,
+    ) -> VisaRecordBuilder<SetCitizenship<S>>
+    where
+        S: super::typestate::Replace<CitizenshipPath, crate::values::Citizenship>,
+        <S as super::typestate::Replace<
+            CitizenshipPath,
+            crate::values::Citizenship,
+        >>::Old: CitizenshipIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                CitizenshipPath,
+                crate::values::Citizenship,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `photo`: **required**, Resolution 939, paragraph 7, item 6.
+    ///
+    /// - kk: фотосуреті
+    /// - en: photograph
+    ///
+    /// Setting it a second time does not compile.
+    pub fn photo(self, value: crate::values::Photo) -> VisaRecordBuilder<SetPhoto<S>>
+    where
+        S: super::typestate::Replace<PhotoPath, crate::values::Photo>,
+        <S as super::typestate::Replace<
+            PhotoPath,
+            crate::values::Photo,
+        >>::Old: PhotoIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                PhotoPath,
+                crate::values::Photo,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `identity_document`: **required**, Resolution 939, paragraph 7, item 7.
+    ///
+    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - en: identity document number, date of issue, period of validity
+    ///
+    /// Setting it a second time does not compile.
+    pub fn identity_document(
+        self,
+        value: super::IdentityDocument,
+    ) -> VisaRecordBuilder<SetIdentityDocument<S>>
+    where
+        S: super::typestate::Replace<IdentityDocumentPath, super::IdentityDocument>,
+        <S as super::typestate::Replace<
+            IdentityDocumentPath,
+            super::IdentityDocument,
+        >>::Old: IdentityDocumentIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                IdentityDocumentPath,
+                super::IdentityDocument,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `visa`: **required**, Resolution 939, paragraph 7, item 8.
+    ///
+    /// - kk: визаның берілген күні, қолданылу мерзімі
+    /// - en: date of issue and period of validity of the visa
+    ///
+    /// Setting it a second time does not compile.
+    pub fn visa(self, value: super::Visa) -> VisaRecordBuilder<SetVisa<S>>
+    where
+        S: super::typestate::Replace<VisaPath, super::Visa>,
+        <S as super::typestate::Replace<VisaPath, super::Visa>>::Old: VisaIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                VisaPath,
+                super::Visa,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `registration`: **required**, Resolution 939, paragraph 7, item 9.
+    ///
+    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - en: date and basis of the dactyloscopic registration
+    ///
+    /// Setting it a second time does not compile.
+    pub fn registration(
+        self,
+        value: super::Registration,
+    ) -> VisaRecordBuilder<SetRegistration<S>>
+    where
+        S: super::typestate::Replace<RegistrationPath, super::Registration>,
+        <S as super::typestate::Replace<
+            RegistrationPath,
+            super::Registration,
+        >>::Old: RegistrationIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                RegistrationPath,
+                super::Registration,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `issuing_authority`: **required**, Resolution 939, paragraph 7, item 10.
+    ///
+    /// - kk: виза берген органның атауы
+    /// - en: name of the authority that issued the visa
+    ///
+    /// Setting it a second time does not compile.
+    pub fn issuing_authority(
+        self,
+        value: crate::values::Authority,
+    ) -> VisaRecordBuilder<SetIssuingAuthority<S>>
+    where
+        S: super::typestate::Replace<IssuingAuthorityPath, crate::values::Authority>,
+        <S as super::typestate::Replace<
+            IssuingAuthorityPath,
+            crate::values::Authority,
+        >>::Old: IssuingAuthorityIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                IssuingAuthorityPath,
+                crate::values::Authority,
+            >>::replace(self.state, value),
+        }
+    }
+    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 7, item 11.
+    ///
+    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    ///
+    /// Setting it a second time does not compile.
+    pub fn registering_officer(
+        self,
+        value: super::FullName,
+    ) -> VisaRecordBuilder<SetRegisteringOfficer<S>>
+    where
+        S: super::typestate::Replace<RegisteringOfficerPath, super::FullName>,
+        <S as super::typestate::Replace<
+            RegisteringOfficerPath,
+            super::FullName,
+        >>::Old: RegisteringOfficerIsUnset,
+    {
+        VisaRecordBuilder {
+            state: <S as super::typestate::Replace<
+                RegisteringOfficerPath,
+                super::FullName,
+            >>::replace(self.state, value),
+        }
+    }
 }
 impl<
     FullNameItem,
@@ -160,447 +523,26 @@ impl<
     IssuingAuthorityItem,
     RegisteringOfficerItem,
 > VisaRecordBuilder<
-    FullNameItem,
-    BirthDateItem,
-    SexItem,
-    FingerprintsItem,
-    CitizenshipItem,
-    PhotoItem,
-    IdentityDocumentItem,
-    VisaItem,
-    RegistrationItem,
-    IssuingAuthorityItem,
-    RegisteringOfficerItem,
+    super::typestate::Node<
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<FullNameItem, BirthDateItem>,
+                SexItem,
+            >,
+            super::typestate::Node<
+                super::typestate::Node<FingerprintsItem, CitizenshipItem>,
+                PhotoItem,
+            >,
+        >,
+        super::typestate::Node<
+            super::typestate::Node<
+                super::typestate::Node<IdentityDocumentItem, VisaItem>,
+                RegistrationItem,
+            >,
+            super::typestate::Node<IssuingAuthorityItem, RegisteringOfficerItem>,
+        >,
+    >,
 > {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 7, item 1.
-    ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown in the identity document)
-    ///
-    /// Setting it a second time does not compile.
-    pub fn full_name(
-        self,
-        value: super::FullName,
-    ) -> VisaRecordBuilder<
-        super::FullName,
-        BirthDateItem,
-        SexItem,
-        FingerprintsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        VisaItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        FullNameItem: FullNameIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: value,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `birth_date`: **required**, Resolution 939, paragraph 7, item 2.
-    ///
-    /// - kk: туған күні
-    /// - en: date of birth
-    ///
-    /// Setting it a second time does not compile.
-    pub fn birth_date(
-        self,
-        value: crate::values::Date,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        crate::values::Date,
-        SexItem,
-        FingerprintsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        VisaItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        BirthDateItem: BirthDateIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: value,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 7, item 3.
-    ///
-    /// - kk: жынысы
-    /// - en: sex
-    ///
-    /// Setting it a second time does not compile.
-    pub fn sex(
-        self,
-        value: crate::values::Sex,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        crate::values::Sex,
-        FingerprintsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        VisaItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        SexItem: SexIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: value,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `fingerprints`: **required**, Resolution 939, paragraph 7, item 4.
-    ///
-    /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers
-    ///
-    /// Setting it a second time does not compile.
-    pub fn fingerprints(
-        self,
-        value: crate::values::Fingerprints,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        crate::values::Fingerprints,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        VisaItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        FingerprintsItem: FingerprintsIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: value,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 7, item 5.
-    ///
-    /// - kk: азаматтығы
-    /// - en: citizenship
-    ///
-    /// Setting it a second time does not compile.
-    pub fn citizenship(
-        self,
-        value: crate::values::Citizenship,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsItem,
-        crate::values::Citizenship,
-        PhotoItem,
-        IdentityDocumentItem,
-        VisaItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        CitizenshipItem: CitizenshipIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: value,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 7, item 6.
-    ///
-    /// - kk: фотосуреті
-    /// - en: photograph
-    ///
-    /// Setting it a second time does not compile.
-    pub fn photo(
-        self,
-        value: crate::values::Photo,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsItem,
-        CitizenshipItem,
-        crate::values::Photo,
-        IdentityDocumentItem,
-        VisaItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        PhotoItem: PhotoIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: value,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 7, item 7.
-    ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
-    /// - en: identity document number, date of issue, period of validity
-    ///
-    /// Setting it a second time does not compile.
-    pub fn identity_document(
-        self,
-        value: super::IdentityDocument,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsItem,
-        CitizenshipItem,
-        PhotoItem,
-        super::IdentityDocument,
-        VisaItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        IdentityDocumentItem: IdentityDocumentIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: value,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `visa`: **required**, Resolution 939, paragraph 7, item 8.
-    ///
-    /// - kk: визаның берілген күні, қолданылу мерзімі
-    /// - en: date of issue and period of validity of the visa
-    ///
-    /// Setting it a second time does not compile.
-    pub fn visa(
-        self,
-        value: super::Visa,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        super::Visa,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        VisaItem: VisaIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: value,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 7, item 9.
-    ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
-    /// - en: date and basis of the dactyloscopic registration
-    ///
-    /// Setting it a second time does not compile.
-    pub fn registration(
-        self,
-        value: super::Registration,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        VisaItem,
-        super::Registration,
-        IssuingAuthorityItem,
-        RegisteringOfficerItem,
-    >
-    where
-        RegistrationItem: RegistrationIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: value,
-            issuing_authority: self.issuing_authority,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `issuing_authority`: **required**, Resolution 939, paragraph 7, item 10.
-    ///
-    /// - kk: виза берген органның атауы
-    /// - en: name of the authority that issued the visa
-    ///
-    /// Setting it a second time does not compile.
-    pub fn issuing_authority(
-        self,
-        value: crate::values::Authority,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        VisaItem,
-        RegistrationItem,
-        crate::values::Authority,
-        RegisteringOfficerItem,
-    >
-    where
-        IssuingAuthorityItem: IssuingAuthorityIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: value,
-            registering_officer: self.registering_officer,
-        }
-    }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 7, item 11.
-    ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
-    ///
-    /// Setting it a second time does not compile.
-    pub fn registering_officer(
-        self,
-        value: super::FullName,
-    ) -> VisaRecordBuilder<
-        FullNameItem,
-        BirthDateItem,
-        SexItem,
-        FingerprintsItem,
-        CitizenshipItem,
-        PhotoItem,
-        IdentityDocumentItem,
-        VisaItem,
-        RegistrationItem,
-        IssuingAuthorityItem,
-        super::FullName,
-    >
-    where
-        RegisteringOfficerItem: RegisteringOfficerIsUnset,
-    {
-        VisaRecordBuilder {
-            full_name: self.full_name,
-            birth_date: self.birth_date,
-            sex: self.sex,
-            fingerprints: self.fingerprints,
-            citizenship: self.citizenship,
-            photo: self.photo,
-            identity_document: self.identity_document,
-            visa: self.visa,
-            registration: self.registration,
-            issuing_authority: self.issuing_authority,
-            registering_officer: value,
-        }
-    }
     /// Finishes the [`VisaRecord`] of Resolution 939, paragraph 7.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
@@ -618,18 +560,39 @@ impl<
         IssuingAuthorityItem: IssuingAuthorityIsSet,
         RegisteringOfficerItem: RegisteringOfficerIsSet,
     {
+        let super::typestate::Node(
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(full_name, birth_date),
+                    sex,
+                ),
+                super::typestate::Node(
+                    super::typestate::Node(fingerprints, citizenship),
+                    photo,
+                ),
+            ),
+            super::typestate::Node(
+                super::typestate::Node(
+                    super::typestate::Node(identity_document, visa),
+                    registration,
+                ),
+                super::typestate::Node(issuing_authority, registering_officer),
+            ),
+        ) = self.state;
         VisaRecord {
-            full_name: self.full_name.into(),
-            birth_date: self.birth_date.into(),
-            sex: self.sex.into(),
-            fingerprints: self.fingerprints.into(),
-            citizenship: self.citizenship.into(),
-            photo: self.photo.into(),
-            identity_document: self.identity_document.into(),
-            visa: self.visa.into(),
-            registration: self.registration.into(),
-            issuing_authority: self.issuing_authority.into(),
-            registering_officer: self.registering_officer.into(),
+            full_name: super::typestate::Filled::into_value(full_name),
+            birth_date: super::typestate::Filled::into_value(birth_date),
+            sex: super::typestate::Filled::into_value(sex),
+            fingerprints: super::typestate::Filled::into_value(fingerprints),
+            citizenship: super::typestate::Filled::into_value(citizenship),
+            photo: super::typestate::Filled::into_value(photo),
+            identity_document: super::typestate::Filled::into_value(identity_document),
+            visa: super::typestate::Filled::into_value(visa),
+            registration: super::typestate::Filled::into_value(registration),
+            issuing_authority: super::typestate::Filled::into_value(issuing_authority),
+            registering_officer: super::typestate::Filled::into_value(
+                registering_officer,
+            ),
         }
     }
 }
@@ -638,8 +601,8 @@ impl<
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
     note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait FullNameIsSet: Into<super::FullName> {}
-impl FullNameIsSet for super::FullName {}
+pub trait FullNameIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl FullNameIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`full_name` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 1: surname, given name, patronymic (if shown in the identity document))",
     label = "`full_name` was set earlier: set each item once",
@@ -652,8 +615,8 @@ impl FullNameIsUnset for super::Unset {}
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
     note = "kk: туған күні"
 )]
-pub trait BirthDateIsSet: Into<crate::values::Date> {}
-impl BirthDateIsSet for crate::values::Date {}
+pub trait BirthDateIsSet: super::typestate::Filled<Value = crate::values::Date> {}
+impl BirthDateIsSet for super::typestate::Set<crate::values::Date> {}
 #[diagnostic::on_unimplemented(
     message = "`birth_date` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 2: date of birth)",
     label = "`birth_date` was set earlier: set each item once",
@@ -666,8 +629,8 @@ impl BirthDateIsUnset for super::Unset {}
     label = "`sex` is required: call `.sex(...)` before `.build()`",
     note = "kk: жынысы"
 )]
-pub trait SexIsSet: Into<crate::values::Sex> {}
-impl SexIsSet for crate::values::Sex {}
+pub trait SexIsSet: super::typestate::Filled<Value = crate::values::Sex> {}
+impl SexIsSet for super::typestate::Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
     message = "`sex` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 3: sex)",
     label = "`sex` was set earlier: set each item once",
@@ -680,8 +643,10 @@ impl SexIsUnset for super::Unset {}
     label = "`fingerprints` is required: call `.fingerprints(...)` before `.build()`",
     note = "kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
 )]
-pub trait FingerprintsIsSet: Into<crate::values::Fingerprints> {}
-impl FingerprintsIsSet for crate::values::Fingerprints {}
+pub trait FingerprintsIsSet: super::typestate::Filled<
+        Value = crate::values::Fingerprints,
+    > {}
+impl FingerprintsIsSet for super::typestate::Set<crate::values::Fingerprints> {}
 #[diagnostic::on_unimplemented(
     message = "`fingerprints` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 4: features of the papillary patterns of the ten fingers)",
     label = "`fingerprints` was set earlier: set each item once",
@@ -694,8 +659,10 @@ impl FingerprintsIsUnset for super::Unset {}
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
     note = "kk: азаматтығы"
 )]
-pub trait CitizenshipIsSet: Into<crate::values::Citizenship> {}
-impl CitizenshipIsSet for crate::values::Citizenship {}
+pub trait CitizenshipIsSet: super::typestate::Filled<
+        Value = crate::values::Citizenship,
+    > {}
+impl CitizenshipIsSet for super::typestate::Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
     message = "`citizenship` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 5: citizenship)",
     label = "`citizenship` was set earlier: set each item once",
@@ -708,8 +675,8 @@ impl CitizenshipIsUnset for super::Unset {}
     label = "`photo` is required: call `.photo(...)` before `.build()`",
     note = "kk: фотосуреті"
 )]
-pub trait PhotoIsSet: Into<crate::values::Photo> {}
-impl PhotoIsSet for crate::values::Photo {}
+pub trait PhotoIsSet: super::typestate::Filled<Value = crate::values::Photo> {}
+impl PhotoIsSet for super::typestate::Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
     message = "`photo` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 6: photograph)",
     label = "`photo` was set earlier: set each item once",
@@ -722,8 +689,10 @@ impl PhotoIsUnset for super::Unset {}
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
     note = "kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі"
 )]
-pub trait IdentityDocumentIsSet: Into<super::IdentityDocument> {}
-impl IdentityDocumentIsSet for super::IdentityDocument {}
+pub trait IdentityDocumentIsSet: super::typestate::Filled<
+        Value = super::IdentityDocument,
+    > {}
+impl IdentityDocumentIsSet for super::typestate::Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
     message = "`identity_document` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 7: identity document number, date of issue, period of validity)",
     label = "`identity_document` was set earlier: set each item once",
@@ -736,8 +705,8 @@ impl IdentityDocumentIsUnset for super::Unset {}
     label = "`visa` is required: call `.visa(...)` before `.build()`",
     note = "kk: визаның берілген күні, қолданылу мерзімі"
 )]
-pub trait VisaIsSet: Into<super::Visa> {}
-impl VisaIsSet for super::Visa {}
+pub trait VisaIsSet: super::typestate::Filled<Value = super::Visa> {}
+impl VisaIsSet for super::typestate::Set<super::Visa> {}
 #[diagnostic::on_unimplemented(
     message = "`visa` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 8: date of issue and period of validity of the visa)",
     label = "`visa` was set earlier: set each item once",
@@ -750,8 +719,8 @@ impl VisaIsUnset for super::Unset {}
     label = "`registration` is required: call `.registration(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
 )]
-pub trait RegistrationIsSet: Into<super::Registration> {}
-impl RegistrationIsSet for super::Registration {}
+pub trait RegistrationIsSet: super::typestate::Filled<Value = super::Registration> {}
+impl RegistrationIsSet for super::typestate::Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
     message = "`registration` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 9: date and basis of the dactyloscopic registration)",
     label = "`registration` was set earlier: set each item once",
@@ -764,8 +733,10 @@ impl RegistrationIsUnset for super::Unset {}
     label = "`issuing_authority` is required: call `.issuing_authority(...)` before `.build()`",
     note = "kk: виза берген органның атауы"
 )]
-pub trait IssuingAuthorityIsSet: Into<crate::values::Authority> {}
-impl IssuingAuthorityIsSet for crate::values::Authority {}
+pub trait IssuingAuthorityIsSet: super::typestate::Filled<
+        Value = crate::values::Authority,
+    > {}
+impl IssuingAuthorityIsSet for super::typestate::Set<crate::values::Authority> {}
 #[diagnostic::on_unimplemented(
     message = "`issuing_authority` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 10: name of the authority that issued the visa)",
     label = "`issuing_authority` was set earlier: set each item once",
@@ -778,8 +749,8 @@ impl IssuingAuthorityIsUnset for super::Unset {}
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
     note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
 )]
-pub trait RegisteringOfficerIsSet: Into<super::FullName> {}
-impl RegisteringOfficerIsSet for super::FullName {}
+pub trait RegisteringOfficerIsSet: super::typestate::Filled<Value = super::FullName> {}
+impl RegisteringOfficerIsSet for super::typestate::Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
     message = "`registering_officer` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 11: surname, given name, patronymic (if shown) of the person who carried out the registration)",
     label = "`registering_officer` was set earlier: set each item once",
