@@ -101,11 +101,6 @@ pub(crate) fn state_alias(field: &str) -> String {
     format!("Set{}", field.to_upper_camel_case())
 }
 
-/// The path to a required field's leaf in a builder's state: `full_name` → `FullNamePath`.
-pub(crate) fn path_alias(field: &str) -> String {
-    format!("{}Path", field.to_upper_camel_case())
-}
-
 /// The state of a builder with no item set.
 pub(crate) const EMPTY_STATE: &str = "Empty";
 
@@ -122,6 +117,11 @@ pub(crate) const BUILD_METHOD: &str = "build";
 
 /// The marker type of an item not yet set; no spec type may take it.
 pub(crate) const UNSET_TYPE: &str = "Unset";
+
+/// The items of the builders' shared machinery that a record's module imports by name, in the
+/// order it imports them; no record may take them.
+pub(crate) const STATE_MACHINERY: [&str; 7] =
+    ["Filled", "Here", "Left", "Node", "Replace", "Right", "Set"];
 
 #[cfg(test)]
 mod tests {
@@ -230,6 +230,5 @@ mod tests {
         assert_eq!(is_unset_trait("birth_date"), "BirthDateIsUnset");
         assert_eq!(maybe_setter("iin"), "maybe_iin");
         assert_eq!(state_alias("full_name"), "SetFullName");
-        assert_eq!(path_alias("iin"), "IinPath");
     }
 }

@@ -64,22 +64,30 @@ impl Checker {
         }
     }
 
-    /// The names a record's private module holds side by side: the record, its builder, its
-    /// empty state, and per required field a type parameter, two sealed traits and the names of
-    /// its state and path.
+    /// The names a record's private module holds side by side: the machinery it imports, the
+    /// record, its builder, its empty state, and per required field a type parameter, two sealed
+    /// traits and the name of its state.
     pub(super) fn check_record_scope(
         &mut self,
         path: &str,
         record: &str,
         members: &[CheckedMember],
     ) {
-        let mut taken: BTreeMap<String, String> = BTreeMap::new();
-        taken.insert(record.to_owned(), "the record".to_owned());
-        taken.insert(names::builder(record), "the builder".to_owned());
+        let mut taken: BTreeMap<String, String> = names::STATE_MACHINERY
+            .iter()
+            .map(|name| (name.to_string(), "the builders' machinery".to_owned()))
+            .collect();
         taken.insert(
             names::EMPTY_STATE.to_owned(),
             "the builder's empty state".to_owned(),
         );
+        // The builder's name ends in `Builder`, which no reserved name does.
+        if let Some(owner) = taken.insert(record.to_owned(), "the record".to_owned()) {
+            let message = format!("the name `{record}` is taken by {owner}");
+            let help = "choose another name for the record";
+            self.report_finding(Finding::at(path, message).on_key().help(help));
+        }
+        taken.insert(names::builder(record), "the builder".to_owned());
         let mut setters: BTreeMap<String, String> = BTreeMap::new();
         setters.insert(
             names::BUILD_METHOD.to_owned(),
@@ -100,7 +108,6 @@ impl Checker {
                     names::is_set_trait(ident),
                     names::is_unset_trait(ident),
                     names::state_alias(ident),
-                    names::path_alias(ident),
                 ] {
                     if let Some(owner) = taken.insert(generated.clone(), format!("field `{ident}`"))
                     {

@@ -33,10 +33,7 @@ pub(super) fn record_builder(act: &Act, record: &Record, paths: &TypePaths) -> T
     let start = builder.start(record);
     let definition = builder.definition(act, record);
     let states = builder.state_aliases(record);
-    let setters = record
-        .fields
-        .iter()
-        .map(|field| builder.setters(act, field));
+    let setters = builder.setters(act);
     let build = builder.build_method(act, record);
     let traits = builder
         .required
@@ -79,29 +76,19 @@ impl<'a> Builder<'a> {
     fn state(&self, leaf: impl Fn(&Field) -> TokenStream) -> TokenStream {
         let leaves: Vec<TokenStream> = self.required.iter().map(|field| leaf(field)).collect();
         if leaves.is_empty() {
-            return quote!(super::Unset);
+            return quote!(Unset);
         }
-        tree(
-            &leaves,
-            &|left, right| quote!(super::typestate::Node<#left, #right>),
-        )
+        tree(&leaves, &|left, right| quote!(Node<#left, #right>))
     }
 
     fn start(&self, record: &Record) -> TokenStream {
         let doc = docs::attrs(&docs::builder_fn(record));
         let (name, record_name) = (&self.name, &self.record);
-        let leaves: Vec<TokenStream> = self
-            .required
-            .iter()
-            .map(|_| quote!(super::Unset(())))
-            .collect();
+        let leaves: Vec<TokenStream> = self.required.iter().map(|_| quote!(Unset(()))).collect();
         let state = if leaves.is_empty() {
-            quote!(super::Unset(()))
+            quote!(Unset(()))
         } else {
-            tree(
-                &leaves,
-                &|left, right| quote!(super::typestate::Node(#left, #right)),
-            )
+            tree(&leaves, &|left, right| quote!(Node(#left, #right)))
         };
         let optional = self.optional_fields().map(|field| {
             let field_name = ident(&field.member.ident);
@@ -142,19 +129,14 @@ impl<'a> Builder<'a> {
     fn state_aliases(&self, record: &Record) -> TokenStream {
         let empty = ident(names::EMPTY_STATE);
         let empty_doc = docs::attrs(&docs::empty_state(record));
-        let empty_state = self.state(|_| quote!(super::Unset));
-        let count = self.required.len();
+        let empty_state = self.state(|_| quote!(Unset));
         let aliases = self.required.iter().enumerate().map(|(index, field)| {
             let doc = docs::attrs(&docs::set_state(field));
             let alias = ident(&names::state_alias(&field.member.ident));
-            let path_alias = ident(&names::path_alias(&field.member.ident));
-            let path = path(index, count);
-            let value_type = self.paths.type_ref(&field.member.ty);
+            let replace = self.replace(index);
             quote! {
                 #doc
-                pub type #alias<S> = <S as super::typestate::Replace<#path_alias, #value_type>>::Output;
-                #[doc(hidden)]
-                pub type #path_alias = #path;
+                pub type #alias<S> = <S as #replace>::Output;
             }
         });
         quote! {
@@ -164,22 +146,39 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn setters(&self, act: &Act, field: &Field) -> TokenStream {
-        if field.member.is_required() {
-            self.required_setter(act, field)
-        } else {
-            self.optional_setters(act, field)
-        }
+    /// The setters of every field, in the record's order.
+    fn setters(&self, act: &Act) -> Vec<TokenStream> {
+        let mut required = 0;
+        self.fields
+            .iter()
+            .map(|field| {
+                if field.member.is_required() {
+                    required += 1;
+                    self.required_setter(act, required - 1)
+                } else {
+                    self.optional_setters(act, field)
+                }
+            })
+            .collect()
     }
 
-    /// Replaces the field's leaf, which must be `Unset`, and moves the optional fields along.
-    fn required_setter(&self, act: &Act, field: &Field) -> TokenStream {
+    /// `Replace<Path, Value>` for the required field at `index`: its leaf's path and its type.
+    fn replace(&self, index: usize) -> TokenStream {
+        let path = path(index, self.required.len());
+        let value_type = self.paths.type_ref(&self.required[index].member.ty);
+        quote!(Replace<#path, #value_type>)
+    }
+
+    /// Replaces the leaf of the required field at `index`, which must be `Unset`, and moves the
+    /// optional fields along.
+    fn required_setter(&self, act: &Act, index: usize) -> TokenStream {
+        let field = self.required[index];
         let doc = docs::attrs(&docs::setter(act, field));
         let setter = ident(&field.member.ident);
         let value_type = self.paths.type_ref(&field.member.ty);
         let is_unset = ident(&names::is_unset_trait(&field.member.ident));
         let alias = ident(&names::state_alias(&field.member.ident));
-        let path_alias = ident(&names::path_alias(&field.member.ident));
+        let path = path(index, self.required.len());
         let name = &self.name;
         let optional = self.optional_fields().map(|other| {
             let other_name = ident(&other.member.ident);
@@ -189,11 +188,10 @@ impl<'a> Builder<'a> {
             #doc
             pub fn #setter(self, value: #value_type) -> #name<#alias<S>>
             where
-                S: super::typestate::Replace<#path_alias, #value_type>,
-                <S as super::typestate::Replace<#path_alias, #value_type>>::Old: #is_unset,
+                S: Replace<#path, #value_type, Old: #is_unset>,
             {
                 #name {
-                    state: <S as super::typestate::Replace<#path_alias, #value_type>>::replace(self.state, value),
+                    state: self.state.replace(value),
                     #(#optional,)*
                 }
             }
@@ -240,17 +238,11 @@ impl<'a> Builder<'a> {
             .collect();
         let param_leaves: Vec<TokenStream> = params.iter().map(|param| quote!(#param)).collect();
         let (state_type, state_pattern) = if params.is_empty() {
-            (quote!(super::Unset), quote!(_))
+            (quote!(Unset), quote!(_))
         } else {
             (
-                tree(
-                    &param_leaves,
-                    &|left, right| quote!(super::typestate::Node<#left, #right>),
-                ),
-                tree(
-                    &bindings,
-                    &|left, right| quote!(super::typestate::Node(#left, #right)),
-                ),
+                tree(&param_leaves, &|left, right| quote!(Node<#left, #right>)),
+                tree(&bindings, &|left, right| quote!(Node(#left, #right))),
             )
         };
         let bounds = self.required.iter().zip(&params).map(|(field, param)| {
@@ -260,7 +252,7 @@ impl<'a> Builder<'a> {
         let fields = self.fields.iter().map(|field| {
             let field_name = ident(&field.member.ident);
             if field.member.is_required() {
-                quote!(#field_name: super::typestate::Filled::into_value(#field_name))
+                quote!(#field_name: Filled::into_value(#field_name))
             } else {
                 quote!(#field_name: self.#field_name)
             }
@@ -296,12 +288,12 @@ fn required_traits(act: &Act, record: &Record, field: &Field, paths: &TypePaths)
     let already_set = on_unimplemented(&docs::already_set(act, record, field));
     quote! {
         #missing
-        pub trait #is_set: super::typestate::Filled<Value = #value_type> {}
-        impl #is_set for super::typestate::Set<#value_type> {}
+        pub trait #is_set: Filled<Value = #value_type> {}
+        impl #is_set for Set<#value_type> {}
 
         #already_set
         pub trait #is_unset {}
-        impl #is_unset for super::Unset {}
+        impl #is_unset for Unset {}
     }
 }
 

@@ -49,12 +49,13 @@ pub(crate) fn tree(model: &Model, values: &syn::Path) -> Tree {
         children.push(types::composites(model, &paths));
     }
     children.extend(model.records.iter().map(|record| {
+        let imports = typestate::imports(record.required_fields().count());
         let record_struct = types::record_struct(&model.act, record, &paths);
         let builder = builders::record_builder(&model.act, record, &paths);
         Child {
             name: ident(&names::record_module(&record.name)),
             exports: vec![ident(&record.name), ident(&names::builder(&record.name))],
-            items: quote!(#record_struct #builder),
+            items: quote!(#imports #record_struct #builder),
         }
     }));
     let unset = builders::unset_type();

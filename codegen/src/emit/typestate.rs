@@ -7,9 +7,16 @@
 //! - each setter names its path and the resulting state once, so a setter's code does not grow
 //!   with the record's width (only the path's depth does, as its logarithm);
 //! - a setter's body is one generic call, which the compiler checks once for all states.
+//!
+//! Each record's module imports the machinery it uses by name ([`imports`]), so that a setter's
+//! signature reads `Replace<Left<Here>, T>` rather than a path per step: shorter to read, and
+//! less for the generator to format and for the compiler to parse.
 
 use proc_macro2::TokenStream;
 use quote::quote;
+
+use super::ident;
+use crate::names;
 
 /// The module of the shared machinery, under the generated module's root.
 pub(super) fn module() -> TokenStream {
@@ -85,6 +92,27 @@ pub(super) fn module() -> TokenStream {
     }
 }
 
+/// The `use` items of a record module whose builder tracks `required` fields: only the names
+/// its code uses, so that a small record does not warn of unused imports.
+pub(super) fn imports(required: usize) -> TokenStream {
+    let unset = ident(names::UNSET_TYPE);
+    let used = names::STATE_MACHINERY
+        .iter()
+        .filter(|name| match **name {
+            "Node" | "Left" | "Right" => required >= 2,
+            _ => required >= 1,
+        })
+        .map(|name| ident(name))
+        .collect::<Vec<_>>();
+    if used.is_empty() {
+        return quote!(use super::#unset;);
+    }
+    quote! {
+        use super::#unset;
+        use super::typestate::{#(#used),*};
+    }
+}
+
 /// A balanced tree over `leaves`: the left half left, each pair joined by `node`.
 pub(super) fn tree(
     leaves: &[TokenStream],
@@ -103,15 +131,15 @@ pub(super) fn tree(
 /// The path to leaf `index` of a tree of `len` leaves, split like [`tree`].
 pub(super) fn path(index: usize, len: usize) -> TokenStream {
     if len <= 1 {
-        return quote!(super::typestate::Here);
+        return quote!(Here);
     }
     let half = len.div_ceil(2);
     if index < half {
         let inner = path(index, half);
-        quote!(super::typestate::Left<#inner>)
+        quote!(Left<#inner>)
     } else {
         let inner = path(index - half, len - half);
-        quote!(super::typestate::Right<#inner>)
+        quote!(Right<#inner>)
     }
 }
 
@@ -142,17 +170,26 @@ mod tests {
 
     #[test]
     fn paths_lead_to_their_leaf() {
-        let steps = |index, len| {
-            path(index, len)
-                .to_string()
-                .replace("super :: typestate :: ", "")
-                .replace(' ', "")
-        };
+        let steps = |index, len| path(index, len).to_string().replace(' ', "");
         assert_eq!(steps(0, 1), "Here");
         assert_eq!(steps(2, 3), "Right<Here>");
         assert_eq!(steps(1, 3), "Left<Right<Here>>");
         assert_eq!(steps(3, 5), "Right<Left<Here>>");
         assert_eq!(steps(4, 5), "Right<Right<Here>>");
+    }
+
+    #[test]
+    fn a_record_module_imports_what_its_builder_uses() {
+        let imported = |required| imports(required).to_string().replace(' ', "");
+        assert_eq!(imported(0), "usesuper::Unset;");
+        assert_eq!(
+            imported(1),
+            "usesuper::Unset;usesuper::typestate::{Filled,Here,Replace,Set};"
+        );
+        assert_eq!(
+            imported(3),
+            "usesuper::Unset;usesuper::typestate::{Filled,Here,Left,Node,Replace,Right,Set};"
+        );
     }
 
     #[test]
