@@ -84,12 +84,9 @@ impl Spec {
             text: source.to_owned(),
             problems,
         };
-        let (spec, positions) = load::load(source).map_err(invalid)?;
+        let spec = load::load(source).map_err(invalid)?;
         let model = check::check(spec).map_err(|findings| {
-            let mut problems: Vec<Problem> = findings
-                .into_iter()
-                .map(|finding| positions.locate(source, finding))
-                .collect();
+            let mut problems = load::locate(source, findings);
             // In the order of the text; problems without a place last, in the order found.
             problems.sort_by_key(|problem| {
                 problem

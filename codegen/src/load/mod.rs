@@ -6,28 +6,26 @@
 //! The text is read into a YAML value first (a syntax error stops there), then each entry of each
 //! section, and each field or part of a record or composite, is deserialized on its own: a
 //! mistake in one does not hide the mistakes in the others. [`Positions`] places every problem in
-//! the text.
+//! the text; the text is indexed only when there is a problem to place.
 
 mod positions;
 
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
-pub(crate) use self::positions::Positions;
-use self::positions::byte_offset;
+use self::positions::{Positions, byte_offset};
 use crate::error::{Finding, Problem, Span};
 use crate::spec::{ActSpec, CompositeSpec, MemberSpec, RecordSpec, SpecFile, TextsSpec, ValueSpec};
 use crate::suggest;
 
 const SECTIONS: [&str; 5] = ["act", "data", "values", "composites", "records"];
 
-/// The spec in `source`, with the positions of its nodes; or every problem found reading it.
-pub(crate) fn load(source: &str) -> Result<(SpecFile, Positions), Vec<Problem>> {
-    let positions = Positions::index(source);
+/// The spec in `source`, or every problem found reading it.
+pub(crate) fn load(source: &str) -> Result<SpecFile, Vec<Problem>> {
     let document: Value = match serde_yaml::from_str(source) {
         Ok(document) => document,
         Err(error) => {
-            let duplicates = positions.duplicate_keys(source);
+            let duplicates = Positions::index(source).duplicate_keys(source);
             return Err(if duplicates.is_empty() {
                 vec![syntax_problem(source, &error)]
             } else {
@@ -38,13 +36,18 @@ pub(crate) fn load(source: &str) -> Result<(SpecFile, Positions), Vec<Problem>> 
     let mut reader = Reader::default();
     let spec = reader.spec(document);
     match spec {
-        Some(spec) if reader.findings.is_empty() => Ok((spec, positions)),
-        _ => Err(reader
-            .findings
-            .into_iter()
-            .map(|finding| positions.locate(source, finding))
-            .collect()),
+        Some(spec) if reader.findings.is_empty() => Ok(spec),
+        _ => Err(locate(source, reader.findings)),
     }
+}
+
+/// Places each finding in `source`, in the order given.
+pub(crate) fn locate(source: &str, findings: Vec<Finding>) -> Vec<Problem> {
+    let positions = Positions::index(source);
+    findings
+        .into_iter()
+        .map(|finding| positions.locate(source, finding))
+        .collect()
 }
 
 #[derive(Default)]
