@@ -29,6 +29,10 @@ pub(super) fn module() -> TokenStream {
             pub struct Set<T>(pub T);
 
             /// Two subtrees of a builder's state.
+            // In declaration order, so that every state lays its values out in the same order
+            // and the optimizer can move each value once, into the record, as a struct literal
+            // does; reordered per state, values are shuffled at every setter.
+            #[repr(C)]
             #[derive(Clone)]
             pub struct Node<L, R>(pub L, pub R);
 

@@ -37,6 +37,7 @@ pub mod typestate {
     #[derive(Clone)]
     pub struct Set<T>(pub T);
     /// Two subtrees of a builder's state.
+    #[repr(C)]
     #[derive(Clone)]
     pub struct Node<L, R>(pub L, pub R);
     /// The end of a path: this leaf.
