@@ -1,0 +1,146 @@
+//! How long the generator takes to load, check, emit and format a spec: the real spec in
+//! process (`Spec::parse` and the crate's sources) and as a whole regeneration by the command
+//! line, then synthetic specs growing in records and in fields a record. It ends with a table of time and generated code a field against size, so that the
+//! growth shows: neither may grow with the record's width.
+//!
+//! `cargo bench -p dactylo-codegen --bench generator`
+
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+use std::time::SystemTime;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use dactylo_codegen::Spec;
+
+#[path = "support/estimates.rs"]
+mod estimates;
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+const REAL_SPEC: &str = include_str!("../../spec/resolution-939.yaml");
+
+/// Records × fields: growing in records, then in fields.
+const SHAPES: [(usize, usize); 6] = [
+    (10, 12),
+    (100, 12),
+    (1000, 12),
+    (10, 10),
+    (10, 50),
+    (10, 200),
+];
+
+const REAL: &str = "real spec";
+const IN_PROCESS: &str = "in process";
+const WHOLE_PROCESS: &str = "whole process";
+const SYNTHETIC: &str = "synthetic";
+
+/// The generated crate's files: its modules, README and schemas. (The compile-fail cases, one
+/// program a required field that sets every other field, grow with the square of a record's
+/// width by their nature; the whole-process figure includes them for the real spec.)
+fn generate(text: &str) -> usize {
+    let spec = Spec::parse(text, "spec.yaml").expect("a valid spec");
+    let sources = spec.crate_sources().expect("generation succeeds");
+    sources.files().len()
+}
+
+/// Bytes of generated Rust a field: the record modules, docs included, without the README and
+/// the schemas.
+fn rust_bytes_per_field(records: usize, fields: usize) -> usize {
+    let spec = Spec::parse(&synthetic::spec(records, fields), "spec.yaml").expect("a valid spec");
+    let rust: usize = spec
+        .crate_sources()
+        .expect("generation succeeds")
+        .files()
+        .iter()
+        .filter(|file| {
+            file.path
+                .extension()
+                .is_some_and(|extension| extension == "rs")
+        })
+        .map(|file| file.contents.len())
+        .sum();
+    rust / (records * fields)
+}
+
+/// `dactylo-codegen` as a user runs it, from process start to exit: the real spec into a
+/// directory of its own, whose files are up to date after the first run (as after any
+/// regeneration that changes nothing), with the compile-fail cases.
+fn regenerate(workspace: &Path, out: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"))
+        .arg("--spec")
+        .arg(workspace.join("spec/resolution-939.yaml"))
+        .arg("--out")
+        .arg(out.join("generated"))
+        .arg("--cases")
+        .arg(out.join("compile-fail"))
+        .output()
+        .expect("dactylo-codegen runs")
+        .status;
+    assert!(status.success(), "dactylo-codegen failed: {status}");
+}
+
+fn benches(criterion: &mut Criterion) {
+    let mut real = criterion.benchmark_group(REAL);
+    real.bench_function(IN_PROCESS, |bencher| {
+        bencher.iter(|| generate(black_box(REAL_SPEC)))
+    });
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("regenerated");
+    real.bench_function(WHOLE_PROCESS, |bencher| {
+        bencher.iter(|| regenerate(&workspace, &out))
+    });
+    real.finish();
+
+    let mut synthetic = criterion.benchmark_group(SYNTHETIC);
+    synthetic.sample_size(10);
+    for (records, fields) in SHAPES {
+        let text = synthetic::spec(records, fields);
+        synthetic.throughput(Throughput::Elements((records * fields) as u64));
+        synthetic.bench_with_input(
+            BenchmarkId::from_parameter(shape(records, fields)),
+            &text,
+            |bencher, text| bencher.iter(|| generate(black_box(text))),
+        );
+    }
+    synthetic.finish();
+}
+
+fn shape(records: usize, fields: usize) -> String {
+    format!("{records}x{fields}")
+}
+
+fn print_summary(since: SystemTime) {
+    println!("\nMedians of this run:\n");
+    for function in [IN_PROCESS, WHOLE_PROCESS] {
+        if let Some(seconds) = estimates::median_seconds(&format!("{REAL}/{function}"), since) {
+            println!("  real spec, {function:<13} {:>8.2} ms", seconds * 1e3);
+        }
+    }
+    println!(
+        "\n  {:>7} × {:<6} {:>10} {:>14} {:>16}",
+        "records", "fields", "median", "per field", "Rust per field"
+    );
+    for (records, fields) in SHAPES {
+        let benchmark = format!("{SYNTHETIC}/{}", shape(records, fields));
+        let Some(seconds) = estimates::median_seconds(&benchmark, since) else {
+            continue;
+        };
+        let per_field = seconds / (records * fields) as f64;
+        println!(
+            "  {records:>7} × {fields:<6} {:>8.1} ms {:>11.1} µs {:>10} bytes",
+            seconds * 1e3,
+            per_field * 1e6,
+            rust_bytes_per_field(records, fields)
+        );
+    }
+    println!("\nTargets: the real spec under 20 ms as a whole process; 1000 × 12 under 2 s.");
+}
+
+fn main() {
+    let started = SystemTime::now();
+    let mut criterion = Criterion::default().configure_from_args();
+    benches(&mut criterion);
+    criterion.final_summary();
+    print_summary(started);
+}
