@@ -98,6 +98,7 @@ pub struct ExpulsionOrReadmissionRecord {
 }
 impl ExpulsionOrReadmissionRecord {
     /// Starts a builder of a [`ExpulsionOrReadmissionRecord`] with no item set.
+    #[inline]
     pub const fn builder() -> ExpulsionOrReadmissionRecordBuilder {
         ExpulsionOrReadmissionRecordBuilder {
             state: Node(
@@ -191,6 +192,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn full_name(
         self,
         value: super::FullName,
@@ -208,6 +210,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: date of birth
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn birth_date(
         self,
         value: crate::values::Date,
@@ -229,6 +232,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn sex(
         self,
         value: crate::values::Sex,
@@ -246,6 +250,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn fingerprints_and_palms(
         self,
         value: crate::values::FingerprintsAndPalms,
@@ -267,6 +272,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn citizenship(
         self,
         value: crate::values::Citizenship,
@@ -288,6 +294,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn photo(
         self,
         value: crate::values::Photo,
@@ -305,6 +312,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn identity_document(
         self,
         value: super::IdentityDocument,
@@ -326,6 +334,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registration(
         self,
         value: super::Registration,
@@ -347,6 +356,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: given name, patronymic (if shown), surname of the person who carried out the registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registering_officer(
         self,
         value: super::FullName,
@@ -368,6 +378,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn expulsion(
         self,
         value: super::Expulsion,
@@ -385,6 +396,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
     /// - en: the date until which a court has banned entry into the territory of the Republic of Kazakhstan
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn entry_banned_until(
         self,
         value: crate::values::Date,
@@ -428,6 +440,7 @@ impl<
     /// Finishes the [`ExpulsionOrReadmissionRecord`] of Resolution 939, paragraph 9.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
+    #[inline]
     pub fn build(self) -> ExpulsionOrReadmissionRecord
     where
         FullNameItem: FullNameIsSet,

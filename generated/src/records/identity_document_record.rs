@@ -120,6 +120,7 @@ pub struct IdentityDocumentRecord {
 }
 impl IdentityDocumentRecord {
     /// Starts a builder of a [`IdentityDocumentRecord`] with no item set.
+    #[inline]
     pub const fn builder() -> IdentityDocumentRecordBuilder {
         IdentityDocumentRecordBuilder {
             state: Node(
@@ -219,6 +220,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: surname, given name, patronymic (the patronymic if the identity document shows one)
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn full_name(
         self,
         value: super::FullName,
@@ -238,6 +240,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: date and place of birth
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn birth(self, value: super::Birth) -> IdentityDocumentRecordBuilder<SetBirth<S>>
     where
         S: Replace<Left<Left<Left<Right<Here>>>>, super::Birth, Old: BirthIsUnset>,
@@ -254,6 +257,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn sex(
         self,
         value: crate::values::Sex,
@@ -273,6 +277,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: nationality, i.e. ethnicity (at the holder's wish)
     ///
     /// Setting it again replaces the earlier value; [`Self::maybe_ethnicity`] takes an `Option`.
+    #[inline]
     pub fn ethnicity(self, value: crate::values::Ethnicity) -> Self {
         self.maybe_ethnicity(Some(value))
     }
@@ -280,6 +285,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     ///
     /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
     /// - en: nationality, i.e. ethnicity (at the holder's wish)
+    #[inline]
     pub fn maybe_ethnicity(mut self, value: Option<crate::values::Ethnicity>) -> Self {
         self.ethnicity = value;
         self
@@ -290,6 +296,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn citizenship(
         self,
         value: crate::values::Citizenship,
@@ -313,6 +320,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn photo(
         self,
         value: crate::values::Photo,
@@ -336,6 +344,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: features of the papillary patterns of the ten fingers
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn fingerprints(
         self,
         value: crate::values::Fingerprints,
@@ -359,6 +368,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn identity_document(
         self,
         value: super::IdentityDocument,
@@ -382,6 +392,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: holder's signature
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn signature(
         self,
         value: crate::values::Signature,
@@ -405,6 +416,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: individual identification number (IIN), if the person has one
     ///
     /// Setting it again replaces the earlier value; [`Self::maybe_iin`] takes an `Option`.
+    #[inline]
     pub fn iin(self, value: crate::values::Iin) -> Self {
         self.maybe_iin(Some(value))
     }
@@ -412,6 +424,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     ///
     /// - kk: жеке сәйкестендіру нөмірі (бар болса)
     /// - en: individual identification number (IIN), if the person has one
+    #[inline]
     pub fn maybe_iin(mut self, value: Option<crate::values::Iin>) -> Self {
         self.iin = value;
         self
@@ -422,6 +435,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registration(
         self,
         value: super::Registration,
@@ -445,6 +459,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: name of the authority that issued the document
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn issuing_authority(
         self,
         value: crate::values::Authority,
@@ -468,6 +483,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// - en: surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registering_officer(
         self,
         value: super::FullName,
@@ -513,6 +529,7 @@ impl<
     /// Finishes the [`IdentityDocumentRecord`] of Resolution 939, paragraph 6.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
+    #[inline]
     pub fn build(self) -> IdentityDocumentRecord
     where
         FullNameItem: FullNameIsSet,

@@ -105,6 +105,7 @@ pub struct PermanentResidenceRecord {
 }
 impl PermanentResidenceRecord {
     /// Starts a builder of a [`PermanentResidenceRecord`] with no item set.
+    #[inline]
     pub const fn builder() -> PermanentResidenceRecordBuilder {
         PermanentResidenceRecordBuilder {
             state: Node(
@@ -203,6 +204,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn full_name(
         self,
         value: super::FullName,
@@ -220,6 +222,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: date of birth
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn birth_date(
         self,
         value: crate::values::Date,
@@ -241,6 +244,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn sex(
         self,
         value: crate::values::Sex,
@@ -258,6 +262,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: features of the papillary patterns of the ten fingers and of the palms
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn fingerprints_and_palms(
         self,
         value: crate::values::FingerprintsAndPalms,
@@ -279,6 +284,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn citizenship(
         self,
         value: crate::values::Citizenship,
@@ -300,6 +306,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn photo(
         self,
         value: crate::values::Photo,
@@ -317,6 +324,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: identity document number, date, period of validity
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn identity_document(
         self,
         value: super::IdentityDocument,
@@ -338,6 +346,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registration(
         self,
         value: super::Registration,
@@ -359,6 +368,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registering_officer(
         self,
         value: super::FullName,
@@ -380,6 +390,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: date of issue and period of validity of the visa or temporary residence permit
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn visa_or_temporary_permit(
         self,
         value: super::PriorPermit,
@@ -401,6 +412,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: address of the intended permanent residence
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn intended_permanent_address(
         self,
         value: super::Address,
@@ -422,6 +434,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
     /// - en: name of the authority that considered the application for permanent residence
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn reviewing_authority(
         self,
         value: crate::values::Authority,
@@ -469,6 +482,7 @@ impl<
     /// Finishes the [`PermanentResidenceRecord`] of Resolution 939, paragraph 10.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
+    #[inline]
     pub fn build(self) -> PermanentResidenceRecord
     where
         FullNameItem: FullNameIsSet,

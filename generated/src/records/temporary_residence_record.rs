@@ -105,6 +105,7 @@ pub struct TemporaryResidenceRecord {
 }
 impl TemporaryResidenceRecord {
     /// Starts a builder of a [`TemporaryResidenceRecord`] with no item set.
+    #[inline]
     pub const fn builder() -> TemporaryResidenceRecordBuilder {
         TemporaryResidenceRecordBuilder {
             state: Node(
@@ -203,6 +204,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn full_name(
         self,
         value: super::FullName,
@@ -220,6 +222,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: date of birth
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn birth_date(
         self,
         value: crate::values::Date,
@@ -241,6 +244,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn sex(
         self,
         value: crate::values::Sex,
@@ -258,6 +262,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn fingerprints_and_palms(
         self,
         value: crate::values::FingerprintsAndPalms,
@@ -279,6 +284,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn citizenship(
         self,
         value: crate::values::Citizenship,
@@ -300,6 +306,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn photo(
         self,
         value: crate::values::Photo,
@@ -317,6 +324,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: address of permanent residence abroad
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn residence_abroad(
         self,
         value: super::Address,
@@ -338,6 +346,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: address of temporary residence in the Republic of Kazakhstan
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn temporary_residence(
         self,
         value: super::Address,
@@ -359,6 +368,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: address of the receiving party
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn receiving_party_address(
         self,
         value: super::Address,
@@ -380,6 +390,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn identity_document(
         self,
         value: super::IdentityDocument,
@@ -401,6 +412,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registration(
         self,
         value: super::Registration,
@@ -422,6 +434,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registering_officer(
         self,
         value: super::FullName,
@@ -469,6 +482,7 @@ impl<
     /// Finishes the [`TemporaryResidenceRecord`] of Resolution 939, paragraph 8.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
+    #[inline]
     pub fn build(self) -> TemporaryResidenceRecord
     where
         FullNameItem: FullNameIsSet,

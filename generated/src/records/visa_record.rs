@@ -98,6 +98,7 @@ pub struct VisaRecord {
 }
 impl VisaRecord {
     /// Starts a builder of a [`VisaRecord`] with no item set.
+    #[inline]
     pub const fn builder() -> VisaRecordBuilder {
         VisaRecordBuilder {
             state: Node(
@@ -191,6 +192,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn full_name(self, value: super::FullName) -> VisaRecordBuilder<SetFullName<S>>
     where
         S: Replace<Left<Left<Left<Left<Here>>>>, super::FullName, Old: FullNameIsUnset>,
@@ -205,6 +207,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: date of birth
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn birth_date(
         self,
         value: crate::values::Date,
@@ -226,6 +229,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn sex(self, value: crate::values::Sex) -> VisaRecordBuilder<SetSex<S>>
     where
         S: Replace<Left<Left<Right<Here>>>, crate::values::Sex, Old: SexIsUnset>,
@@ -240,6 +244,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: features of the papillary patterns of the ten fingers
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn fingerprints(
         self,
         value: crate::values::Fingerprints,
@@ -261,6 +266,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn citizenship(
         self,
         value: crate::values::Citizenship,
@@ -282,6 +288,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn photo(self, value: crate::values::Photo) -> VisaRecordBuilder<SetPhoto<S>>
     where
         S: Replace<Left<Right<Right<Here>>>, crate::values::Photo, Old: PhotoIsUnset>,
@@ -296,6 +303,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn identity_document(
         self,
         value: super::IdentityDocument,
@@ -317,6 +325,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: date of issue and period of validity of the visa
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn visa(self, value: super::Visa) -> VisaRecordBuilder<SetVisa<S>>
     where
         S: Replace<Right<Left<Left<Right<Here>>>>, super::Visa, Old: VisaIsUnset>,
@@ -331,6 +340,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registration(
         self,
         value: super::Registration,
@@ -352,6 +362,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: name of the authority that issued the visa
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn issuing_authority(
         self,
         value: crate::values::Authority,
@@ -373,6 +384,7 @@ impl<S> VisaRecordBuilder<S> {
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
     ///
     /// Setting it a second time does not compile.
+    #[inline]
     pub fn registering_officer(
         self,
         value: super::FullName,
@@ -416,6 +428,7 @@ impl<
     /// Finishes the [`VisaRecord`] of Resolution 939, paragraph 7.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
+    #[inline]
     pub fn build(self) -> VisaRecord
     where
         FullNameItem: FullNameIsSet,
