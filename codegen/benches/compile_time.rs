@@ -182,7 +182,7 @@ fn print_report(
         "\nClean build of a library crate (dev profile, incremental off), median of {samples}:\n"
     );
     println!(
-        "{:<22} {:<15} {:>9} {:>17} {:>8}",
+        "{:<22} {:<15} {:>9} {:>13} {:>8}",
         "records × fields", "builders", "median", "range", "× plain"
     );
     let find = |like: &Variant, builders: Builders| {
@@ -201,11 +201,14 @@ fn print_report(
         );
         let plain = find(variant, Builders::Plain).unwrap_or(f64::NAN);
         let median = medians[index].as_secs_f64();
-        println!(
-            "{shape:<22} {:<15} {median:>7.2} s {:>7.2}–{:<7.2} s {:>7.2}×",
-            variant.builders.label(),
+        let range = format!(
+            "{:.2}–{:.2} s",
             times[index][0].as_secs_f64(),
-            times[index][times[index].len() - 1].as_secs_f64(),
+            times[index][times[index].len() - 1].as_secs_f64()
+        );
+        println!(
+            "{shape:<22} {:<15} {median:>7.2} s {range:>13} {:>7.2}×",
+            variant.builders.label(),
             median / plain,
         );
         if variant.builders == Builders::Dactylo {
