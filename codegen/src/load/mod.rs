@@ -3,17 +3,19 @@
 //! This is the only module that knows the YAML libraries: swapping `serde_yaml` (deprecated
 //! upstream) for a maintained fork changes this module and nothing else.
 //!
-//! The text is read into a YAML value first (a syntax error stops there), then each entry of each
+//! The text's shape is checked first ([`shape`]: nesting, tags, aliases), so that no text costs
+//! more than its size to read. It is then read into a YAML value (a syntax error stops there), then each entry of each
 //! section, and each field or part of a record or composite, is deserialized on its own: a
 //! mistake in one does not hide the mistakes in the others. [`Positions`] places every problem in
 //! the text; the text is indexed only when there is a problem to place.
 
 mod positions;
+mod shape;
 
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
 
-use self::positions::{Positions, byte_offset};
+use self::positions::Positions;
 use crate::error::{Finding, Problem, Span};
 use crate::spec::{ActSpec, CompositeSpec, MemberSpec, RecordSpec, SpecFile, TextsSpec, ValueSpec};
 use crate::suggest;
@@ -22,6 +24,10 @@ const SECTIONS: [&str; 5] = ["act", "data", "values", "composites", "records"];
 
 /// The spec in `source`, or every problem found reading it.
 pub(crate) fn load(source: &str) -> Result<SpecFile, Vec<Problem>> {
+    let shape = shape::problems(source);
+    if !shape.is_empty() {
+        return Err(shape);
+    }
     let document: Value = match serde_yaml::from_str(source) {
         Ok(document) => document,
         Err(error) => {
@@ -251,27 +257,49 @@ fn kind(value: &Value) -> &'static str {
 /// L column C"; the place is shown by the caret instead.
 fn syntax_problem(source: &str, error: &serde_yaml::Error) -> Problem {
     let message = without_positions(&error.to_string());
-    let span = error.location().map(|location| {
-        let (line, column) = (location.line(), location.column());
-        let line_start = line_start(source, line);
-        let start = line_start + byte_offset(&source[line_start..], column - 1);
-        let end = source[start..]
-            .char_indices()
-            .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
-            .map_or(source.len(), |(offset, _)| start + offset);
-        Span {
-            line,
-            column,
-            bytes: start..end.max(start + usize::from(start < source.len())),
-        }
-    });
-    let at_tab = span
-        .as_ref()
-        .is_some_and(|span| source[span.bytes.start..].starts_with('\t'));
+    match error.location() {
+        Some(location) => syntax_problem_at(source, location.line(), location.column(), message),
+        None => Problem {
+            message,
+            path: None,
+            span: None,
+            help: None,
+        },
+    }
+}
+
+/// A syntax error at `line` and `column` (both from 1, the column in characters), with the
+/// caret under the token that begins there.
+pub(crate) fn syntax_problem_at(
+    source: &str,
+    line: usize,
+    column: usize,
+    message: String,
+) -> Problem {
+    let line_start = line_start(source, line);
+    let line_text = source[line_start..].lines().next().unwrap_or_default();
+    let start = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_start + line_text.len(), |(offset, _)| {
+            line_start + offset
+        });
+    let end = source[start..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
+        .map_or(source.len(), |(offset, _)| start + offset);
+    // A tab in the indentation up to the error is the likely cause.
+    let indentation = &source[line_start..start.max(line_start)];
+    let at_tab =
+        indentation.trim_start_matches(' ').starts_with('\t') || source[start..].starts_with('\t');
     Problem {
         message,
         path: None,
-        span,
+        span: Some(Span {
+            line,
+            column,
+            bytes: start..end.max(start + usize::from(start < source.len())),
+        }),
         help: at_tab.then(|| "YAML indents with spaces: replace the tab".to_owned()),
     }
 }

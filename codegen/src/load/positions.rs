@@ -23,6 +23,7 @@ pub(crate) struct Positions {
     nodes: BTreeMap<String, Vec<Node>>,
     /// A key written twice in one mapping: its path and the second occurrence.
     duplicates: Vec<(String, YamlSpan)>,
+    chars: CharIndex,
 }
 
 enum Frame {
@@ -42,7 +43,10 @@ impl Positions {
     /// Indexes `source`. A text the parser cannot read is indexed up to where it stops; the
     /// problem itself is serde_yaml's to report.
     pub(crate) fn index(source: &str) -> Positions {
-        let mut positions = Positions::default();
+        let mut positions = Positions {
+            chars: CharIndex::new(source),
+            ..Positions::default()
+        };
         let mut stack: Vec<Frame> = Vec::new();
         // Collections not closed yet: their path, key and start.
         let mut open: Vec<(String, Option<YamlSpan>, Marker)> = Vec::new();
@@ -107,7 +111,7 @@ impl Positions {
                 Problem {
                     message: format!("`{name}` appears twice in `{section}`"),
                     path: Some(path.clone()),
-                    span: Some(located(source, *span)),
+                    span: Some(self.chars.located(source, *span)),
                     help: Some("a name is declared once: rename or remove one of them".to_owned()),
                 }
             })
@@ -127,7 +131,7 @@ impl Positions {
         Problem {
             message: finding.message,
             path: (!finding.path.is_empty()).then_some(finding.path),
-            span: span.map(|span| located(source, span)),
+            span: span.map(|span| self.chars.located(source, span)),
             help: finding.help,
         }
     }
@@ -157,27 +161,54 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-/// A parser span as a [`Span`]: bytes of `source`, cut at the end of its first line so that a
-/// caret under a whole mapping stays on one line.
-fn located(source: &str, span: YamlSpan) -> Span {
-    let start = byte_offset(source, span.start.index());
-    let line_end = source[start..]
-        .find('\n')
-        .map_or(source.len(), |offset| start + offset);
-    let end = byte_offset(source, span.end.index()).clamp(start, line_end);
-    Span {
-        line: span.start.line(),
-        column: span.start.col() + 1,
-        bytes: start..end.max(start),
-    }
+/// Byte offsets of characters, found in time independent of the text's length: the parser
+/// counts characters, Rust slices bytes, and a problem in a long line must not cost a walk from
+/// the start of the text.
+#[derive(Debug, Default)]
+pub(crate) struct CharIndex {
+    /// The byte offset of every `CHECKPOINT`th character.
+    checkpoints: Vec<usize>,
 }
 
-/// The byte offset of the `index`th character.
-pub(crate) fn byte_offset(source: &str, index: usize) -> usize {
-    source
-        .char_indices()
-        .nth(index)
-        .map_or(source.len(), |(offset, _)| offset)
+const CHECKPOINT: usize = 256;
+
+impl CharIndex {
+    pub(crate) fn new(source: &str) -> CharIndex {
+        let checkpoints = source
+            .char_indices()
+            .step_by(CHECKPOINT)
+            .map(|(offset, _)| offset)
+            .collect();
+        CharIndex { checkpoints }
+    }
+
+    /// The byte offset of the `index`th character, or the text's length past its end.
+    pub(crate) fn byte_offset(&self, source: &str, index: usize) -> usize {
+        let Some(&checkpoint) = self.checkpoints.get(index / CHECKPOINT) else {
+            return source.len();
+        };
+        source[checkpoint..]
+            .char_indices()
+            .nth(index % CHECKPOINT)
+            .map_or(source.len(), |(offset, _)| checkpoint + offset)
+    }
+
+    /// A parser span as a [`Span`]: bytes of `source`, cut at the end of its first line so that
+    /// a caret under a whole mapping stays on one line.
+    pub(crate) fn located(&self, source: &str, span: YamlSpan) -> Span {
+        let start = self.byte_offset(source, span.start.index());
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |offset| start + offset);
+        let end = self
+            .byte_offset(source, span.end.index())
+            .clamp(start, line_end);
+        Span {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+            bytes: start..end.max(start),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -241,6 +272,18 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "`A` appears twice in `records`");
         assert_eq!(problems[0].span.as_ref().map(|span| span.line), Some(4));
+    }
+
+    #[test]
+    fn char_index_agrees_with_a_walk_from_the_start() {
+        let source = "аб\ncd".repeat(300);
+        let index = CharIndex::new(&source);
+        for (nth, (offset, _)) in source.char_indices().enumerate() {
+            assert_eq!(index.byte_offset(&source, nth), offset, "{nth}");
+        }
+        let count = source.chars().count();
+        assert_eq!(index.byte_offset(&source, count), source.len());
+        assert_eq!(index.byte_offset(&source, count + 1000), source.len());
     }
 
     #[test]
