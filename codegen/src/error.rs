@@ -33,7 +33,10 @@ pub struct Problem {
 }
 
 /// An error of the generator.
-#[derive(Debug, thiserror::Error)]
+///
+/// `Debug` prints what `Display` does, so that a build script's `fn main() -> Result<(), Error>`
+/// shows the located report rather than the error's fields.
+#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The spec cannot be read as YAML or breaks a rule of the spec format.
@@ -62,19 +65,45 @@ pub enum Error {
         /// Why.
         source: io::Error,
     },
+    /// A path below an output directory is a symbolic link, which the generator does not write
+    /// or remove through.
+    #[error(
+        "{} is a symbolic link: dactylo-codegen writes and removes files only in the directories it was given, never through a link; replace the link with a directory or file",
+        path.display()
+    )]
+    Link {
+        /// The link.
+        path: PathBuf,
+    },
     /// An option given to the generator is not usable.
     #[error("invalid option: {0}")]
     InvalidOption(String),
-    /// The generator produced code that does not parse: a bug in the generator, not in the spec.
+    /// The generator produced output it cannot use: Rust that does not parse, JSON that does
+    /// not serialize. A bug in the generator, not in the spec.
     #[error(
-        "dactylo-codegen produced invalid Rust for {file} (a bug in dactylo-codegen): {reason}"
+        "dactylo-codegen produced invalid output for {file} (a bug in dactylo-codegen, please report it): {reason}"
     )]
     Internal {
         /// The file being generated.
         file: String,
-        /// What the parser said.
+        /// What went wrong.
         reason: String,
     },
+    /// Another run of the generator is writing to the same output directory.
+    #[error(
+        "another dactylo-codegen run is writing to {}; wait for it to finish, then run again",
+        dir.display()
+    )]
+    Busy {
+        /// The output directory.
+        dir: PathBuf,
+    },
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
 }
 
 impl Error {
@@ -229,6 +258,31 @@ mod tests {
         assert!(text.contains("2 |   numbr: 1"), "{text}");
         assert!(text.contains("^^^^^ act.numbr"), "{text}");
         assert!(text.contains("= help: did you mean `number`?"), "{text}");
+    }
+
+    #[test]
+    fn debug_shows_the_report_that_display_shows() {
+        let error = Error::InvalidSpec {
+            file: PathBuf::from("spec/x.yaml"),
+            text: "act:\n  numbr: 1\n".to_owned(),
+            problems: vec![Problem {
+                message: "unknown field `numbr`".into(),
+                path: Some("act.numbr".into()),
+                span: Some(Span {
+                    line: 2,
+                    column: 3,
+                    bytes: 7..12,
+                }),
+                help: None,
+            }],
+        };
+        assert_eq!(format!("{error:?}"), error.to_string());
+        assert!(format!("{error:?}").contains("--> spec/x.yaml:2:3"));
+        let error = Error::InvalidOption("`x y` is not a Rust path".into());
+        assert_eq!(
+            format!("{error:?}"),
+            "error: invalid option: `x y` is not a Rust path"
+        );
     }
 
     #[test]

@@ -2,22 +2,28 @@
 //! Kazakhstan's Government Resolution No. 939 (the data a carrier of fingerprint information
 //! must contain).
 //!
-//! The pipeline has one module a stage: `load` reads the YAML, `check` turns it into a
+//! The pipeline has one module per stage: `load` reads the YAML, `check` turns it into a
 //! [`model::Model`] (or reports every problem), `emit` builds tokens per concern, `layout`
 //! formats them into files once, and [`Output`] writes them (or checks them against disk).
+//! `ARCHITECTURE.md` in the repository says what each stage guarantees.
 //!
-//! From a build script, generate one file into `OUT_DIR` and `include!` it, naming the crate
-//! whose value types the spec refers to:
+//! From a build script, generate one file into `OUT_DIR` and `include!` it. Its value types come
+//! from `dactylo-records`; [`SingleFile`] says whether the generated types get serde's traits:
 //!
 //! ```no_run
-//! # fn main() -> Result<(), dactylo_codegen::Error> {
-//! let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
-//! dactylo_codegen::Spec::load("spec/resolution-939.yaml")?
-//!     .single_file("records.rs", "::dactylo_records")?
-//!     .write(&out_dir)?;
-//! # Ok(())
-//! # }
+//! use dactylo_codegen::{Serde, SingleFile, Spec};
+//!
+//! fn main() -> Result<(), dactylo_codegen::Error> {
+//!     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
+//!     Spec::load("spec/resolution-939.yaml")?
+//!         .single_file(&SingleFile::new("records.rs").serde(Serde::On))?
+//!         .write(&out_dir)?;
+//!     Ok(())
+//! }
 //! ```
+//!
+//! A failed `?` in `main` prints the error's `Debug`, which for [`Error`] is the same located,
+//! rustc-like report as its `Display`.
 
 mod check;
 mod emit;
@@ -26,6 +32,7 @@ mod layout;
 mod load;
 pub mod model;
 mod names;
+mod options;
 mod output;
 mod spec;
 mod suggest;
@@ -34,8 +41,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Problem, Span};
-pub use layout::{GENERATED_MARKER, is_generated};
-pub use output::{GeneratedFile, Output, Stale, WriteReport};
+pub use names::records_crate::VALUE_TYPES;
+pub use options::{Serde, SingleFile};
+pub use output::{
+    GENERATED_MARKER, GeneratedFile, Output, Stale, WriteReport, check_all, is_generated, write_all,
+};
+
+use error::Finding;
+use names::scopes;
 
 /// Where the generated modules go inside the generated crate.
 pub const CRATE_MODULE_DIR: &str = "src/records";
@@ -43,8 +56,9 @@ pub const CRATE_MODULE_DIR: &str = "src/records";
 /// Where a crate's generated sources find the hand-written value types.
 const CRATE_VALUES_PATH: &str = "crate::values";
 
-/// The generated crate, as its README's examples name it.
-const CRATE_NAME: &str = "dactylo_records";
+/// The crate generated into `generated/`, as Rust code names it: the crate the compile-fail
+/// cases use, and the default source of a single file's value types.
+pub const RECORDS_CRATE: &str = names::records_crate::CRATE_NAME;
 
 /// Where the JSON Schemas go inside the generated crate.
 pub const SCHEMA_DIR: &str = "schema";
@@ -54,6 +68,9 @@ pub const SCHEMA_DIR: &str = "schema";
 pub struct Spec {
     model: model::Model,
     label: String,
+    /// The file and text the spec was read from, to place problems found for one output.
+    file: PathBuf,
+    source: String,
 }
 
 impl Spec {
@@ -85,19 +102,14 @@ impl Spec {
             problems,
         };
         let spec = load::load(source).map_err(invalid)?;
-        let model = check::check(spec).map_err(|findings| {
-            let mut problems = load::locate(source, findings);
-            // In the order of the text; problems without a place last, in the order found.
-            problems.sort_by_key(|problem| {
-                problem
-                    .span
-                    .as_ref()
-                    .map_or(usize::MAX, |span| span.bytes.start)
-            });
-            invalid(problems)
-        })?;
+        let model = check::check(spec).map_err(|findings| invalid(located(source, findings)))?;
         let label = file.to_string_lossy().replace('\\', "/");
-        Ok(Spec { model, label })
+        Ok(Spec {
+            model,
+            label,
+            file,
+            source: source.to_owned(),
+        })
     }
 
     /// Names the spec as `label` in the headers of generated files (by default, its path as
@@ -114,16 +126,30 @@ impl Spec {
     }
 
     /// The generated parts of the `dactylo-records` crate, relative to the crate's directory: its
-    /// modules, its README and a JSON Schema a record.
+    /// modules, its README and one JSON Schema per record.
     ///
     /// # Errors
     ///
-    /// [`Error::Internal`] only if the generator has a bug.
+    /// [`Error::InvalidSpec`] when the spec does not fit `dactylo-records`: it names a value type
+    /// the crate does not have ([`VALUE_TYPES`]), or a record or composite named like an item of
+    /// the crate's hand-written root. [`Error::Internal`] only if the generator has a bug.
     pub fn crate_sources(&self) -> Result<Output, Error> {
+        let mut declarations = scopes::declarations(&self.model);
+        declarations.extend(scopes::crate_root(&self.model));
+        declarations.extend(scopes::crate_files(
+            &self.model,
+            CRATE_MODULE_DIR,
+            SCHEMA_DIR,
+        ));
+        let mut findings = self.unknown_value_types();
+        findings.extend(check::collisions(&declarations));
+        self.refuse(findings)?;
+
         let values = parse_path(CRATE_VALUES_PATH)?;
-        let tree = emit::tree(&self.model, &values);
+        let serde = Serde::Feature("serde".to_owned());
+        let tree = emit::tree(&self.model, &values, serde);
         let mut files = layout::module_directory(tree, Path::new(CRATE_MODULE_DIR), &self.label)?;
-        let crate_name = proc_macro2::Ident::new(CRATE_NAME, proc_macro2::Span::call_site());
+        let crate_name = proc_macro2::Ident::new(RECORDS_CRATE, proc_macro2::Span::call_site());
         let readme = emit::readme(&self.model, &crate_name, |tokens| {
             layout::rust_code("README.md", tokens)
         })?;
@@ -133,7 +159,7 @@ impl Spec {
             &self.label,
         ));
         for record in &self.model.records {
-            let file = format!("{}.schema.json", names::record_module(&record.name));
+            let file = names::schema_file(&record.name);
             let schema = emit::record_schema(
                 &self.model,
                 record,
@@ -150,16 +176,23 @@ impl Spec {
             .owning(SCHEMA_DIR))
     }
 
-    /// The generated module as one file named `file_name`, for a build script to `include!`;
-    /// the value types are taken from the module at `values_path`, e.g. `::dactylo_records`.
+    /// The generated module as one file, for a build script to `include!`, as `options` say.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidOption`] when `values_path` is not a Rust path.
-    pub fn single_file(&self, file_name: &str, values_path: &str) -> Result<Output, Error> {
-        let values = parse_path(values_path)?;
-        let tree = emit::tree(&self.model, &values);
-        let file = layout::single_file(tree, Path::new(file_name), &self.label)?;
+    /// [`Error::InvalidOption`] when the values path is not a Rust path, and
+    /// [`Error::InvalidSpec`] when the value types are taken from `::dactylo_records` and the
+    /// spec names one it does not have.
+    pub fn single_file(&self, options: &SingleFile) -> Result<Output, Error> {
+        let values = parse_path(&options.values)?;
+        let from_records_crate = values.leading_colon.is_some()
+            && values.segments.len() == 1
+            && values.segments[0].ident == RECORDS_CRATE;
+        if from_records_crate {
+            self.refuse(self.unknown_value_types())?;
+        }
+        let tree = emit::tree(&self.model, &values, options.serde.clone());
+        let file = layout::single_file(tree, Path::new(&options.file_name), &self.label)?;
         Ok(Output::new(vec![file]))
     }
 
@@ -170,17 +203,63 @@ impl Spec {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidOption`] when `crate_name` is not an identifier.
+    /// [`Error::InvalidOption`] when `crate_name` is not an identifier, and
+    /// [`Error::InvalidSpec`] when two cases would have the same file name.
     pub fn compile_fail_cases(&self, crate_name: &str) -> Result<Output, Error> {
         let crate_name: proc_macro2::Ident = syn::parse_str(crate_name).map_err(|_| {
             Error::InvalidOption(format!(
                 "`{crate_name}` is not a crate name as used in Rust code"
             ))
         })?;
+        self.refuse(check::collisions(&scopes::case_files(&self.model)))?;
         let cases = emit::compile_fail_cases(&self.model, &crate_name);
         let files = layout::case_files(cases, &self.label)?;
         Ok(Output::new(files).owning("").with_companions("stderr"))
     }
+
+    /// Every value type of the spec that `dactylo-records` does not have.
+    fn unknown_value_types(&self) -> Vec<Finding> {
+        self.model
+            .values
+            .iter()
+            .filter(|value| !VALUE_TYPES.contains(&value.name.as_str()))
+            .map(|value| {
+                let message = format!("`{}` is not a value type of dactylo-records", value.name);
+                let help = format!(
+                    "a value type is written by hand in generated/src/values/ and listed in \
+                     dactylo_codegen::VALUE_TYPES; the value types are {}",
+                    VALUE_TYPES.join(", ")
+                );
+                Finding::at(format!("values.{}", value.name), message)
+                    .on_key()
+                    .help(help)
+            })
+            .collect()
+    }
+
+    /// `Ok` when there is no finding, or the findings as an invalid spec.
+    fn refuse(&self, findings: Vec<Finding>) -> Result<(), Error> {
+        if findings.is_empty() {
+            return Ok(());
+        }
+        Err(Error::InvalidSpec {
+            file: self.file.clone(),
+            text: self.source.clone(),
+            problems: located(&self.source, findings),
+        })
+    }
+}
+
+/// The findings placed in `source`: in the order of the text, those without a place last.
+fn located(source: &str, findings: Vec<Finding>) -> Vec<Problem> {
+    let mut problems = load::locate(source, findings);
+    problems.sort_by_key(|problem| {
+        problem
+            .span
+            .as_ref()
+            .map_or(usize::MAX, |span| span.bytes.start)
+    });
+    problems
 }
 
 fn parse_path(path: &str) -> Result<syn::Path, Error> {

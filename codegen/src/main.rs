@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use dactylo_codegen::{Error, Output, Spec, Stale};
+use dactylo_codegen::{Error, Output, RECORDS_CRATE, Spec, check_all, write_all};
 
 /// The codegen crate's directory, in the workspace this binary was built in; the defaults are
 /// that workspace's spec and directories.
@@ -13,12 +13,12 @@ const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 const DEFAULT_SPEC: &str = "spec/resolution-939.yaml";
 const DEFAULT_OUT: &str = "generated";
 const DEFAULT_CASES: &str = "tests/compile-fail";
-/// The crate the compile-fail cases use: the one generated into `generated/`.
-const RECORDS_CRATE: &str = "dactylo_records";
 
 const EXIT_STALE: u8 = 1;
 const EXIT_INVALID_SPEC: u8 = 2;
 const EXIT_IO: u8 = 3;
+const EXIT_BUSY: u8 = 4;
+const EXIT_INTERNAL: u8 = 5;
 
 /// Regenerates the dactylo-records crate (record types, typestate builders, their docs) and its
 /// compile-fail cases from the YAML spec of Resolution 939's lists.
@@ -30,7 +30,9 @@ Exit status:
   0  success (with --check: every generated file is up to date)
   1  --check found stale files
   2  the spec is invalid (or the command line is); nothing was written
-  3  a file could not be read or written"
+  3  a file could not be read or written (or is a symbolic link below an output directory)
+  4  another dactylo-codegen run is writing to an output directory; nothing was written
+  5  dactylo-codegen failed inside (a bug: please report it); nothing was written"
 )]
 struct Cli {
     /// The spec to read [default: spec/resolution-939.yaml in this workspace]
@@ -57,20 +59,25 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("{}", error.render(std::io::stderr().is_terminal()));
-            match error {
-                Error::InvalidSpec { problems, .. } => {
-                    let count = problems.len();
-                    let noun = if count == 1 { "problem" } else { "problems" };
-                    eprintln!("\ndactylo-codegen: {count} {noun} in the spec; nothing was written");
-                    ExitCode::from(EXIT_INVALID_SPEC)
-                }
-                Error::InvalidOption(_) => ExitCode::from(EXIT_INVALID_SPEC),
-                Error::Read { .. } | Error::Write { .. } | Error::Internal { .. } => {
-                    ExitCode::from(EXIT_IO)
-                }
-                _ => ExitCode::FAILURE,
+            if let Error::InvalidSpec { problems, .. } = &error {
+                let count = problems.len();
+                let noun = if count == 1 { "problem" } else { "problems" };
+                eprintln!("\ndactylo-codegen: {count} {noun} in the spec; nothing was written");
             }
+            ExitCode::from(exit_code(&error))
         }
+    }
+}
+
+/// The exit status of a run that failed with `error`.
+fn exit_code(error: &Error) -> u8 {
+    match error {
+        Error::InvalidSpec { .. } | Error::InvalidOption(_) => EXIT_INVALID_SPEC,
+        Error::Read { .. } | Error::Write { .. } | Error::Link { .. } => EXIT_IO,
+        Error::Busy { .. } => EXIT_BUSY,
+        Error::Internal { .. } => EXIT_INTERNAL,
+        // A variant added later without a status of its own is still a failure.
+        _ => EXIT_INTERNAL,
     }
 }
 
@@ -90,6 +97,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         (None, Some(_)) => None,
     };
     if let Some(dir) = cases {
+        refuse_nesting(&outputs[0].1, &dir)?;
         outputs.push((spec.compile_fail_cases(RECORDS_CRATE)?, dir));
     }
 
@@ -101,12 +109,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
 }
 
 fn check(outputs: &[(Output, PathBuf)]) -> Result<ExitCode, Error> {
-    let mut stale: Vec<Stale> = Vec::new();
-    let mut total = 0;
-    for (output, dir) in outputs {
-        stale.extend(output.check(dir)?);
-        total += output.files().len();
-    }
+    let pairs: Vec<(&Output, &Path)> = outputs
+        .iter()
+        .map(|(output, dir)| (output, dir.as_path()))
+        .collect();
+    let stale = check_all(&pairs)?;
+    let total: usize = outputs.iter().map(|(output, _)| output.files().len()).sum();
     if stale.is_empty() {
         println!("dactylo-codegen: all {total} generated files are up to date");
         return Ok(ExitCode::SUCCESS);
@@ -122,9 +130,12 @@ fn check(outputs: &[(Output, PathBuf)]) -> Result<ExitCode, Error> {
 }
 
 fn write(outputs: &[(Output, PathBuf)]) -> Result<ExitCode, Error> {
+    let pairs: Vec<(&Output, &Path)> = outputs
+        .iter()
+        .map(|(output, dir)| (output, dir.as_path()))
+        .collect();
     let (mut written, mut removed, mut unchanged) = (0, 0, 0);
-    for (output, dir) in outputs {
-        let report = output.write(dir)?;
+    for report in write_all(&pairs)? {
         for path in &report.written {
             println!("wrote {}", path.display());
         }
@@ -137,6 +148,54 @@ fn write(outputs: &[(Output, PathBuf)]) -> Result<ExitCode, Error> {
     }
     println!("dactylo-codegen: {written} written, {removed} removed, {unchanged} unchanged");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The crate's directory and the cases' must be apart: each run removes stale generated files
+/// from the directories it owns, and would take the other's files for its own.
+fn refuse_nesting(out: &Path, cases: &Path) -> Result<(), Error> {
+    let (out_dir, cases_dir) = (resolved(out), resolved(cases));
+    let relation = if out_dir == cases_dir {
+        "is the same directory as"
+    } else if cases_dir.starts_with(&out_dir) {
+        "is inside"
+    } else if out_dir.starts_with(&cases_dir) {
+        "contains"
+    } else {
+        return Ok(());
+    };
+    Err(Error::InvalidOption(format!(
+        "--cases {} {relation} --out {}: the crate's generated files and the compile-fail cases each need a directory of their own",
+        cases.display(),
+        out.display()
+    )))
+}
+
+/// `path` made absolute, with its existing part resolved as the file system sees it (links,
+/// `..`) and the rest appended as written, `.` and `..` applied.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::env::current_dir()
+        .map(|current| current.join(path))
+        .unwrap_or_else(|_| path.to_owned());
+    let mut resolved = PathBuf::new();
+    let mut exists = true;
+    for component in absolute.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if !exists => {
+                resolved.pop();
+            }
+            _ => {
+                resolved.push(component);
+                if exists {
+                    match resolved.canonicalize() {
+                        Ok(canonical) => resolved = canonical,
+                        Err(_) => exists = false,
+                    }
+                }
+            }
+        }
+    }
+    resolved
 }
 
 /// How generated headers name the spec: relative to the workspace when it is inside it, so that
@@ -158,4 +217,66 @@ fn shown(path: &Path) -> PathBuf {
         .ok()
         .and_then(|current| path.strip_prefix(current).ok())
         .map_or_else(|| path.to_owned(), Path::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+
+    use super::*;
+
+    #[test]
+    fn each_kind_of_failure_has_its_own_status() {
+        let io = || io::Error::other("refused");
+        let cases = [
+            (Error::InvalidOption("x".into()), EXIT_INVALID_SPEC),
+            (
+                Error::Read {
+                    path: "a".into(),
+                    source: io(),
+                },
+                EXIT_IO,
+            ),
+            (
+                Error::Write {
+                    path: "a".into(),
+                    source: io(),
+                },
+                EXIT_IO,
+            ),
+            (Error::Link { path: "a".into() }, EXIT_IO),
+            (Error::Busy { dir: "a".into() }, EXIT_BUSY),
+            (
+                Error::Internal {
+                    file: "a".into(),
+                    reason: "b".into(),
+                },
+                EXIT_INTERNAL,
+            ),
+        ];
+        for (error, status) in cases {
+            assert_eq!(exit_code(&error), status, "{error}");
+        }
+    }
+
+    #[test]
+    fn nested_output_directories_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("generated");
+        std::fs::create_dir_all(out.join("src/records")).unwrap();
+        for cases in [
+            out.join("src/records"),
+            out.join("src/records/../records/new"),
+            out.clone(),
+            dir.path().to_owned(),
+        ] {
+            assert!(
+                matches!(refuse_nesting(&out, &cases), Err(Error::InvalidOption(_))),
+                "{}",
+                cases.display()
+            );
+        }
+        assert!(refuse_nesting(&out, &dir.path().join("cases")).is_ok());
+        assert!(refuse_nesting(&out, &dir.path().join("generated-cases")).is_ok());
+    }
 }

@@ -1,5 +1,6 @@
 //! An interrupted or failing run leaves every output file either as it was or as the spec gives
-//! it, never half written.
+//! it, never half written, and `--check` names exactly the files still as they were; two runs at
+//! once never mix their files.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -117,6 +118,7 @@ fn a_killed_run_leaves_each_file_old_or_new() {
         let _ = child.kill();
         child.wait().unwrap();
         outcomes.push(assert_old_or_new(&out, &old, &new));
+        assert_check_names_the_old_files(&out, &new);
     }
     eprintln!("files renewed before each kill: {outcomes:?}");
     assert!(
@@ -135,6 +137,95 @@ fn a_killed_run_leaves_each_file_old_or_new() {
             .filter(|path| path.starts_with("crate/src/records"))
             .count()
     );
+}
+
+/// `--check` reports as stale exactly the files that are not yet new, and every temporary file
+/// left behind, as such.
+fn assert_check_names_the_old_files(out: &Path, new: &BTreeMap<PathBuf, Vec<u8>>) {
+    let check = codegen(Path::new(SPEC), out)
+        .arg("--check")
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&check.stderr);
+    let mut named: Vec<String> = report
+        .lines()
+        .filter_map(|line| line.strip_prefix("stale: "))
+        .filter_map(|line| line.strip_suffix(" differs from the spec:"))
+        .map(str::to_owned)
+        .collect();
+    named.sort();
+    let mut old: Vec<String> = files(out)
+        .into_iter()
+        .filter(|(path, bytes)| bytes != &new[path])
+        .map(|(path, _)| out.join(path).display().to_string())
+        .collect();
+    old.sort();
+    assert_eq!(named, old, "{report}");
+    let leftovers = report
+        .lines()
+        .filter(|line| line.ends_with("is a temporary file of an interrupted run"))
+        .count();
+    assert_eq!(leftovers, temporary_files(out).len(), "{report}");
+    let expected = if named.is_empty() && leftovers == 0 {
+        0
+    } else {
+        1
+    };
+    assert_eq!(check.status.code(), Some(expected), "{report}");
+}
+
+fn temporary_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".dactylo-")
+            {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn two_runs_at_once_never_mix_their_files() {
+    let root = tempfile::tempdir().unwrap();
+    let (old, new) = old_and_new(root.path());
+    let old_spec = root.path().join("old.yaml");
+    let out = root.path().join("out");
+    let mut outcomes = Vec::new();
+    for _ in 0..20 {
+        copy(&old, &out);
+        let mut first = codegen(Path::new(SPEC), &out).spawn().unwrap();
+        let mut second = codegen(&old_spec, &out).spawn().unwrap();
+        let statuses = [first.wait().unwrap(), second.wait().unwrap()];
+        let codes: Vec<Option<i32>> = statuses.iter().map(|status| status.code()).collect();
+        for (child, code) in [&mut first, &mut second].into_iter().zip(&codes) {
+            let mut message = String::new();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut message).unwrap();
+            match code {
+                Some(0) => {}
+                Some(4) => assert!(message.contains("another dactylo-codegen run"), "{message}"),
+                other => panic!("a run ended with {other:?}: {message}"),
+            }
+        }
+        let now = files(&out);
+        assert!(now == old || now == new, "the runs mixed their files");
+        if codes == [Some(0), Some(4)] {
+            assert_eq!(now, new, "only the run of the current spec wrote");
+        }
+        outcomes.push(codes);
+        assert!(temporary_files(&out).is_empty());
+    }
+    eprintln!("exit statuses of the two runs: {outcomes:?}");
 }
 
 #[test]

@@ -187,9 +187,9 @@ fn names_must_be_valid_rust_of_the_right_case() {
 fn duplicates_are_refused() {
     let (location, message) = problem(&with("ident: birth_date", "ident: full_name"));
     assert_eq!(location, at("records.VisaRecord.fields[1].ident"));
-    assert!(
-        message.contains("already the name of records.VisaRecord.fields[0]"),
-        "{message}"
+    assert_eq!(
+        message,
+        "the field `full_name` of `VisaRecord` appears twice"
     );
 
     let second_record = "  VisaRecord:\n    paragraph: 8\n    lead_in: { kk: а, en: a }\n    fields:\n      - { ident: x, type: Name, citation: { paragraph: 8, item: 1 }, kk: а, en: a }\n";
@@ -213,21 +213,22 @@ fn generated_names_must_not_clash() {
     let (location, message) =
         problem(&with("  VisaRecord:", "  FullName:").replace("VisaRecord", "FullName"));
     assert_eq!(location, at("records.FullName"));
-    assert!(
-        message.contains("already taken by `composites.FullName`"),
-        "{message}"
+    assert_eq!(
+        message,
+        "`FullName` would name both the composite `FullName` and the record `FullName`"
     );
 
     let (_, message) = problem(&with("ident: birth_date", "ident: build"));
     assert_eq!(
         message,
-        "`build` needs a setter named `build`, already taken by the builder's `build` method"
+        "`build` would name both the method `VisaRecordBuilder::build` and the setter of field `build`"
     );
 
-    let (_, message) = problem(&with("ident: birth_date", "ident: maybe_nickname"));
+    let (location, message) = problem(&with("ident: birth_date", "ident: maybe_nickname"));
+    assert_eq!(location, at("records.VisaRecord.fields[2].ident"));
     assert_eq!(
         message,
-        "`nickname` needs a setter named `maybe_nickname`, already taken by field `maybe_nickname`"
+        "`maybe_nickname` would name both the setter of field `maybe_nickname` and the setter `maybe_nickname` of optional field `nickname`"
     );
 
     let (location, message) = problem(
@@ -236,6 +237,91 @@ fn generated_names_must_not_clash() {
     );
     assert_eq!(location, at("values.Unset"));
     assert!(message.contains("the builders' marker type"), "{message}");
+}
+
+#[test]
+fn a_record_named_like_a_generated_module_is_refused_with_the_module_named() {
+    for (record, module) in [
+        ("Composites", "the module of composites"),
+        ("States", "the module of the builders' states"),
+        ("Typestate", "the module of the builders' machinery"),
+    ] {
+        let problem = only_problem(&VALID.replace("VisaRecord", record));
+        assert_eq!(problem.path, at(&format!("records.{record}")));
+        let lower = record.to_lowercase();
+        assert_eq!(
+            problem.message,
+            format!("`{lower}` would name both {module} and the module of record `{record}`")
+        );
+        assert_eq!(problem.help.as_deref(), Some("rename the record"));
+        assert_eq!(problem.span.map(|span| span.column), Some(3));
+    }
+}
+
+#[test]
+fn a_record_whose_module_would_be_a_keyword_is_refused() {
+    for (record, module) in [
+        ("Mod", "mod"),
+        ("Type", "type"),
+        ("Crate", "crate"),
+        ("Super", "super"),
+    ] {
+        let problem = only_problem(&VALID.replace("VisaRecord", record));
+        assert_eq!(problem.path, at(&format!("records.{record}")));
+        assert_eq!(
+            problem.message,
+            format!(
+                "the record `{record}` would live in a module named `{module}`, a Rust keyword"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_part_named_like_the_constructor_is_refused_only_where_there_is_one() {
+    let periods = "    periods:\n      - { start: issued_on, end: valid_until }\n";
+    let composite = "  Visa:\n    kk: виза\n    en: visa\n    parts:\n      - { ident: new, type: Date, kk: жаңа, en: new }\n      - { ident: issued_on, type: Date, kk: күні, en: issued }\n      - { ident: valid_until, type: Date, kk: мерзімі, en: until }\n";
+    let spec = with(
+        "composites:\n",
+        &format!("composites:\n{composite}{periods}"),
+    );
+    let (location, message) = problem(&spec);
+    assert_eq!(location, at("composites.Visa.parts[0].ident"));
+    assert_eq!(
+        message,
+        "`new` would name both the constructor of `Visa` and the getter of part `new` of `Visa`"
+    );
+    // Without periods there is no constructor, and a part may be called `new`.
+    let spec = with("composites:\n", &format!("composites:\n{composite}"));
+    assert!(Spec::parse(&spec, "spec.yaml").is_ok());
+}
+
+#[test]
+fn names_that_hygienic_code_keeps_apart_are_accepted() {
+    // A composite may shadow the prelude, and an optional field may be called `state`: the
+    // generated code spells out `::core::option::Option` and keeps its own field apart.
+    for (from, to) in [
+        ("FullName", "Option"),
+        ("FullName", "Result"),
+        ("FullName", "TryFrom"),
+        ("FullName", "Box"),
+        ("ident: nickname", "ident: state"),
+    ] {
+        let spec = VALID.replace(from, to);
+        if let Err(error) = Spec::parse(&spec, "spec.yaml") {
+            panic!("`{to}` was refused: {error}");
+        }
+    }
+}
+
+#[test]
+fn a_bidirectional_control_in_a_text_is_refused_where_it_is() {
+    let (location, message) = problem(&with("kk: лақап аты", "kk: лақап \u{202E}аты"));
+    assert_eq!(location, at("records.VisaRecord.fields[2].kk"));
+    assert!(
+        message.starts_with("the text holds U+202E RIGHT-TO-LEFT OVERRIDE (character 7)"),
+        "{message}"
+    );
 }
 
 /// `VALID` with the last occurrence of `from` (in the record, after the composite) replaced.

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use dactylo_codegen::Spec;
+use dactylo_codegen::{SingleFile, Spec};
 
 use super::synthetic;
 
@@ -88,7 +88,6 @@ impl Variant {
     pub fn manifest(&self) -> String {
         format!(
             "[package]\nname = \"{}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [features]\n# The generated code derives serde's traits under this feature; it stays off.\nserde = []\n\n\
              [dependencies]\n{}",
             self.crate_name(),
             self.builders.dependency()
@@ -104,7 +103,8 @@ impl Variant {
                 &synthetic::spec(self.records, self.fields),
                 "synthetic.yaml",
             )?;
-            let output = spec.single_file("records.rs", "crate::values")?;
+            let options = SingleFile::new("records.rs").values("crate::values");
+            let output = spec.single_file(&options)?;
             for file in output.files() {
                 files.push((
                     format!("src/{}", file.path.display()),

@@ -86,6 +86,7 @@ impl Checker {
 
     /// An example is pasted into generated code, so it must be one Rust expression.
     pub(super) fn example(&mut self, path: &str, example: &str) {
+        self.reject_bidi_controls(path, example, "the example");
         if let Err(error) = syn::parse_str::<syn::Expr>(example) {
             let finding = Finding::at(
                 path,

@@ -1,7 +1,7 @@
 //! The checks of record fields and composite parts: their names, types, presence and
-//! citations, and the names a record's generated module will hold.
+//! citations.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::{Checker, TypeKind};
 use crate::error::Finding;
@@ -64,91 +64,20 @@ impl Checker {
         }
     }
 
-    /// The names a record's private module holds side by side: the machinery it imports, the
-    /// record, its builder, its empty state, and per required field a type parameter, two sealed
-    /// traits and the name of its state.
-    pub(super) fn check_record_scope(
-        &mut self,
-        path: &str,
-        record: &str,
-        members: &[CheckedMember],
-    ) {
-        let mut taken: BTreeMap<String, String> = names::STATE_MACHINERY
-            .iter()
-            .map(|name| (name.to_string(), "the builders' machinery".to_owned()))
-            .collect();
-        taken.insert(
-            names::EMPTY_STATE.to_owned(),
-            "the builder's empty state".to_owned(),
-        );
-        // The builder's name ends in `Builder`, which no reserved name does.
-        if let Some(owner) = taken.insert(record.to_owned(), "the record".to_owned()) {
-            let message = format!("the name `{record}` is taken by {owner}");
-            let help = "choose another name for the record";
-            self.report_finding(Finding::at(path, message).on_key().help(help));
-        }
-        taken.insert(names::builder(record), "the builder".to_owned());
-        let mut setters: BTreeMap<String, String> = BTreeMap::new();
-        setters.insert(
-            names::BUILD_METHOD.to_owned(),
-            "the builder's `build` method".to_owned(),
-        );
-        let mut seen = BTreeSet::new();
-        for (index, CheckedMember { member, .. }) in members.iter().enumerate() {
-            let at = format!("{path}.fields[{index}].ident");
-            let ident = &member.ident;
-            // An invalid or repeated ident is reported once, where it is declared.
-            if names::problem_with(ident, Case::Snake).is_some() || !seen.insert(ident) {
-                continue;
-            }
-            let mut own_setters = vec![ident.clone()];
-            if member.is_required() {
-                for generated in [
-                    names::item_parameter(ident),
-                    names::is_set_trait(ident),
-                    names::is_unset_trait(ident),
-                    names::state_alias(ident),
-                ] {
-                    if let Some(owner) = taken.insert(generated.clone(), format!("field `{ident}`"))
-                    {
-                        let message = format!(
-                            "`{ident}` needs the name `{generated}`, already taken by {owner}"
-                        );
-                        self.report_finding(Finding::at(&at, message).help("rename the field"));
-                    }
-                }
-            } else {
-                own_setters.push(names::maybe_setter(ident));
-            }
-            for setter in own_setters {
-                if let Some(owner) = setters.insert(setter.clone(), format!("field `{ident}`")) {
-                    let message = format!(
-                        "`{ident}` needs a setter named `{setter}`, already taken by {owner}"
-                    );
-                    self.report_finding(Finding::at(&at, message).help("rename the field"));
-                }
-            }
-        }
-    }
-
     pub(super) fn members(
         &mut self,
         path: &str,
         members: Vec<MemberSpec>,
         kind: MemberKind,
     ) -> Vec<CheckedMember> {
-        let mut idents: BTreeMap<String, usize> = BTreeMap::new();
         members
             .into_iter()
             .enumerate()
             .map(|(index, member)| {
                 let at = format!("{path}[{index}]");
                 if let Some(problem) = names::problem_with(&member.ident, Case::Snake) {
+                    self.invalid_names = true;
                     self.report_finding(Finding::at(format!("{at}.ident"), problem.message).help(problem.help));
-                } else if let Some(first) = idents.insert(member.ident.clone(), index) {
-                    let message = format!("`{}` is already the name of {path}[{first}]", member.ident);
-                    let help = "each field or part has its own name";
-                    self.report_finding(Finding::at(format!("{at}.ident"), message).help(help));
                 }
                 let ty = self.resolve(&format!("{at}.type"), &member.ty);
                 let texts = self.texts(

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Finding;
 use crate::model::{
-    Act, Composite, Datum, Field, Member, Model, Period, Record, Status, Texts, TypeRef, ValueType,
+    Act, Citation, Composite, Datum, Field, Member, Model, Period, Record, Status, Texts, TypeRef,
+    ValueType,
 };
 use crate::names::{self, Case};
 use crate::spec::{
@@ -15,8 +16,10 @@ use crate::spec::{
 };
 use crate::suggest;
 
+mod collisions;
 mod documentation;
 mod members;
+mod texts;
 
 use members::MemberKind;
 
@@ -31,17 +34,29 @@ pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Finding>> {
     checker.reject_containment_cycles(&composites);
     let records = checker.records(spec.records, &data);
     checker.reject_unused_data(&data, &records);
+    let model = Model {
+        act,
+        data,
+        values,
+        composites,
+        records,
+    };
+    // Names derived from invalid names would only repeat their problems.
+    if !checker.invalid_names {
+        let declarations = names::scopes::declarations(&model);
+        checker.findings.extend(collisions::findings(&declarations));
+    }
     if checker.findings.is_empty() {
-        Ok(Model {
-            act,
-            data,
-            values,
-            composites,
-            records,
-        })
+        Ok(model)
     } else {
         Err(checker.findings)
     }
+}
+
+/// The findings of names in `declarations` that collide, for the checks of an output that
+/// adds names of its own (a crate's root, a directory of files).
+pub(crate) fn collisions(declarations: &[names::scopes::Declaration]) -> Vec<Finding> {
+    collisions::findings(declarations)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -55,6 +70,8 @@ struct Checker {
     findings: Vec<Finding>,
     /// Every declared value and composite type.
     types: BTreeMap<String, TypeKind>,
+    /// Whether a name of the spec is not a valid Rust name.
+    invalid_names: bool,
 }
 
 impl Checker {
@@ -101,19 +118,14 @@ impl Checker {
         }
     }
 
-    /// Records every type name and checks that all names placed side by side in the generated
-    /// crate's root (types, records and their builders) are valid and distinct.
+    /// Records every type name and checks that each is a valid name. Whether names collide in
+    /// the generated code is for [`collisions`] to say, once the model is built.
     fn declare_types(
         &mut self,
         values: &[(String, ValueSpec)],
         composites: &[(String, CompositeSpec)],
         records: &[(String, RecordSpec)],
     ) {
-        let mut taken: BTreeMap<String, String> = BTreeMap::new();
-        taken.insert(
-            names::UNSET_TYPE.to_owned(),
-            "the builders' marker type".to_owned(),
-        );
         let declared = values
             .iter()
             .map(|(name, _)| (name, "values", Some(TypeKind::Value)))
@@ -126,6 +138,7 @@ impl Checker {
         for (name, section, kind) in declared {
             let path = format!("{section}.{name}");
             if let Some(problem) = names::problem_with(name, Case::Pascal) {
+                self.invalid_names = true;
                 self.report_finding(
                     Finding::at(&path, problem.message)
                         .on_key()
@@ -133,26 +146,29 @@ impl Checker {
                 );
                 continue;
             }
-            let mut generated = vec![name.clone()];
             if kind.is_none() {
-                generated.push(names::builder(name));
-            }
-            for generated_name in generated {
-                match taken.get(&generated_name) {
-                    Some(owner) => {
-                        let message =
-                            format!("the name `{generated_name}` is already taken by {owner}");
-                        let help = "every type, record and builder in the generated crate needs its own name";
-                        self.report_finding(Finding::at(&path, message).on_key().help(help));
-                    }
-                    None => {
-                        taken.insert(generated_name, format!("`{path}`"));
-                    }
-                }
+                self.check_module_name(&path, name);
             }
             if let Some(kind) = kind {
-                self.types.insert(name.clone(), kind);
+                self.types.entry(name.clone()).or_insert(kind);
             }
+        }
+    }
+
+    /// A record's module, file and schema are named after it in snake case, which may be a
+    /// keyword (`Type` → `type`).
+    fn check_module_name(&mut self, path: &str, record: &str) {
+        let module = names::record_module(record);
+        if names::is_keyword(&module) {
+            self.invalid_names = true;
+            let message = format!(
+                "the record `{record}` would live in a module named `{module}`, a Rust keyword"
+            );
+            self.report_finding(
+                Finding::at(path, message)
+                    .on_key()
+                    .help("rename the record"),
+            );
         }
     }
 
@@ -161,7 +177,7 @@ impl Checker {
             .into_iter()
             .map(|(name, value)| {
                 let path = format!("values.{name}");
-                self.nonblank(&format!("{path}.en"), &value.en);
+                self.text(&format!("{path}.en"), &value.en);
                 self.example(&format!("{path}.example"), &value.example);
                 let schema = self.schema(&format!("{path}.schema"), value.schema, value.codes);
                 ValueType {
@@ -331,19 +347,23 @@ impl Checker {
                 };
                 let members = self.members(&fields_path, record.fields, kind);
                 self.check_citations(&fields_path, record.paragraph, &members);
-                self.check_record_scope(&path, &name, &members);
                 let fields = members
                     .into_iter()
                     .enumerate()
-                    .filter_map(|(index, checked)| {
+                    .map(|(index, checked)| {
                         let at = format!("{fields_path}[{index}]");
                         let data = self.field_data(&at, &checked.member.ident, checked.data, data);
-                        let citation = checked.citation?;
-                        Some(Field {
+                        // A field without a citation has been reported; it keeps its place, so
+                        // that every field's index is its index in the spec.
+                        let citation = checked.citation.unwrap_or(Citation {
+                            paragraph: record.paragraph,
+                            item: u32::try_from(index + 1).unwrap_or(u32::MAX),
+                        });
+                        Field {
                             member: checked.member,
                             citation,
                             data,
-                        })
+                        }
                     })
                     .collect();
                 Record {
@@ -357,17 +377,11 @@ impl Checker {
     }
 
     fn texts(&mut self, path: &str, texts: TextsSpec) -> Texts {
-        self.nonblank(&format!("{path}.kk"), &texts.kk);
-        self.nonblank(&format!("{path}.en"), &texts.en);
+        self.text(&format!("{path}.kk"), &texts.kk);
+        self.text(&format!("{path}.en"), &texts.en);
         Texts {
             kk: texts.kk,
             en: texts.en,
-        }
-    }
-
-    fn nonblank(&mut self, path: &str, text: &str) {
-        if text.trim().is_empty() {
-            self.report(path, "the text is empty");
         }
     }
 }

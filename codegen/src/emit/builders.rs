@@ -15,7 +15,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::typestate::{path, tree};
-use super::{TypePaths, docs, ident};
+use super::{Target, docs, ident, lints};
 use crate::model::{Act, Field, Record};
 use crate::names;
 
@@ -32,8 +32,8 @@ pub(super) fn unset_type() -> TokenStream {
 
 /// A record's `builder()`, its builder type, the names of its states, its setters and
 /// `build()`, and the sealed traits that carry the compiler's messages.
-pub(super) fn record_builder(act: &Act, record: &Record, paths: &TypePaths) -> TokenStream {
-    let builder = Builder::new(record, paths);
+pub(super) fn record_builder(act: &Act, record: &Record, target: &Target) -> TokenStream {
+    let builder = Builder::new(record, target);
     let start = builder.start(record);
     let definition = builder.definition(act, record);
     let states = builder.state_aliases(record);
@@ -42,13 +42,14 @@ pub(super) fn record_builder(act: &Act, record: &Record, paths: &TypePaths) -> T
     let traits = builder
         .required
         .iter()
-        .map(|field| required_traits(act, record, field, paths));
+        .map(|field| required_traits(act, record, field, target));
     let name = &builder.name;
+    let state = ident(names::STATE_PARAMETER);
     quote! {
         #start
         #definition
         #states
-        impl<S> #name<S> {
+        impl<#state> #name<#state> {
             #(#setters)*
         }
         #build
@@ -62,17 +63,17 @@ struct Builder<'a> {
     record: Ident,
     fields: &'a [Field],
     required: Vec<&'a Field>,
-    paths: &'a TypePaths,
+    target: &'a Target,
 }
 
 impl<'a> Builder<'a> {
-    fn new(record: &'a Record, paths: &'a TypePaths) -> Self {
+    fn new(record: &'a Record, target: &'a Target) -> Self {
         Builder {
             name: ident(&names::builder(&record.name)),
             record: ident(&record.name),
             fields: &record.fields,
             required: record.required_fields().collect(),
-            paths,
+            target,
         }
     }
 
@@ -96,14 +97,16 @@ impl<'a> Builder<'a> {
         };
         let optional = self.optional_fields().map(|field| {
             let field_name = ident(&field.member.ident);
-            quote!(#field_name: None)
+            quote!(#field_name: ::core::option::Option::None)
         });
+        let builder_fn = ident(names::BUILDER_FN);
+        let state_field = ident(names::STATE_FIELD);
         quote! {
             impl #record_name {
                 #doc
                 #[inline]
-                pub const fn builder() -> #name {
-                    #name { state: #state, #(#optional,)* }
+                pub const fn #builder_fn() -> #name {
+                    #name { #state_field: #state, #(#optional,)* }
                 }
             }
         }
@@ -115,15 +118,17 @@ impl<'a> Builder<'a> {
         let empty = ident(names::EMPTY_STATE);
         let optional = self.optional_fields().map(|field| {
             let field_name = ident(&field.member.ident);
-            let ty = self.paths.member_type(&field.member);
+            let ty = self.target.member_type(&field.member);
             quote!(#field_name: #ty)
         });
+        let state = ident(names::STATE_PARAMETER);
+        let state_field = ident(names::STATE_FIELD);
         quote! {
             #doc
             #[must_use = "a builder does nothing until `.build()` is called"]
             #[derive(Clone)]
-            pub struct #name<S = #empty> {
-                state: S,
+            pub struct #name<#state = #empty> {
+                #state_field: #state,
                 #(#optional,)*
             }
         }
@@ -135,13 +140,14 @@ impl<'a> Builder<'a> {
         let empty = ident(names::EMPTY_STATE);
         let empty_doc = docs::attrs(&docs::empty_state(record));
         let empty_state = self.state(|_| quote!(Unset));
+        let state = ident(names::STATE_PARAMETER);
         let aliases = self.required.iter().enumerate().map(|(index, field)| {
             let doc = docs::attrs(&docs::set_state(field));
             let alias = ident(&names::state_alias(&field.member.ident));
             let replace = self.replace(index);
             quote! {
                 #doc
-                pub type #alias<S> = <S as #replace>::Output;
+                pub type #alias<#state> = <#state as #replace>::Output;
             }
         });
         quote! {
@@ -170,7 +176,7 @@ impl<'a> Builder<'a> {
     /// `Replace<Path, Value>` for the required field at `index`: its leaf's path and its type.
     fn replace(&self, index: usize) -> TokenStream {
         let path = path(index, self.required.len());
-        let value_type = self.paths.type_ref(&self.required[index].member.ty);
+        let value_type = self.target.type_ref(&self.required[index].member.ty);
         quote!(Replace<#path, #value_type>)
     }
 
@@ -180,7 +186,7 @@ impl<'a> Builder<'a> {
         let field = self.required[index];
         let doc = docs::attrs(&docs::setter(act, field));
         let setter = ident(&field.member.ident);
-        let value_type = self.paths.type_ref(&field.member.ty);
+        let value_type = self.target.type_ref(&field.member.ty);
         let is_unset = ident(&names::is_unset_trait(&field.member.ident));
         let alias = ident(&names::state_alias(&field.member.ident));
         let path = path(index, self.required.len());
@@ -189,15 +195,19 @@ impl<'a> Builder<'a> {
             let other_name = ident(&other.member.ident);
             quote!(#other_name: self.#other_name)
         });
+        let state = ident(names::STATE_PARAMETER);
+        let state_field = ident(names::STATE_FIELD);
+        let allow = lints::setter(&field.member.ident);
         quote! {
             #doc
+            #allow
             #[inline]
-            pub fn #setter(self, value: #value_type) -> #name<#alias<S>>
+            pub fn #setter(self, value: #value_type) -> #name<#alias<#state>>
             where
-                S: Replace<#path, #value_type, Old: #is_unset>,
+                #state: Replace<#path, #value_type, Old: #is_unset>,
             {
                 #name {
-                    state: self.state.replace(value),
+                    #state_field: self.#state_field.replace(value),
                     #(#optional,)*
                 }
             }
@@ -209,17 +219,19 @@ impl<'a> Builder<'a> {
         let maybe_doc = docs::attrs(&docs::maybe_setter(act, field));
         let setter = ident(&field.member.ident);
         let maybe_setter = ident(&names::maybe_setter(&field.member.ident));
-        let value_type = self.paths.type_ref(&field.member.ty);
+        let value_type = self.target.type_ref(&field.member.ty);
+        let allow = lints::setter(&field.member.ident);
         quote! {
             #doc
+            #allow
             #[inline]
             pub fn #setter(self, value: #value_type) -> Self {
-                self.#maybe_setter(Some(value))
+                self.#maybe_setter(::core::option::Option::Some(value))
             }
 
             #maybe_doc
             #[inline]
-            pub fn #maybe_setter(mut self, value: Option<#value_type>) -> Self {
+            pub fn #maybe_setter(mut self, value: ::core::option::Option<#value_type>) -> Self {
                 self.#setter = value;
                 self
             }
@@ -265,15 +277,17 @@ impl<'a> Builder<'a> {
                 quote!(#field_name: self.#field_name)
             }
         });
+        let build = ident(names::BUILD_METHOD);
+        let state_field = ident(names::STATE_FIELD);
         quote! {
             impl<#(#params),*> #name<#state_type> {
                 #doc
                 #[inline]
-                pub fn build(self) -> #record_name
+                pub fn #build(self) -> #record_name
                 where
                     #(#bounds,)*
                 {
-                    let #state_pattern = self.state;
+                    let #state_pattern = self.#state_field;
                     #record_name { #(#fields,)* }
                 }
             }
@@ -289,8 +303,8 @@ impl<'a> Builder<'a> {
 
 /// The two sealed traits of a required field. They are `pub` in the record's private module, so
 /// they may appear in public bounds while no user can name or implement them.
-fn required_traits(act: &Act, record: &Record, field: &Field, paths: &TypePaths) -> TokenStream {
-    let value_type = paths.type_ref(&field.member.ty);
+fn required_traits(act: &Act, record: &Record, field: &Field, target: &Target) -> TokenStream {
+    let value_type = target.type_ref(&field.member.ty);
     let is_set = ident(&names::is_set_trait(&field.member.ident));
     let is_unset = ident(&names::is_unset_trait(&field.member.ident));
     let missing = on_unimplemented(&docs::missing(act, record, field));

@@ -8,9 +8,10 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{TypePaths, docs, ident};
+use super::{Target, docs, ident};
 use crate::model::{Act, Field, Model, Record};
 use crate::names;
+use crate::options::Serde;
 
 /// One compile-fail program.
 pub(crate) struct Case {
@@ -21,28 +22,28 @@ pub(crate) struct Case {
 
 /// Every case for `model`, for a crate named `crate_name` that re-exports all types at its root.
 pub(crate) fn compile_fail_cases(model: &Model, crate_name: &Ident) -> Vec<Case> {
-    let paths = TypePaths {
+    let target = Target {
         values: None,
         composites: None,
+        serde: Serde::Off,
     };
     let use_crate = quote!(use #crate_name::*;);
     let mut cases = Vec::new();
     for record in &model.records {
-        let module = names::record_module(&record.name);
         for field in record.required_fields() {
             cases.push(Case {
-                name: format!("{module}_missing_{}", field.member.ident),
-                tokens: missing_field(&model.act, record, field, &paths, &use_crate),
+                name: names::case_missing(&record.name, &field.member.ident),
+                tokens: missing_field(&model.act, record, field, &target, &use_crate),
             });
         }
         cases.push(Case {
-            name: format!("{module}_nothing_set"),
+            name: names::case_nothing_set(&record.name),
             tokens: nothing_set(record, &use_crate),
         });
         if let Some(first) = record.required_fields().next() {
             cases.push(Case {
-                name: format!("{module}_{}_set_twice", first.member.ident),
-                tokens: set_twice(&model.act, record, first, &paths, &use_crate),
+                name: names::case_set_twice(&record.name, &first.member.ident),
+                tokens: set_twice(&model.act, record, first, &target, &use_crate),
             });
         }
     }
@@ -53,7 +54,7 @@ fn missing_field(
     act: &Act,
     record: &Record,
     missing: &Field,
-    paths: &TypePaths,
+    target: &Target,
     use_crate: &TokenStream,
 ) -> TokenStream {
     let about = format!(
@@ -69,7 +70,7 @@ fn missing_field(
         .collect();
     let params = given.iter().map(|field| {
         let name = ident(&field.member.ident);
-        let ty = paths.type_ref(&field.member.ty);
+        let ty = target.type_ref(&field.member.ty);
         quote!(#name: #ty)
     });
     let calls = given.iter().map(|field| {
@@ -113,7 +114,7 @@ fn set_twice(
     act: &Act,
     record: &Record,
     field: &Field,
-    paths: &TypePaths,
+    target: &Target,
     use_crate: &TokenStream,
 ) -> TokenStream {
     let about = format!(
@@ -124,7 +125,7 @@ fn set_twice(
     );
     let function = format_ident!("set_{}_twice", field.member.ident);
     let setter = ident(&field.member.ident);
-    let ty = paths.type_ref(&field.member.ty);
+    let ty = target.type_ref(&field.member.ty);
     let record_name = ident(&record.name);
     quote! {
         #![doc = #about]

@@ -4,11 +4,17 @@
 //!
 //! The output is a [`Tree`] of modules; [`crate::layout`] decides whether they become files of a
 //! crate or one file for a build script, and formats them.
+//!
+//! The emitted code is hygienic: it spells out every name it takes from std or serde
+//! (`::core::option::Option`), and names the spec's types by path (`super::FullName`), so that no
+//! spec name can hide one. The names it declares come from [`crate::names`], which lists them all
+//! for the checker.
 
 mod builders;
 mod cases;
 mod docs;
 mod examples;
+mod lints;
 mod readme;
 mod schema;
 mod types;
@@ -23,6 +29,7 @@ pub(crate) use schema::record as record_schema;
 
 use crate::model::{Member, Model, TypeRef};
 use crate::names;
+use crate::options::Serde;
 
 /// The generated module: root items, and child modules whose chosen items it re-exports.
 pub(crate) struct Tree {
@@ -38,20 +45,21 @@ pub(crate) struct Child {
     pub(crate) items: TokenStream,
 }
 
-/// Emits the whole generated module for `model`.
-pub(crate) fn tree(model: &Model, values: &syn::Path) -> Tree {
-    let paths = TypePaths {
+/// Emits the whole generated module for `model`, taking the value types from `values`.
+pub(crate) fn tree(model: &Model, values: &syn::Path, serde: Serde) -> Tree {
+    let target = Target {
         values: Some(values.clone()),
         composites: Some(syn::parse_quote!(super)),
+        serde,
     };
     let mut children = Vec::new();
     if !model.composites.is_empty() {
-        children.push(types::composites(model, &paths));
+        children.push(types::composites(model, &target));
     }
     children.extend(model.records.iter().map(|record| {
         let imports = typestate::imports(record.required_fields().count());
-        let record_struct = types::record_struct(&model.act, record, &paths);
-        let builder = builders::record_builder(&model.act, record, &paths);
+        let record_struct = types::record_struct(&model.act, record, &target);
+        let builder = builders::record_builder(&model.act, record, &target);
         Child {
             name: ident(&names::record_module(&record.name)),
             exports: vec![ident(&record.name), ident(&names::builder(&record.name))],
@@ -61,7 +69,7 @@ pub(crate) fn tree(model: &Model, values: &syn::Path) -> Tree {
     let unset = builders::unset_type();
     let machinery = typestate::module();
     let states = states_module(model);
-    let values = types::value_reexports(model, &paths);
+    let values = types::value_reexports(model, &target);
     Tree {
         root: quote!(#unset #machinery #states #values),
         children,
@@ -94,15 +102,16 @@ fn states_module(model: &Model) -> TokenStream {
     }
 }
 
-/// How emitted code names the spec's types.
-pub(crate) struct TypePaths {
+/// Where the emitted code goes: how it names the spec's types, and how it gets serde's traits.
+pub(crate) struct Target {
     /// The module of hand-written value types, or `None` when they are in scope.
     values: Option<syn::Path>,
     /// The module of composites, or `None` when they are in scope.
     composites: Option<syn::Path>,
+    serde: Serde,
 }
 
-impl TypePaths {
+impl Target {
     /// A hand-written item of the values module by name, such as `PeriodError`.
     fn value(&self, name: &str) -> TokenStream {
         self.type_ref(&TypeRef::Value(name.to_owned()))
@@ -125,7 +134,26 @@ impl TypePaths {
         if member.is_required() {
             ty
         } else {
-            quote!(Option<#ty>)
+            quote!(::core::option::Option<#ty>)
+        }
+    }
+
+    /// `#[attr]` for serde (`derive(::serde::Serialize)`, `serde(default)`), as the target gets
+    /// serde: always, under a feature, or not at all.
+    fn serde_attr(&self, attr: TokenStream) -> TokenStream {
+        match &self.serde {
+            Serde::Off => quote!(),
+            Serde::On => quote!(#[#attr]),
+            Serde::Feature(feature) => quote!(#[cfg_attr(feature = #feature, #attr)]),
+        }
+    }
+
+    /// `item`, which only serde needs, as the target gets serde.
+    fn serde_item(&self, item: TokenStream) -> TokenStream {
+        match &self.serde {
+            Serde::Off => quote!(),
+            Serde::On => item,
+            Serde::Feature(feature) => quote!(#[cfg(feature = #feature)] #item),
         }
     }
 }

@@ -1,22 +1,23 @@
 //! Data types: the composites and the record structs.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::{Child, TypePaths, docs, ident};
+use super::{Child, Target, docs, ident, lints};
 use crate::model::{Act, Composite, Member, Model, Record};
+use crate::names;
 
 /// The module of composite types, re-exported at the root.
-pub(super) fn composites(model: &Model, paths: &TypePaths) -> Child {
+pub(super) fn composites(model: &Model, target: &Target) -> Child {
     let items = model.composites.iter().map(|composite| {
         if composite.periods.is_empty() {
-            open_composite(model, composite, paths)
+            open_composite(model, composite, target)
         } else {
-            checked_composite(model, composite, paths)
+            checked_composite(model, composite, target)
         }
     });
     Child {
-        name: ident("composites"),
+        name: ident(names::COMPOSITES_MODULE),
         exports: model
             .composites
             .iter()
@@ -28,19 +29,21 @@ pub(super) fn composites(model: &Model, paths: &TypePaths) -> Child {
 
 /// A composite without a rule across its parts: public fields, created with a struct literal,
 /// since each part's type already guarantees the part is valid.
-fn open_composite(model: &Model, composite: &Composite, paths: &TypePaths) -> TokenStream {
+fn open_composite(model: &Model, composite: &Composite, target: &Target) -> TokenStream {
     let doc = docs::attrs(&docs::composite(model, composite));
     let name = ident(&composite.name);
     let parts = composite.parts.iter().map(|part| {
         let doc = docs::attrs(&docs::part(part));
-        let field = member_field(part, paths, &quote!(pub));
+        let field = member_field(part, target, &quote!(pub));
         quote!(#doc #field)
     });
+    let serde = target.serde_attr(quote!(derive(::serde::Serialize, ::serde::Deserialize)));
+    let deny_unknown = target.serde_attr(quote!(serde(deny_unknown_fields)));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
-        #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #serde
+        #deny_unknown
         pub struct #name {
             #(#parts,)*
         }
@@ -48,30 +51,23 @@ fn open_composite(model: &Model, composite: &Composite, paths: &TypePaths) -> To
 }
 
 /// A composite with periods: private fields, a constructor that checks the periods, a getter a
-/// part, and deserialization through an unchecked twin that the same constructor converts.
-fn checked_composite(model: &Model, composite: &Composite, paths: &TypePaths) -> TokenStream {
+/// part, and deserialization through the same constructor.
+fn checked_composite(model: &Model, composite: &Composite, target: &Target) -> TokenStream {
     let doc = docs::attrs(&docs::composite(model, composite));
     let name = ident(&composite.name);
-    let unchecked = format_ident!("{}Unchecked", composite.name);
-    let unchecked_name = unchecked.to_string();
     let fields: Vec<TokenStream> = composite
         .parts
         .iter()
-        .map(|part| member_field(part, paths, &quote!()))
+        .map(|part| member_field(part, target, &quote!()))
         .collect();
-    let part_names: Vec<Ident> = composite
-        .parts
-        .iter()
-        .map(|part| ident(&part.ident))
-        .collect();
-    let constructor = constructor(composite, paths);
-    let getters = composite.parts.iter().map(|part| getter(part, paths));
-    let error = paths.value("PeriodError");
+    let constructor = constructor(composite, target);
+    let getters = composite.parts.iter().map(|part| getter(part, target));
+    let serialize = target.serde_attr(quote!(derive(::serde::Serialize)));
+    let deserialize = target.serde_item(checked_deserialize(composite, &fields));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
-        #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(try_from = #unchecked_name))]
+        #serialize
         pub struct #name {
             #(#fields,)*
         }
@@ -81,56 +77,76 @@ fn checked_composite(model: &Model, composite: &Composite, paths: &TypePaths) ->
             #(#getters)*
         }
 
-        #[cfg(feature = "serde")]
-        #[derive(::serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct #unchecked {
-            #(#fields,)*
-        }
+        #deserialize
+    }
+}
 
-        #[cfg(feature = "serde")]
-        impl TryFrom<#unchecked> for #name {
-            type Error = #error;
+/// `Deserialize` for a composite with periods: its parts as serde reads them, then its
+/// constructor. The parts' struct is local to the function, so that its name cannot meet a
+/// spec's; it takes the composite's name, so that serde's messages name the composite.
+fn checked_deserialize(composite: &Composite, fields: &[TokenStream]) -> TokenStream {
+    let name = ident(&composite.name);
+    let type_name = &composite.name;
+    let part_names: Vec<Ident> = composite
+        .parts
+        .iter()
+        .map(|part| ident(&part.ident))
+        .collect();
+    let constructor = ident(names::CONSTRUCTOR);
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                #[derive(::serde::Deserialize)]
+                #[serde(deny_unknown_fields, rename = #type_name)]
+                struct Parts {
+                    #(#fields,)*
+                }
 
-            fn try_from(parts: #unchecked) -> Result<Self, Self::Error> {
-                #name::new(#(parts.#part_names),*)
+                let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
+                Self::#constructor(#(parts.#part_names),*).map_err(::serde::de::Error::custom)
             }
         }
     }
 }
 
-fn constructor(composite: &Composite, paths: &TypePaths) -> TokenStream {
+fn constructor(composite: &Composite, target: &Target) -> TokenStream {
     let doc = docs::attrs(&docs::constructor(composite));
-    let name = ident(&composite.name);
-    let value = &composite.name;
     let params = composite.parts.iter().map(|part| {
         let part_name = ident(&part.ident);
-        let ty = paths.member_type(part);
+        let ty = target.member_type(part);
         quote!(#part_name: #ty)
     });
     let part_names = composite.parts.iter().map(|part| ident(&part.ident));
-    let error = paths.value("PeriodError");
+    let error = target.value("PeriodError");
     let checks = composite.periods.iter().map(|period| {
         let (start, end) = (ident(&period.start), ident(&period.end));
         let (start_name, end_name) = (&period.start, &period.end);
+        let value = &composite.name;
         quote!(#error::check(#value, (#start_name, #start), (#end_name, #end))?;)
     });
+    let constructor = ident(names::CONSTRUCTOR);
+    let allow = lints::parameters(composite.parts.len());
     quote! {
         #doc
-        pub fn new(#(#params),*) -> Result<Self, #error> {
+        #allow
+        pub fn #constructor(#(#params),*) -> ::core::result::Result<Self, #error> {
             #(#checks)*
-            Ok(#name { #(#part_names),* })
+            ::core::result::Result::Ok(Self { #(#part_names),* })
         }
     }
 }
 
-fn getter(part: &Member, paths: &TypePaths) -> TokenStream {
+fn getter(part: &Member, target: &Target) -> TokenStream {
     let doc = docs::attrs(&docs::part(part));
     let name = ident(&part.ident);
-    let ty = paths.type_ref(&part.ty);
+    let ty = target.type_ref(&part.ty);
+    let allow = lints::getter(&part.ident);
     if part.is_required() {
         quote! {
             #doc
+            #allow
             pub fn #name(&self) -> &#ty {
                 &self.#name
             }
@@ -138,7 +154,8 @@ fn getter(part: &Member, paths: &TypePaths) -> TokenStream {
     } else {
         quote! {
             #doc
-            pub fn #name(&self) -> Option<&#ty> {
+            #allow
+            pub fn #name(&self) -> ::core::option::Option<&#ty> {
                 self.#name.as_ref()
             }
         }
@@ -147,10 +164,10 @@ fn getter(part: &Member, paths: &TypePaths) -> TokenStream {
 
 /// The spec's value types, re-exported where the generated types are, with the spec's words and
 /// the records that use each (rustdoc puts them before the hand-written doc).
-pub(super) fn value_reexports(model: &Model, paths: &TypePaths) -> TokenStream {
+pub(super) fn value_reexports(model: &Model, target: &Target) -> TokenStream {
     let reexports = model.values.iter().map(|value| {
         let doc = docs::attrs(&docs::value(model, value));
-        let path = paths.value(&value.name);
+        let path = target.value(&value.name);
         quote! {
             #doc
             #[doc(inline)]
@@ -162,19 +179,21 @@ pub(super) fn value_reexports(model: &Model, paths: &TypePaths) -> TokenStream {
 
 /// A record: read-only to its users in practice, since `#[non_exhaustive]` leaves its builder (or
 /// deserialization) as the only way to create one outside the crate.
-pub(super) fn record_struct(act: &Act, record: &Record, paths: &TypePaths) -> TokenStream {
+pub(super) fn record_struct(act: &Act, record: &Record, target: &Target) -> TokenStream {
     let doc = docs::attrs(&docs::record(act, record));
     let name = ident(&record.name);
     let fields = record.fields.iter().map(|field| {
         let doc = docs::attrs(&docs::field(act, field));
-        let field = member_field(&field.member, paths, &quote!(pub));
+        let field = member_field(&field.member, target, &quote!(pub));
         quote!(#doc #field)
     });
+    let serde = target.serde_attr(quote!(derive(::serde::Serialize, ::serde::Deserialize)));
+    let deny_unknown = target.serde_attr(quote!(serde(deny_unknown_fields)));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
-        #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+        #serde
+        #deny_unknown
         #[non_exhaustive]
         pub struct #name {
             #(#fields,)*
@@ -184,11 +203,14 @@ pub(super) fn record_struct(act: &Act, record: &Record, paths: &TypePaths) -> To
 
 /// `ident: Type` with the given visibility, an optional member as an `Option` that serde may
 /// leave out.
-fn member_field(member: &Member, paths: &TypePaths, visibility: &TokenStream) -> TokenStream {
+fn member_field(member: &Member, target: &Target, visibility: &TokenStream) -> TokenStream {
     let name = ident(&member.ident);
-    let ty = paths.member_type(member);
+    let ty = target.member_type(member);
     let serde = (!member.is_required()).then(|| {
-        quote!(#[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))])
+        target.serde_attr(quote!(serde(
+            default,
+            skip_serializing_if = "::core::option::Option::is_none"
+        )))
     });
     quote! {
         #serde

@@ -20,10 +20,11 @@ use crate::names;
 
 /// The module of the shared machinery, under the generated module's root.
 pub(super) fn module() -> TokenStream {
+    let module = ident(names::TYPESTATE_MODULE);
     quote! {
         /// The machinery of the builders' states; not part of the API.
         #[doc(hidden)]
-        pub mod typestate {
+        pub mod #module {
             /// A required field's value, once set.
             #[derive(Clone)]
             pub struct Set<T>(pub T);
@@ -96,24 +97,17 @@ pub(super) fn module() -> TokenStream {
     }
 }
 
-/// The `use` items of a record module whose builder tracks `required` fields: only the names
-/// its code uses, so that a small record does not warn of unused imports.
+/// The `use` items of a record module whose builder tracks `required` fields.
 pub(super) fn imports(required: usize) -> TokenStream {
     let unset = ident(names::UNSET_TYPE);
-    let used = names::STATE_MACHINERY
-        .iter()
-        .filter(|name| match **name {
-            "Node" | "Left" | "Right" => required >= 2,
-            _ => required >= 1,
-        })
-        .map(|name| ident(name))
-        .collect::<Vec<_>>();
+    let module = ident(names::TYPESTATE_MODULE);
+    let used: Vec<_> = names::machinery(required).into_iter().map(ident).collect();
     if used.is_empty() {
         return quote!(use super::#unset;);
     }
     quote! {
         use super::#unset;
-        use super::typestate::{#(#used),*};
+        use super::#module::{#(#used),*};
     }
 }
 

@@ -1,6 +1,13 @@
-//! Rust names: which spec names are acceptable, and the names derived from them.
+//! Rust names: which spec names are acceptable, the names derived from them, and the names the
+//! generator gives its own items.
 //!
-//! Every rule about names lives here, so that the checker and the emitters cannot disagree.
+//! Every rule about names lives here, so that the checker and the emitters cannot disagree: the
+//! emitters take every name they write from this module, and [`scopes`] lists, from the same
+//! functions and constants, every name the generated code declares and where, so that the
+//! checker can refuse a spec whose names would collide.
+
+pub(crate) mod records_crate;
+pub(crate) mod scopes;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -67,7 +74,7 @@ pub(crate) fn problem_with(name: &str, case: Case) -> Option<NameProblem> {
 
 /// Whether an identifier is a strict or reserved keyword: those syn refuses as identifiers, plus
 /// `gen`, reserved since the 2024 edition.
-fn is_keyword(name: &str) -> bool {
+pub(crate) fn is_keyword(name: &str) -> bool {
     name == "gen" || syn::parse_str::<syn::Ident>(name).is_err()
 }
 
@@ -76,7 +83,8 @@ pub(crate) fn builder(record: &str) -> String {
     format!("{record}Builder")
 }
 
-/// The private module holding a record and its builder: `VisaRecord` → `visa_record`.
+/// The private module holding a record and its builder: `VisaRecord` → `visa_record`. It also
+/// names the record's file, JSON Schema and compile-fail cases.
 pub(crate) fn record_module(record: &str) -> String {
     record.to_snake_case()
 }
@@ -101,27 +109,88 @@ pub(crate) fn state_alias(field: &str) -> String {
     format!("Set{}", field.to_upper_camel_case())
 }
 
-/// The state of a builder with no item set.
-pub(crate) const EMPTY_STATE: &str = "Empty";
-
-/// The public module of the names of the builders' states.
-pub(crate) const STATES_MODULE: &str = "states";
-
 /// The setter of an optional field that takes an `Option`: `iin` → `maybe_iin`.
 pub(crate) fn maybe_setter(field: &str) -> String {
     format!("maybe_{field}")
 }
 
-/// The name of the method that finishes a builder; no field may take it.
-pub(crate) const BUILD_METHOD: &str = "build";
+/// The module of composite types, under the generated module's root.
+pub(crate) const COMPOSITES_MODULE: &str = "composites";
 
-/// The marker type of an item not yet set; no spec type may take it.
+/// The public module of the names of the builders' states.
+pub(crate) const STATES_MODULE: &str = "states";
+
+/// The hidden module of the machinery the builders share.
+pub(crate) const TYPESTATE_MODULE: &str = "typestate";
+
+/// The marker type of an item not yet set, at the generated module's root.
 pub(crate) const UNSET_TYPE: &str = "Unset";
 
-/// The items of the builders' shared machinery that a record's module imports by name, in the
-/// order it imports them; no record may take them.
+/// The state of a builder with no item set.
+pub(crate) const EMPTY_STATE: &str = "Empty";
+
+/// The items of [`TYPESTATE_MODULE`], which a record's module imports by name ([`machinery`]).
 pub(crate) const STATE_MACHINERY: [&str; 7] =
     ["Filled", "Here", "Left", "Node", "Replace", "Right", "Set"];
+
+/// The type parameters of the items of [`TYPESTATE_MODULE`].
+pub(crate) const MACHINERY_PARAMETERS: [&str; 5] = ["L", "P", "R", "S", "T"];
+
+/// The machinery a record module whose builder tracks `required` fields imports: only what its
+/// code uses, so that a small record does not warn of unused imports.
+pub(crate) fn machinery(required: usize) -> Vec<&'static str> {
+    STATE_MACHINERY
+        .into_iter()
+        .filter(|name| match *name {
+            "Node" | "Left" | "Right" => required >= 2,
+            _ => required >= 1,
+        })
+        .collect()
+}
+
+/// The type parameter of a builder's state, in the setters' `impl` and the state aliases.
+pub(crate) const STATE_PARAMETER: &str = "S";
+
+/// The builder's own field holding its state. The leading underscore, which no spec name can
+/// have, keeps it apart from the fields that hold optional items.
+pub(crate) const STATE_FIELD: &str = "_state";
+
+/// The record's associated function that starts a builder.
+pub(crate) const BUILDER_FN: &str = "builder";
+
+/// The name of the method that finishes a builder.
+pub(crate) const BUILD_METHOD: &str = "build";
+
+/// The constructor of a composite with periods.
+pub(crate) const CONSTRUCTOR: &str = "new";
+
+/// The file of the generated module's root, in a crate's module directory.
+pub(crate) const ROOT_FILE: &str = "mod.rs";
+
+/// The file of a child module of the generated module's root.
+pub(crate) fn module_file(module: &str) -> String {
+    format!("{module}.rs")
+}
+
+/// The compile-fail case of `record` built without `field`: `visa_record_missing_photo`.
+pub(crate) fn case_missing(record: &str, field: &str) -> String {
+    format!("{}_missing_{field}", record_module(record))
+}
+
+/// The compile-fail case of `record` built with nothing set.
+pub(crate) fn case_nothing_set(record: &str) -> String {
+    format!("{}_nothing_set", record_module(record))
+}
+
+/// The compile-fail case of `record` with `field` set twice.
+pub(crate) fn case_set_twice(record: &str, field: &str) -> String {
+    format!("{}_{field}_set_twice", record_module(record))
+}
+
+/// The JSON Schema of a record.
+pub(crate) fn schema_file(record: &str) -> String {
+    format!("{}.schema.json", record_module(record))
+}
 
 #[cfg(test)]
 mod tests {
@@ -216,6 +285,13 @@ mod tests {
         }
         let non_ascii = problem_with("аты", Case::Snake).unwrap();
         assert_eq!(non_ascii.message, "`аты` is not ASCII");
+    }
+
+    #[test]
+    fn a_record_module_imports_what_its_builder_uses() {
+        assert_eq!(machinery(0), Vec::<&str>::new());
+        assert_eq!(machinery(1), ["Filled", "Here", "Replace", "Set"]);
+        assert_eq!(machinery(3), STATE_MACHINERY);
     }
 
     #[test]

@@ -32,9 +32,9 @@ pub struct FullName {
     /// - en: patronymic
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub patronymic: Option<crate::values::Name>,
+    pub patronymic: ::core::option::Option<crate::values::Name>,
 }
 /// Data: date and place of birth.
 ///
@@ -72,8 +72,7 @@ pub struct Birth {
 /// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7)
 /// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `identity_document` (item 7)
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "IdentityDocumentUnchecked"))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IdentityDocument {
     number: crate::values::DocumentNumber,
     issued_on: crate::values::Date,
@@ -89,13 +88,13 @@ impl IdentityDocument {
         number: crate::values::DocumentNumber,
         issued_on: crate::values::Date,
         valid_until: crate::values::Date,
-    ) -> Result<Self, crate::values::PeriodError> {
+    ) -> ::core::result::Result<Self, crate::values::PeriodError> {
         crate::values::PeriodError::check(
             "IdentityDocument",
             ("issued_on", issued_on),
             ("valid_until", valid_until),
         )?;
-        Ok(IdentityDocument {
+        ::core::result::Result::Ok(Self {
             number,
             issued_on,
             valid_until,
@@ -124,18 +123,20 @@ impl IdentityDocument {
     }
 }
 #[cfg(feature = "serde")]
-#[derive(::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct IdentityDocumentUnchecked {
-    number: crate::values::DocumentNumber,
-    issued_on: crate::values::Date,
-    valid_until: crate::values::Date,
-}
-#[cfg(feature = "serde")]
-impl TryFrom<IdentityDocumentUnchecked> for IdentityDocument {
-    type Error = crate::values::PeriodError;
-    fn try_from(parts: IdentityDocumentUnchecked) -> Result<Self, Self::Error> {
-        IdentityDocument::new(parts.number, parts.issued_on, parts.valid_until)
+impl<'de> ::serde::Deserialize<'de> for IdentityDocument {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        #[derive(::serde::Deserialize)]
+        #[serde(deny_unknown_fields, rename = "IdentityDocument")]
+        struct Parts {
+            number: crate::values::DocumentNumber,
+            issued_on: crate::values::Date,
+            valid_until: crate::values::Date,
+        }
+        let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
+        Self::new(parts.number, parts.issued_on, parts.valid_until)
+            .map_err(::serde::de::Error::custom)
     }
 }
 /// Data: date and basis of the dactyloscopic registration.
@@ -174,8 +175,7 @@ pub struct Registration {
 ///
 /// - [`VisaRecord`](super::VisaRecord), paragraph 7: `visa` (item 8)
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "VisaUnchecked"))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Visa {
     issued_on: crate::values::Date,
     valid_until: crate::values::Date,
@@ -189,13 +189,13 @@ impl Visa {
     pub fn new(
         issued_on: crate::values::Date,
         valid_until: crate::values::Date,
-    ) -> Result<Self, crate::values::PeriodError> {
+    ) -> ::core::result::Result<Self, crate::values::PeriodError> {
         crate::values::PeriodError::check(
             "Visa",
             ("issued_on", issued_on),
             ("valid_until", valid_until),
         )?;
-        Ok(Visa { issued_on, valid_until })
+        ::core::result::Result::Ok(Self { issued_on, valid_until })
     }
     /// **Required**.
     ///
@@ -213,17 +213,18 @@ impl Visa {
     }
 }
 #[cfg(feature = "serde")]
-#[derive(::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct VisaUnchecked {
-    issued_on: crate::values::Date,
-    valid_until: crate::values::Date,
-}
-#[cfg(feature = "serde")]
-impl TryFrom<VisaUnchecked> for Visa {
-    type Error = crate::values::PeriodError;
-    fn try_from(parts: VisaUnchecked) -> Result<Self, Self::Error> {
-        Visa::new(parts.issued_on, parts.valid_until)
+impl<'de> ::serde::Deserialize<'de> for Visa {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        #[derive(::serde::Deserialize)]
+        #[serde(deny_unknown_fields, rename = "Visa")]
+        struct Parts {
+            issued_on: crate::values::Date,
+            valid_until: crate::values::Date,
+        }
+        let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
+        Self::new(parts.issued_on, parts.valid_until).map_err(::serde::de::Error::custom)
     }
 }
 /// Data: date of issue and period of validity of the visa or temporary residence permit.
@@ -236,8 +237,7 @@ impl TryFrom<VisaUnchecked> for Visa {
 ///
 /// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `visa_or_temporary_permit` (item 10)
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "PriorPermitUnchecked"))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PriorPermit {
     kind: crate::values::PermitKind,
     issued_on: crate::values::Date,
@@ -253,13 +253,13 @@ impl PriorPermit {
         kind: crate::values::PermitKind,
         issued_on: crate::values::Date,
         valid_until: crate::values::Date,
-    ) -> Result<Self, crate::values::PeriodError> {
+    ) -> ::core::result::Result<Self, crate::values::PeriodError> {
         crate::values::PeriodError::check(
             "PriorPermit",
             ("issued_on", issued_on),
             ("valid_until", valid_until),
         )?;
-        Ok(PriorPermit {
+        ::core::result::Result::Ok(Self {
             kind,
             issued_on,
             valid_until,
@@ -288,18 +288,20 @@ impl PriorPermit {
     }
 }
 #[cfg(feature = "serde")]
-#[derive(::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PriorPermitUnchecked {
-    kind: crate::values::PermitKind,
-    issued_on: crate::values::Date,
-    valid_until: crate::values::Date,
-}
-#[cfg(feature = "serde")]
-impl TryFrom<PriorPermitUnchecked> for PriorPermit {
-    type Error = crate::values::PeriodError;
-    fn try_from(parts: PriorPermitUnchecked) -> Result<Self, Self::Error> {
-        PriorPermit::new(parts.kind, parts.issued_on, parts.valid_until)
+impl<'de> ::serde::Deserialize<'de> for PriorPermit {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        #[derive(::serde::Deserialize)]
+        #[serde(deny_unknown_fields, rename = "PriorPermit")]
+        struct Parts {
+            kind: crate::values::PermitKind,
+            issued_on: crate::values::Date,
+            valid_until: crate::values::Date,
+        }
+        let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
+        Self::new(parts.kind, parts.issued_on, parts.valid_until)
+            .map_err(::serde::de::Error::custom)
     }
 }
 /// Data: address.
@@ -325,18 +327,18 @@ pub struct Address {
     /// - en: region
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub region: Option<crate::values::AddressLine>,
+    pub region: ::core::option::Option<crate::values::AddressLine>,
     /// **Optional**.
     ///
     /// - kk: аудан
     /// - en: district
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub district: Option<crate::values::AddressLine>,
+    pub district: ::core::option::Option<crate::values::AddressLine>,
     /// **Required**.
     ///
     /// - kk: елді мекен
@@ -348,36 +350,36 @@ pub struct Address {
     /// - en: street
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub street: Option<crate::values::AddressLine>,
+    pub street: ::core::option::Option<crate::values::AddressLine>,
     /// **Optional**.
     ///
     /// - kk: үй
     /// - en: building
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub building: Option<crate::values::AddressLine>,
+    pub building: ::core::option::Option<crate::values::AddressLine>,
     /// **Optional**.
     ///
     /// - kk: пәтер
     /// - en: apartment
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub apartment: Option<crate::values::AddressLine>,
+    pub apartment: ::core::option::Option<crate::values::AddressLine>,
     /// **Optional**.
     ///
     /// - kk: пошта индексі
     /// - en: postal code
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub postal_code: Option<crate::values::AddressLine>,
+    pub postal_code: ::core::option::Option<crate::values::AddressLine>,
 }
 /// Data: a court verdict or decision that has entered into legal force.
 ///
@@ -389,8 +391,7 @@ pub struct Address {
 ///
 /// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](super::Expulsion))
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "CourtActUnchecked"))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CourtAct {
     kind: crate::values::CourtActKind,
     court: crate::values::Authority,
@@ -408,13 +409,13 @@ impl CourtAct {
         court: crate::values::Authority,
         date: crate::values::Date,
         in_force_since: crate::values::Date,
-    ) -> Result<Self, crate::values::PeriodError> {
+    ) -> ::core::result::Result<Self, crate::values::PeriodError> {
         crate::values::PeriodError::check(
             "CourtAct",
             ("date", date),
             ("in_force_since", in_force_since),
         )?;
-        Ok(CourtAct {
+        ::core::result::Result::Ok(Self {
             kind,
             court,
             date,
@@ -451,19 +452,21 @@ impl CourtAct {
     }
 }
 #[cfg(feature = "serde")]
-#[derive(::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CourtActUnchecked {
-    kind: crate::values::CourtActKind,
-    court: crate::values::Authority,
-    date: crate::values::Date,
-    in_force_since: crate::values::Date,
-}
-#[cfg(feature = "serde")]
-impl TryFrom<CourtActUnchecked> for CourtAct {
-    type Error = crate::values::PeriodError;
-    fn try_from(parts: CourtActUnchecked) -> Result<Self, Self::Error> {
-        CourtAct::new(parts.kind, parts.court, parts.date, parts.in_force_since)
+impl<'de> ::serde::Deserialize<'de> for CourtAct {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        #[derive(::serde::Deserialize)]
+        #[serde(deny_unknown_fields, rename = "CourtAct")]
+        struct Parts {
+            kind: crate::values::CourtActKind,
+            court: crate::values::Authority,
+            date: crate::values::Date,
+            in_force_since: crate::values::Date,
+        }
+        let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
+        Self::new(parts.kind, parts.court, parts.date, parts.in_force_since)
+            .map_err(::serde::de::Error::custom)
     }
 }
 /// Data: date and grounds of the expulsion (a court verdict or decision that has entered into legal force).

@@ -101,7 +101,7 @@ impl ExpulsionOrReadmissionRecord {
     #[inline]
     pub const fn builder() -> ExpulsionOrReadmissionRecordBuilder {
         ExpulsionOrReadmissionRecordBuilder {
-            state: Node(
+            _state: Node(
                 Node(
                     Node(Node(Unset(()), Unset(())), Unset(())),
                     Node(Node(Unset(()), Unset(())), Unset(())),
@@ -126,7 +126,7 @@ impl ExpulsionOrReadmissionRecord {
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct ExpulsionOrReadmissionRecordBuilder<S = Empty> {
-    state: S,
+    _state: S,
 }
 /// The state of a [`ExpulsionOrReadmissionRecordBuilder`] with no item set.
 pub type Empty = Node<
@@ -201,7 +201,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         S: Replace<Left<Left<Left<Left<Here>>>>, super::FullName, Old: FullNameIsUnset>,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `birth_date`: **required**, Resolution 939, paragraph 9, item 2.
@@ -223,7 +223,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         >,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `sex`: **required**, Resolution 939, paragraph 9, item 3.
@@ -241,7 +241,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         S: Replace<Left<Left<Right<Here>>>, crate::values::Sex, Old: SexIsUnset>,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 9, item 4.
@@ -263,7 +263,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         >,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `citizenship`: **required**, Resolution 939, paragraph 9, item 5.
@@ -285,7 +285,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         >,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `photo`: **required**, Resolution 939, paragraph 9, item 6.
@@ -303,7 +303,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         S: Replace<Left<Right<Right<Here>>>, crate::values::Photo, Old: PhotoIsUnset>,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `identity_document`: **required**, Resolution 939, paragraph 9, item 7.
@@ -325,7 +325,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         >,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `registration`: **required**, Resolution 939, paragraph 9, item 8.
@@ -347,7 +347,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         >,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `registering_officer`: **required**, Resolution 939, paragraph 9, item 9.
@@ -369,7 +369,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         >,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `expulsion`: **required**, Resolution 939, paragraph 9, item 10.
@@ -387,7 +387,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         S: Replace<Right<Right<Left<Here>>>, super::Expulsion, Old: ExpulsionIsUnset>,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `entry_banned_until`: **required**, Resolution 939, paragraph 9, item 11.
@@ -409,7 +409,7 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
         >,
     {
         ExpulsionOrReadmissionRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
 }
@@ -464,7 +464,7 @@ impl<
                 Node(Node(identity_document, registration), registering_officer),
                 Node(expulsion, entry_banned_until),
             ),
-        ) = self.state;
+        ) = self._state;
         ExpulsionOrReadmissionRecord {
             full_name: Filled::into_value(full_name),
             birth_date: Filled::into_value(birth_date),

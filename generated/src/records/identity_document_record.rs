@@ -47,9 +47,9 @@ pub struct IdentityDocumentRecord {
     /// Type: [`Ethnicity`](super::Ethnicity).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub ethnicity: Option<crate::values::Ethnicity>,
+    pub ethnicity: ::core::option::Option<crate::values::Ethnicity>,
     /// **Required**. Resolution 939, paragraph 6, item 5.
     ///
     /// - kk: азаматтығы
@@ -93,9 +93,9 @@ pub struct IdentityDocumentRecord {
     /// Type: [`Iin`](super::Iin).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
-    pub iin: Option<crate::values::Iin>,
+    pub iin: ::core::option::Option<crate::values::Iin>,
     /// **Required**. Resolution 939, paragraph 6, item 11.
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
@@ -123,7 +123,7 @@ impl IdentityDocumentRecord {
     #[inline]
     pub const fn builder() -> IdentityDocumentRecordBuilder {
         IdentityDocumentRecordBuilder {
-            state: Node(
+            _state: Node(
                 Node(
                     Node(Node(Unset(()), Unset(())), Unset(())),
                     Node(Node(Unset(()), Unset(())), Unset(())),
@@ -133,8 +133,8 @@ impl IdentityDocumentRecord {
                     Node(Unset(()), Unset(())),
                 ),
             ),
-            ethnicity: None,
-            iin: None,
+            ethnicity: ::core::option::Option::None,
+            iin: ::core::option::Option::None,
         }
     }
 }
@@ -152,9 +152,9 @@ impl IdentityDocumentRecord {
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct IdentityDocumentRecordBuilder<S = Empty> {
-    state: S,
-    ethnicity: Option<crate::values::Ethnicity>,
-    iin: Option<crate::values::Iin>,
+    _state: S,
+    ethnicity: ::core::option::Option<crate::values::Ethnicity>,
+    iin: ::core::option::Option<crate::values::Iin>,
 }
 /// The state of a [`IdentityDocumentRecordBuilder`] with no item set.
 pub type Empty = Node<
@@ -229,7 +229,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         S: Replace<Left<Left<Left<Left<Here>>>>, super::FullName, Old: FullNameIsUnset>,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -246,7 +246,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         S: Replace<Left<Left<Left<Right<Here>>>>, super::Birth, Old: BirthIsUnset>,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -266,7 +266,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         S: Replace<Left<Left<Right<Here>>>, crate::values::Sex, Old: SexIsUnset>,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -279,14 +279,17 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// Setting it again replaces the earlier value; [`Self::maybe_ethnicity`] takes an `Option`.
     #[inline]
     pub fn ethnicity(self, value: crate::values::Ethnicity) -> Self {
-        self.maybe_ethnicity(Some(value))
+        self.maybe_ethnicity(::core::option::Option::Some(value))
     }
     /// Sets `ethnicity` when `value` is `Some`, or leaves it out: **optional**: at the holder's wish (kk: иесінің қалауы бойынша), Resolution 939, paragraph 6, item 4.
     ///
     /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
     /// - en: nationality, i.e. ethnicity (at the holder's wish)
     #[inline]
-    pub fn maybe_ethnicity(mut self, value: Option<crate::values::Ethnicity>) -> Self {
+    pub fn maybe_ethnicity(
+        mut self,
+        value: ::core::option::Option<crate::values::Ethnicity>,
+    ) -> Self {
         self.ethnicity = value;
         self
     }
@@ -309,7 +312,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         >,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -333,7 +336,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         >,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -357,7 +360,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         >,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -381,7 +384,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         >,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -405,7 +408,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         >,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -418,14 +421,17 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// Setting it again replaces the earlier value; [`Self::maybe_iin`] takes an `Option`.
     #[inline]
     pub fn iin(self, value: crate::values::Iin) -> Self {
-        self.maybe_iin(Some(value))
+        self.maybe_iin(::core::option::Option::Some(value))
     }
     /// Sets `iin` when `value` is `Some`, or leaves it out: **optional**: if the person has one (kk: бар болса), Resolution 939, paragraph 6, item 10.
     ///
     /// - kk: жеке сәйкестендіру нөмірі (бар болса)
     /// - en: individual identification number (IIN), if the person has one
     #[inline]
-    pub fn maybe_iin(mut self, value: Option<crate::values::Iin>) -> Self {
+    pub fn maybe_iin(
+        mut self,
+        value: ::core::option::Option<crate::values::Iin>,
+    ) -> Self {
         self.iin = value;
         self
     }
@@ -448,7 +454,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         >,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -472,7 +478,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         >,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -496,7 +502,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         >,
     {
         IdentityDocumentRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
             ethnicity: self.ethnicity,
             iin: self.iin,
         }
@@ -553,7 +559,7 @@ impl<
                 Node(Node(identity_document, signature), registration),
                 Node(issuing_authority, registering_officer),
             ),
-        ) = self.state;
+        ) = self._state;
         IdentityDocumentRecord {
             full_name: Filled::into_value(full_name),
             birth: Filled::into_value(birth),

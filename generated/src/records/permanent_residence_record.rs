@@ -108,7 +108,7 @@ impl PermanentResidenceRecord {
     #[inline]
     pub const fn builder() -> PermanentResidenceRecordBuilder {
         PermanentResidenceRecordBuilder {
-            state: Node(
+            _state: Node(
                 Node(
                     Node(Node(Unset(()), Unset(())), Unset(())),
                     Node(Node(Unset(()), Unset(())), Unset(())),
@@ -133,7 +133,7 @@ impl PermanentResidenceRecord {
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct PermanentResidenceRecordBuilder<S = Empty> {
-    state: S,
+    _state: S,
 }
 /// The state of a [`PermanentResidenceRecordBuilder`] with no item set.
 pub type Empty = Node<
@@ -213,7 +213,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         S: Replace<Left<Left<Left<Left<Here>>>>, super::FullName, Old: FullNameIsUnset>,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `birth_date`: **required**, Resolution 939, paragraph 10, item 2.
@@ -235,7 +235,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `sex`: **required**, Resolution 939, paragraph 10, item 3.
@@ -253,7 +253,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         S: Replace<Left<Left<Right<Here>>>, crate::values::Sex, Old: SexIsUnset>,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 10, item 4.
@@ -275,7 +275,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `citizenship`: **required**, Resolution 939, paragraph 10, item 5.
@@ -297,7 +297,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `photo`: **required**, Resolution 939, paragraph 10, item 6.
@@ -315,7 +315,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         S: Replace<Left<Right<Right<Here>>>, crate::values::Photo, Old: PhotoIsUnset>,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `identity_document`: **required**, Resolution 939, paragraph 10, item 7.
@@ -337,7 +337,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `registration`: **required**, Resolution 939, paragraph 10, item 8.
@@ -359,7 +359,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `registering_officer`: **required**, Resolution 939, paragraph 10, item 9.
@@ -381,7 +381,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `visa_or_temporary_permit`: **required**, Resolution 939, paragraph 10, item 10.
@@ -403,7 +403,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `intended_permanent_address`: **required**, Resolution 939, paragraph 10, item 11.
@@ -425,7 +425,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `reviewing_authority`: **required**, Resolution 939, paragraph 10, item 12.
@@ -447,7 +447,7 @@ impl<S> PermanentResidenceRecordBuilder<S> {
         >,
     {
         PermanentResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
 }
@@ -510,7 +510,7 @@ impl<
                     reviewing_authority,
                 ),
             ),
-        ) = self.state;
+        ) = self._state;
         PermanentResidenceRecord {
             full_name: Filled::into_value(full_name),
             birth_date: Filled::into_value(birth_date),

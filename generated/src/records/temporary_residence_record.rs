@@ -108,7 +108,7 @@ impl TemporaryResidenceRecord {
     #[inline]
     pub const fn builder() -> TemporaryResidenceRecordBuilder {
         TemporaryResidenceRecordBuilder {
-            state: Node(
+            _state: Node(
                 Node(
                     Node(Node(Unset(()), Unset(())), Unset(())),
                     Node(Node(Unset(()), Unset(())), Unset(())),
@@ -133,7 +133,7 @@ impl TemporaryResidenceRecord {
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct TemporaryResidenceRecordBuilder<S = Empty> {
-    state: S,
+    _state: S,
 }
 /// The state of a [`TemporaryResidenceRecordBuilder`] with no item set.
 pub type Empty = Node<
@@ -213,7 +213,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         S: Replace<Left<Left<Left<Left<Here>>>>, super::FullName, Old: FullNameIsUnset>,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `birth_date`: **required**, Resolution 939, paragraph 8, item 2.
@@ -235,7 +235,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `sex`: **required**, Resolution 939, paragraph 8, item 3.
@@ -253,7 +253,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         S: Replace<Left<Left<Right<Here>>>, crate::values::Sex, Old: SexIsUnset>,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 8, item 4.
@@ -275,7 +275,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `citizenship`: **required**, Resolution 939, paragraph 8, item 5.
@@ -297,7 +297,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `photo`: **required**, Resolution 939, paragraph 8, item 6.
@@ -315,7 +315,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         S: Replace<Left<Right<Right<Here>>>, crate::values::Photo, Old: PhotoIsUnset>,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `residence_abroad`: **required**, Resolution 939, paragraph 8, item 7.
@@ -337,7 +337,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `temporary_residence`: **required**, Resolution 939, paragraph 8, item 8.
@@ -359,7 +359,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `receiving_party_address`: **required**, Resolution 939, paragraph 8, item 9.
@@ -381,7 +381,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `identity_document`: **required**, Resolution 939, paragraph 8, item 10.
@@ -403,7 +403,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `registration`: **required**, Resolution 939, paragraph 8, item 11.
@@ -425,7 +425,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `registering_officer`: **required**, Resolution 939, paragraph 8, item 12.
@@ -447,7 +447,7 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
         >,
     {
         TemporaryResidenceRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
 }
@@ -510,7 +510,7 @@ impl<
                 ),
                 Node(Node(identity_document, registration), registering_officer),
             ),
-        ) = self.state;
+        ) = self._state;
         TemporaryResidenceRecord {
             full_name: Filled::into_value(full_name),
             birth_date: Filled::into_value(birth_date),

@@ -101,7 +101,7 @@ impl VisaRecord {
     #[inline]
     pub const fn builder() -> VisaRecordBuilder {
         VisaRecordBuilder {
-            state: Node(
+            _state: Node(
                 Node(
                     Node(Node(Unset(()), Unset(())), Unset(())),
                     Node(Node(Unset(()), Unset(())), Unset(())),
@@ -126,7 +126,7 @@ impl VisaRecord {
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct VisaRecordBuilder<S = Empty> {
-    state: S,
+    _state: S,
 }
 /// The state of a [`VisaRecordBuilder`] with no item set.
 pub type Empty = Node<
@@ -198,7 +198,7 @@ impl<S> VisaRecordBuilder<S> {
         S: Replace<Left<Left<Left<Left<Here>>>>, super::FullName, Old: FullNameIsUnset>,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `birth_date`: **required**, Resolution 939, paragraph 7, item 2.
@@ -220,7 +220,7 @@ impl<S> VisaRecordBuilder<S> {
         >,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `sex`: **required**, Resolution 939, paragraph 7, item 3.
@@ -235,7 +235,7 @@ impl<S> VisaRecordBuilder<S> {
         S: Replace<Left<Left<Right<Here>>>, crate::values::Sex, Old: SexIsUnset>,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `fingerprints`: **required**, Resolution 939, paragraph 7, item 4.
@@ -257,7 +257,7 @@ impl<S> VisaRecordBuilder<S> {
         >,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `citizenship`: **required**, Resolution 939, paragraph 7, item 5.
@@ -279,7 +279,7 @@ impl<S> VisaRecordBuilder<S> {
         >,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `photo`: **required**, Resolution 939, paragraph 7, item 6.
@@ -294,7 +294,7 @@ impl<S> VisaRecordBuilder<S> {
         S: Replace<Left<Right<Right<Here>>>, crate::values::Photo, Old: PhotoIsUnset>,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `identity_document`: **required**, Resolution 939, paragraph 7, item 7.
@@ -316,7 +316,7 @@ impl<S> VisaRecordBuilder<S> {
         >,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `visa`: **required**, Resolution 939, paragraph 7, item 8.
@@ -331,7 +331,7 @@ impl<S> VisaRecordBuilder<S> {
         S: Replace<Right<Left<Left<Right<Here>>>>, super::Visa, Old: VisaIsUnset>,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `registration`: **required**, Resolution 939, paragraph 7, item 9.
@@ -353,7 +353,7 @@ impl<S> VisaRecordBuilder<S> {
         >,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `issuing_authority`: **required**, Resolution 939, paragraph 7, item 10.
@@ -375,7 +375,7 @@ impl<S> VisaRecordBuilder<S> {
         >,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
     /// Sets `registering_officer`: **required**, Resolution 939, paragraph 7, item 11.
@@ -397,7 +397,7 @@ impl<S> VisaRecordBuilder<S> {
         >,
     {
         VisaRecordBuilder {
-            state: self.state.replace(value),
+            _state: self._state.replace(value),
         }
     }
 }
@@ -452,7 +452,7 @@ impl<
                 Node(Node(identity_document, visa), registration),
                 Node(issuing_authority, registering_officer),
             ),
-        ) = self.state;
+        ) = self._state;
         VisaRecord {
             full_name: Filled::into_value(full_name),
             birth_date: Filled::into_value(birth_date),

@@ -1,0 +1,103 @@
+//! Lints that a spec name alone can set off in generated code, and the `#[allow]` the emitter
+//! writes on exactly the items concerned, so that any accepted spec yields code that lints
+//! clean and an ordinary spec yields no `#[allow]` at all.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Methods of std's traits whose signature clippy's `should_implement_trait` compares with an
+/// inherent method of the same name: those taking `&self` and returning a reference or anything
+/// (a composite's getter), and those taking `self` and one argument (a builder's setter).
+const TRAIT_METHODS_BY_REF: [&str; 4] = ["as_ref", "borrow", "clone", "deref"];
+const TRAIT_METHODS_BY_VALUE: [&str; 10] = [
+    "add", "bitand", "bitor", "bitxor", "div", "mul", "rem", "shl", "shr", "sub",
+];
+
+/// The receiver each prefix calls for, in clippy's `wrong_self_convention`: a setter takes
+/// `self` and a getter `&self`, whatever the field is called.
+fn breaks_self_convention(name: &str, by_value: bool) -> bool {
+    let prefixed = |prefix: &str| name.starts_with(prefix) && name.len() > prefix.len();
+    if by_value {
+        prefixed("as_") || prefixed("from_") || prefixed("is_") || prefixed("to_")
+    } else {
+        prefixed("from_") || prefixed("into_") || (prefixed("to_") && name.ends_with("_mut"))
+    }
+}
+
+fn allow(lints: &[TokenStream]) -> TokenStream {
+    if lints.is_empty() {
+        quote!()
+    } else {
+        quote!(#[allow(#(#lints),*)])
+    }
+}
+
+/// The allowance a composite's getter `name(&self)` needs.
+pub(super) fn getter(name: &str) -> TokenStream {
+    let mut lints = Vec::new();
+    if TRAIT_METHODS_BY_REF.contains(&name) {
+        lints.push(quote!(clippy::should_implement_trait));
+    }
+    if breaks_self_convention(name, false) {
+        lints.push(quote!(clippy::wrong_self_convention));
+    }
+    allow(&lints)
+}
+
+/// The allowance a builder's setter `name(self, value)` needs.
+pub(super) fn setter(name: &str) -> TokenStream {
+    let mut lints = Vec::new();
+    if TRAIT_METHODS_BY_VALUE.contains(&name) {
+        lints.push(quote!(clippy::should_implement_trait));
+    }
+    if breaks_self_convention(name, true) {
+        lints.push(quote!(clippy::wrong_self_convention));
+    }
+    allow(&lints)
+}
+
+/// The allowance a function of `parameters` parameters needs: clippy's `too_many_arguments`
+/// counts more than seven as too many, but a composite's constructor takes one a part.
+pub(super) fn parameters(parameters: usize) -> TokenStream {
+    if parameters > 7 {
+        allow(&[quote!(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_names_need_no_allowance() {
+        for name in ["full_name", "issued_on", "valid_until", "as", "to", "is"] {
+            assert!(getter(name).is_empty(), "{name}");
+            assert!(setter(name).is_empty(), "{name}");
+        }
+        assert!(parameters(7).is_empty());
+    }
+
+    #[test]
+    fn names_clippy_reads_as_conventions_get_one() {
+        let shown = |tokens: TokenStream| tokens.to_string().replace(' ', "");
+        assert_eq!(
+            shown(getter("clone")),
+            "#[allow(clippy::should_implement_trait)]"
+        );
+        assert_eq!(
+            shown(setter("to_date")),
+            "#[allow(clippy::wrong_self_convention)]"
+        );
+        assert_eq!(
+            shown(getter("from_date")),
+            "#[allow(clippy::wrong_self_convention)]"
+        );
+        assert_eq!(
+            shown(setter("sub")),
+            "#[allow(clippy::should_implement_trait)]"
+        );
+        assert_eq!(shown(parameters(8)), "#[allow(clippy::too_many_arguments)]");
+    }
+}

@@ -1,0 +1,129 @@
+//! What the generator knows of the hand-written part of `dactylo-records`: the value types a
+//! spec may name, and the names its crate root already takes.
+//!
+//! Both lists are checked against the crate's sources by tests: `tests/tests/value_types.rs`
+//! proves that each value type has every trait a record field needs, and the tests below that
+//! the lists name what `generated/src/lib.rs` and `generated/src/values/mod.rs` export.
+
+/// The value types of `dactylo-records` (`generated/src/values/`): each is `Debug`, `Clone`,
+/// `PartialEq` and `Eq`, and with the `serde` feature `Serialize` and `Deserialize`, as a
+/// record's field must be. A spec generated into `dactylo-records`, or into a file that takes
+/// its value types from it, may name only these under `values`.
+pub const VALUE_TYPES: [&str; 21] = [
+    "Absence",
+    "AddressLine",
+    "Authority",
+    "Citizenship",
+    "Country",
+    "CourtActKind",
+    "Date",
+    "DocumentNumber",
+    "Ethnicity",
+    "Fingerprints",
+    "FingerprintsAndPalms",
+    "Iin",
+    "ImageFormat",
+    "ImpressionFormat",
+    "Name",
+    "PermitKind",
+    "Photo",
+    "Place",
+    "RegistrationBasis",
+    "Sex",
+    "Signature",
+];
+
+/// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
+/// items (`pub use records::*`): an explicit name there would hide a generated item of the same
+/// name without a word from the compiler.
+pub(crate) const ROOT_NAMES: [&str; 19] = [
+    "jiff",
+    "values",
+    "records",
+    "Absence",
+    "Capture",
+    "CaptureSetError",
+    "CodeError",
+    "EncodingError",
+    "EncodingProblem",
+    "FingerPosition",
+    "IinError",
+    "ImageFormat",
+    "Impression",
+    "ImpressionFormat",
+    "PalmPosition",
+    "PeriodError",
+    "TextError",
+    "TextProblem",
+    "ValueError",
+];
+
+/// The generated crate's name, as code and examples write it.
+pub(crate) const CRATE_NAME: &str = "dactylo_records";
+
+/// The module of `dactylo-records` the generated module is: `src/records/`, declared by
+/// `generated/src/lib.rs`. A record module of the same name would set off clippy's
+/// `module_inception`.
+pub(crate) const GENERATED_MODULE: &str = "records";
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+
+    fn source(relative: &str) -> syn::File {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../generated/src")
+            .join(relative);
+        let text = std::fs::read_to_string(&path).expect("the records crate is beside codegen");
+        syn::parse_file(&text).expect("it parses")
+    }
+
+    /// The names a file's `pub use` and `mod` items declare at its top level.
+    fn declared(file: &syn::File) -> BTreeSet<String> {
+        fn leaves(tree: &syn::UseTree, names: &mut BTreeSet<String>) {
+            match tree {
+                syn::UseTree::Path(path) => leaves(&path.tree, names),
+                syn::UseTree::Name(name) => {
+                    names.insert(name.ident.to_string());
+                }
+                syn::UseTree::Rename(rename) => {
+                    names.insert(rename.rename.to_string());
+                }
+                syn::UseTree::Group(group) => {
+                    group.items.iter().for_each(|item| leaves(item, names));
+                }
+                syn::UseTree::Glob(_) => {}
+            }
+        }
+        let mut names = BTreeSet::new();
+        for item in &file.items {
+            match item {
+                syn::Item::Use(item) => leaves(&item.tree, &mut names),
+                syn::Item::Mod(item) => {
+                    names.insert(item.ident.to_string());
+                }
+                _ => {}
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn the_root_names_are_those_lib_rs_declares() {
+        let expected = declared(&source("lib.rs"));
+        let listed: BTreeSet<String> = ROOT_NAMES.iter().map(ToString::to_string).collect();
+        assert_eq!(listed, expected);
+    }
+
+    #[test]
+    fn every_value_type_is_exported_by_the_values_module() {
+        let exported = declared(&source("values/mod.rs"));
+        for name in VALUE_TYPES {
+            assert!(exported.contains(name), "`{name}` is not exported");
+        }
+        assert!(VALUE_TYPES.is_sorted(), "keep the list sorted");
+    }
+}

@@ -1,0 +1,455 @@
+//! Every name the generated code declares, in the scope it is declared in, and why.
+//!
+//! The list is built from the same functions and constants the emitters take their names from,
+//! so a spec whose names would collide (a record named like a generated module, a part named
+//! like a constructor) is refused by the checker rather than by the compiler. A test parses the
+//! generated code and asserts that it declares exactly these names, so that a new generated item
+//! cannot be added without its name.
+
+use crate::model::{Field, Model, Record};
+use crate::names;
+
+/// Where a generated name lives: within one scope, every name must be distinct.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Scope {
+    /// A module of the generated code, by its path from the generated module's root (empty for
+    /// the root): its items, its imports, and the type parameters of its items, which hide items
+    /// of the same name where they are in scope.
+    Module(Vec<String>),
+    /// The named fields of a struct: its module and name.
+    Fields(Vec<String>, String),
+    /// The associated functions and methods of a type's inherent `impl`s: its module and name.
+    Associated(Vec<String>, String),
+    /// The root of the crate the generated module is part of, beside its glob re-export.
+    CrateRoot,
+    /// A directory the generator writes files into, relative to its output directory.
+    Files(String),
+}
+
+/// A name the generated code declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Declaration {
+    pub(crate) scope: Scope,
+    pub(crate) name: String,
+    pub(crate) origin: Origin,
+}
+
+/// Why a name is declared: what the generated item is, and whether a spec name gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Origin {
+    /// The item, as a message names it: "the module of record `Visa`".
+    pub(crate) what: String,
+    /// The spec node it is named after, if any.
+    pub(crate) node: Option<Node>,
+}
+
+/// A node of the spec a generated name derives from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Node {
+    /// The node's path, as findings name it.
+    pub(crate) path: String,
+    /// Whether the name is the node's key (a record's name) rather than its value (an ident).
+    pub(crate) on_key: bool,
+    /// What to rename to resolve a collision: "record", "field", "part", "composite".
+    pub(crate) kind: NodeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NodeKind {
+    Value,
+    Composite,
+    Record,
+    Field,
+    Part,
+}
+
+impl NodeKind {
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            NodeKind::Value => "value type",
+            NodeKind::Composite => "composite",
+            NodeKind::Record => "record",
+            NodeKind::Field => "field",
+            NodeKind::Part => "part",
+        }
+    }
+}
+
+/// Collects declarations; one method a scope of the generated code.
+#[derive(Default)]
+struct Declarations(Vec<Declaration>);
+
+impl Declarations {
+    fn generator(&mut self, scope: &Scope, name: impl Into<String>, what: impl Into<String>) {
+        self.0.push(Declaration {
+            scope: scope.clone(),
+            name: name.into(),
+            origin: Origin {
+                what: what.into(),
+                node: None,
+            },
+        });
+    }
+
+    fn spec(
+        &mut self,
+        scope: &Scope,
+        name: impl Into<String>,
+        what: impl Into<String>,
+        node: &Node,
+    ) {
+        self.0.push(Declaration {
+            scope: scope.clone(),
+            name: name.into(),
+            origin: Origin {
+                what: what.into(),
+                node: Some(node.clone()),
+            },
+        });
+    }
+}
+
+fn module(path: &[&str]) -> Vec<String> {
+    path.iter().map(ToString::to_string).collect()
+}
+
+/// Every name the generated module of `model` declares, in the order it is emitted.
+pub(crate) fn declarations(model: &Model) -> Vec<Declaration> {
+    let mut declared = Declarations::default();
+    root(model, &mut declared);
+    composites(model, &mut declared);
+    for record in &model.records {
+        record_module(record, &mut declared);
+    }
+    states(model, &mut declared);
+    typestate(&mut declared);
+    declared.0
+}
+
+fn record_node(record: &Record) -> Node {
+    Node {
+        path: format!("records.{}", record.name),
+        on_key: true,
+        kind: NodeKind::Record,
+    }
+}
+
+/// The ident of the field at `index` of the record `record`.
+fn field_node(record: &str, index: usize) -> Node {
+    Node {
+        path: format!("records.{record}.fields[{index}].ident"),
+        on_key: false,
+        kind: NodeKind::Field,
+    }
+}
+
+/// The required fields of `record`, with their index among all its fields.
+fn required(record: &Record) -> impl Iterator<Item = (usize, &Field)> {
+    record
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| field.member.is_required())
+}
+
+fn root(model: &Model, declared: &mut Declarations) {
+    let scope = Scope::Module(Vec::new());
+    if !model.composites.is_empty() {
+        declared.generator(&scope, names::COMPOSITES_MODULE, "the module of composites");
+    }
+    for composite in &model.composites {
+        let node = Node {
+            path: format!("composites.{}", composite.name),
+            on_key: true,
+            kind: NodeKind::Composite,
+        };
+        let what = format!("the composite `{}`", composite.name);
+        declared.spec(&scope, &composite.name, what, &node);
+    }
+    for record in &model.records {
+        let node = record_node(record);
+        let name = &record.name;
+        let module = names::record_module(name);
+        declared.spec(
+            &scope,
+            &module,
+            format!("the module of record `{name}`"),
+            &node,
+        );
+        declared.spec(&scope, name, format!("the record `{name}`"), &node);
+        let builder = names::builder(name);
+        declared.spec(&scope, builder, format!("the builder of `{name}`"), &node);
+    }
+    declared.generator(
+        &scope,
+        names::UNSET_TYPE,
+        "the builders' marker type `Unset`",
+    );
+    declared.generator(
+        &scope,
+        names::TYPESTATE_MODULE,
+        "the module of the builders' machinery",
+    );
+    declared.generator(
+        &scope,
+        names::STATES_MODULE,
+        "the module of the builders' states",
+    );
+    for value in &model.values {
+        let node = Node {
+            path: format!("values.{}", value.name),
+            on_key: true,
+            kind: NodeKind::Value,
+        };
+        let what = format!("the value type `{}`", value.name);
+        declared.spec(&scope, &value.name, what, &node);
+    }
+}
+
+fn composites(model: &Model, declared: &mut Declarations) {
+    if model.composites.is_empty() {
+        return;
+    }
+    let path = module(&[names::COMPOSITES_MODULE]);
+    let scope = Scope::Module(path.clone());
+    for composite in &model.composites {
+        let name = &composite.name;
+        let node = Node {
+            path: format!("composites.{name}"),
+            on_key: true,
+            kind: NodeKind::Composite,
+        };
+        declared.spec(&scope, name, format!("the composite `{name}`"), &node);
+        let fields = Scope::Fields(path.clone(), name.clone());
+        let associated = Scope::Associated(path.clone(), name.clone());
+        if !composite.periods.is_empty() {
+            let what = format!("the constructor of `{name}`");
+            declared.generator(&associated, names::CONSTRUCTOR, what);
+        }
+        for (index, part) in composite.parts.iter().enumerate() {
+            let node = Node {
+                path: format!("composites.{name}.parts[{index}].ident"),
+                on_key: false,
+                kind: NodeKind::Part,
+            };
+            let ident = &part.ident;
+            let what = format!("the part `{ident}` of `{name}`");
+            declared.spec(&fields, ident, what, &node);
+            if !composite.periods.is_empty() {
+                let what = format!("the getter of part `{ident}` of `{name}`");
+                declared.spec(&associated, ident, what, &node);
+            }
+        }
+    }
+}
+
+fn record_module(record: &Record, declared: &mut Declarations) {
+    let name = &record.name;
+    let path = vec![names::record_module(name)];
+    let scope = Scope::Module(path.clone());
+    let node = record_node(record);
+    let builder = names::builder(name);
+    let required = record.required_fields().count();
+
+    declared.generator(
+        &scope,
+        names::UNSET_TYPE,
+        "the import of the marker type `Unset`",
+    );
+    for machinery in names::machinery(required) {
+        let what = format!("the import of the builders' machinery `{machinery}`");
+        declared.generator(&scope, machinery, what);
+    }
+    declared.spec(&scope, name, format!("the record `{name}`"), &node);
+    declared.spec(&scope, &builder, format!("the builder of `{name}`"), &node);
+    declared.generator(
+        &scope,
+        names::STATE_PARAMETER,
+        "the type parameter of a builder's state",
+    );
+    declared.generator(
+        &scope,
+        names::EMPTY_STATE,
+        format!("the empty state of `{builder}`"),
+    );
+
+    let record_fields = Scope::Fields(path.clone(), name.clone());
+    let builder_fields = Scope::Fields(path.clone(), builder.clone());
+    let builder_methods = Scope::Associated(path.clone(), builder.clone());
+    let record_functions = Scope::Associated(path.clone(), name.clone());
+    declared.generator(
+        &record_functions,
+        names::BUILDER_FN,
+        format!("the function `{name}::builder`"),
+    );
+    declared.generator(
+        &builder_fields,
+        names::STATE_FIELD,
+        format!("the state of `{builder}`"),
+    );
+    declared.generator(
+        &builder_methods,
+        names::BUILD_METHOD,
+        format!("the method `{builder}::build`"),
+    );
+    for (index, field) in record.fields.iter().enumerate() {
+        let ident = &field.member.ident;
+        let node = field_node(name, index);
+        let what = format!("the field `{ident}` of `{name}`");
+        declared.spec(&record_fields, ident, what, &node);
+        let what = format!("the setter of field `{ident}`");
+        declared.spec(&builder_methods, ident, what, &node);
+        if field.member.is_required() {
+            for (derived, kind) in [
+                (names::state_alias(ident), "state alias"),
+                (names::is_set_trait(ident), "trait"),
+                (names::is_unset_trait(ident), "trait"),
+                (names::item_parameter(ident), "type parameter"),
+            ] {
+                let what = format!("the {kind} `{derived}` of field `{ident}`");
+                declared.spec(&scope, derived, what, &node);
+            }
+        } else {
+            let what = format!("the builder's field for optional item `{ident}`");
+            declared.spec(&builder_fields, ident, what, &node);
+            let maybe = names::maybe_setter(ident);
+            let what = format!("the setter `{maybe}` of optional field `{ident}`");
+            declared.spec(&builder_methods, maybe, what, &node);
+        }
+    }
+}
+
+fn states(model: &Model, declared: &mut Declarations) {
+    let states = module(&[names::STATES_MODULE]);
+    let scope = Scope::Module(states.clone());
+    for record in &model.records {
+        let name = &record.name;
+        let module_name = names::record_module(name);
+        let node = record_node(record);
+        let what = format!("the module of the states of `{name}`");
+        declared.spec(&scope, &module_name, what, &node);
+        let inner = Scope::Module(vec![names::STATES_MODULE.to_owned(), module_name]);
+        let builder = names::builder(name);
+        let what = format!("the empty state of `{builder}`");
+        declared.generator(&inner, names::EMPTY_STATE, what);
+        for (index, field) in required(record) {
+            let ident = &field.member.ident;
+            let node = field_node(name, index);
+            let alias = names::state_alias(ident);
+            let what = format!("the state alias `{alias}` of field `{ident}`");
+            declared.spec(&inner, alias, what, &node);
+        }
+    }
+}
+
+fn typestate(declared: &mut Declarations) {
+    let scope = Scope::Module(module(&[names::TYPESTATE_MODULE]));
+    for name in names::STATE_MACHINERY {
+        declared.generator(&scope, name, format!("the builders' machinery `{name}`"));
+    }
+    for name in names::MACHINERY_PARAMETERS {
+        let what = format!("a type parameter of the builders' machinery `{name}`");
+        declared.generator(&scope, name, what);
+    }
+}
+
+/// What generating into `dactylo-records` adds to [`declarations`]: the generated module's own
+/// name, and the names of the crate's root that sit beside the generated module's public items,
+/// as generator-owned declarations of [`Scope::CrateRoot`], followed by those public items that
+/// are not value types (a value type's re-export names the same item).
+pub(crate) fn crate_root(model: &Model) -> Vec<Declaration> {
+    let mut declared = Declarations::default();
+    declared.generator(
+        &Scope::Module(Vec::new()),
+        names::records_crate::GENERATED_MODULE,
+        "the generated module itself, `dactylo_records::records`",
+    );
+    let scope = Scope::CrateRoot;
+    for name in names::records_crate::ROOT_NAMES {
+        let what = format!("`{name}` of dactylo-records' own root (generated/src/lib.rs)");
+        declared.generator(&scope, name, what);
+    }
+    for declaration in declarations(model) {
+        let is_public_type = declaration.scope == Scope::Module(Vec::new())
+            && declaration
+                .origin
+                .node
+                .as_ref()
+                .is_some_and(|node| node.kind != NodeKind::Value)
+            && declaration
+                .name
+                .starts_with(|c: char| c.is_ascii_uppercase());
+        if is_public_type {
+            declared.0.push(Declaration {
+                scope: scope.clone(),
+                ..declaration
+            });
+        }
+    }
+    declared.0
+}
+
+/// The files a crate's generated sources are written to: the generated module's directory and
+/// the JSON Schemas. Only names that collide in the module collide here, but the files are the
+/// names the file system sees.
+pub(crate) fn crate_files(model: &Model, module_dir: &str, schema_dir: &str) -> Vec<Declaration> {
+    let mut declared = Declarations::default();
+    let modules = Scope::Files(module_dir.to_owned());
+    let schemas = Scope::Files(schema_dir.to_owned());
+    declared.generator(
+        &modules,
+        names::ROOT_FILE,
+        "the file of the generated module's root",
+    );
+    if !model.composites.is_empty() {
+        let file = names::module_file(names::COMPOSITES_MODULE);
+        declared.generator(&modules, file, "the file of the composites");
+    }
+    for record in &model.records {
+        let node = record_node(record);
+        let name = &record.name;
+        let file = names::module_file(&names::record_module(name));
+        declared.spec(
+            &modules,
+            file,
+            format!("the file of record `{name}`"),
+            &node,
+        );
+        let file = names::schema_file(name);
+        declared.spec(
+            &schemas,
+            file,
+            format!("the JSON Schema of record `{name}`"),
+            &node,
+        );
+    }
+    declared.0
+}
+
+/// The compile-fail cases, one file each.
+pub(crate) fn case_files(model: &Model) -> Vec<Declaration> {
+    let mut declared = Declarations::default();
+    let scope = Scope::Files("compile-fail cases".to_owned());
+    for record in &model.records {
+        let name = &record.name;
+        let node = record_node(record);
+        for (index, field) in required(record) {
+            let ident = &field.member.ident;
+            let node = field_node(name, index);
+            let file = names::module_file(&names::case_missing(name, ident));
+            let what = format!("the compile-fail case of `{name}` without `{ident}`");
+            declared.spec(&scope, file, what, &node);
+        }
+        let file = names::module_file(&names::case_nothing_set(name));
+        let what = format!("the compile-fail case of `{name}` with nothing set");
+        declared.spec(&scope, file, what, &node);
+        if let Some((index, first)) = required(record).next() {
+            let ident = &first.member.ident;
+            let node = field_node(name, index);
+            let file = names::module_file(&names::case_set_twice(name, ident));
+            let what = format!("the compile-fail case of `{name}` with `{ident}` set twice");
+            declared.spec(&scope, file, what, &node);
+        }
+    }
+    declared.0
+}
