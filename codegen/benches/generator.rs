@@ -1,7 +1,9 @@
 //! How long the generator takes to load, check, emit and format a spec: the real spec in
 //! process (`Spec::parse` and the crate's sources) and as a whole regeneration by the command
-//! line, then synthetic specs growing in records and in fields a record. It ends with a table of time and generated code a field against size, so that the
-//! growth shows: neither may grow with the record's width.
+//! line, then synthetic specs growing in records and in fields per record. It ends with a table
+//! of time and generated code per field against size, so that the growth shows: neither may grow
+//! with the record's width. A last group reads (`Spec::parse`) texts growing tenfold, and a text
+//! nested far too deep, to show that reading is linear in the text's size.
 //!
 //! `cargo bench -p dactylo-codegen --bench generator`
 
@@ -34,6 +36,23 @@ const REAL: &str = "real spec";
 const IN_PROCESS: &str = "in process";
 const WHOLE_PROCESS: &str = "whole process";
 const SYNTHETIC: &str = "synthetic";
+const READ: &str = "read";
+
+/// The value type of the synthetic specs: a text type of dactylo-records.
+const VALUE: &str = "Authority";
+
+/// Records of 12 fields: texts of about 40 KB, 400 KB and 4 MB.
+const READ_RECORDS: [usize; 3] = [10, 100, 1000];
+
+/// A text nested 100,000 levels deep, as the loader refuses it.
+fn deeply_nested() -> String {
+    format!("records: {}{}", "[".repeat(100_000), "]".repeat(100_000))
+}
+
+/// Reads and checks `text`, valid or not.
+fn read(text: &str) -> bool {
+    Spec::parse(text, "spec.yaml").is_ok()
+}
 
 /// The generated crate's files: its modules, README and schemas. (The compile-fail cases, one
 /// program a required field that sets every other field, grow with the square of a record's
@@ -47,7 +66,8 @@ fn generate(text: &str) -> usize {
 /// Bytes of generated Rust a field: the record modules, docs included, without the README and
 /// the schemas.
 fn rust_bytes_per_field(records: usize, fields: usize) -> usize {
-    let spec = Spec::parse(&synthetic::spec(records, fields), "spec.yaml").expect("a valid spec");
+    let spec = Spec::parse(&synthetic::spec_of(VALUE, records, fields), "spec.yaml")
+        .expect("a valid spec");
     let rust: usize = spec
         .crate_sources()
         .expect("generation succeeds")
@@ -95,7 +115,7 @@ fn benches(criterion: &mut Criterion) {
     let mut synthetic = criterion.benchmark_group(SYNTHETIC);
     synthetic.sample_size(10);
     for (records, fields) in SHAPES {
-        let text = synthetic::spec(records, fields);
+        let text = synthetic::spec_of(VALUE, records, fields);
         synthetic.throughput(Throughput::Elements((records * fields) as u64));
         synthetic.bench_with_input(
             BenchmarkId::from_parameter(shape(records, fields)),
@@ -104,6 +124,24 @@ fn benches(criterion: &mut Criterion) {
         );
     }
     synthetic.finish();
+
+    let mut reading = criterion.benchmark_group(READ);
+    reading.sample_size(10);
+    for records in READ_RECORDS {
+        let text = synthetic::spec_of(VALUE, records, 12);
+        reading.throughput(Throughput::Bytes(text.len() as u64));
+        reading.bench_with_input(
+            BenchmarkId::from_parameter(format!("{records}x12")),
+            &text,
+            |bencher, text| bencher.iter(|| read(black_box(text))),
+        );
+    }
+    let deep = deeply_nested();
+    reading.throughput(Throughput::Bytes(deep.len() as u64));
+    reading.bench_function("nested 100000 deep", |bencher| {
+        bencher.iter(|| read(black_box(&deep)))
+    });
+    reading.finish();
 }
 
 fn shape(records: usize, fields: usize) -> String {
@@ -134,7 +172,30 @@ fn print_summary(since: SystemTime) {
             rust_bytes_per_field(records, fields)
         );
     }
-    println!("\nTargets: the real spec under 20 ms as a whole process; 1000 × 12 under 2 s.");
+    println!(
+        "\n  {:>22} {:>10} {:>10} {:>14}",
+        "read", "bytes", "median", "per KB"
+    );
+    let mut texts: Vec<(String, usize)> = READ_RECORDS
+        .iter()
+        .map(|&records| {
+            let length = synthetic::spec_of(VALUE, records, 12).len();
+            (format!("{records}x12"), length)
+        })
+        .collect();
+    texts.push(("nested 100000 deep".to_owned(), deeply_nested().len()));
+    for (name, length) in texts {
+        let Some(seconds) = estimates::median_seconds(&format!("{READ}/{name}"), since) else {
+            continue;
+        };
+        println!(
+            "  {name:>22} {length:>10} {:>7.2} ms {:>11.2} µs",
+            seconds * 1e3,
+            seconds * 1e6 / (length as f64 / 1024.0)
+        );
+    }
+    println!("\nTargets: the real spec under 20 ms as a whole process; 1000 × 12 under 2 s;");
+    println!("reading takes about as long per KB at every size.");
 }
 
 fn main() {

@@ -121,7 +121,12 @@ fn reexport(child: &Child) -> TokenStream {
     quote!(pub use #name::{#(#exports),*};)
 }
 
-fn file(path: PathBuf, tokens: TokenStream, spec_label: &str) -> Result<GeneratedFile, Error> {
+/// `tokens` as a formatted Rust file at `path`, under the generated header.
+pub(crate) fn file(
+    path: PathBuf,
+    tokens: TokenStream,
+    spec_label: &str,
+) -> Result<GeneratedFile, Error> {
     let code = rust_code(&path.display().to_string(), tokens)?;
     let contents = rust_header(spec_label) + &code;
     Ok(GeneratedFile { path, contents })

@@ -37,6 +37,7 @@ mod output;
 mod spec;
 mod suggest;
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -62,6 +63,9 @@ pub const RECORDS_CRATE: &str = names::records_crate::CRATE_NAME;
 
 /// Where the JSON Schemas go inside the generated crate.
 pub const SCHEMA_DIR: &str = "schema";
+
+/// The file of [`Spec::composites_table`], in `codegen/src/names/`.
+const COMPOSITES_TABLE: &str = "records_composites.rs";
 
 /// A spec that has been read and checked.
 #[derive(Debug, Clone)]
@@ -147,7 +151,7 @@ impl Spec {
 
         let values = parse_path(CRATE_VALUES_PATH)?;
         let serde = Serde::Feature("serde".to_owned());
-        let tree = emit::tree(&self.model, &values, serde);
+        let tree = emit::tree(&self.model, &values, serde, &BTreeSet::new());
         let mut files = layout::module_directory(tree, Path::new(CRATE_MODULE_DIR), &self.label)?;
         let crate_name = proc_macro2::Ident::new(RECORDS_CRATE, proc_macro2::Span::call_site());
         let readme = emit::readme(&self.model, &crate_name, |tokens| {
@@ -178,6 +182,10 @@ impl Spec {
 
     /// The generated module as one file, for a build script to `include!`, as `options` say.
     ///
+    /// When the value types come from `::dactylo_records`, so do the composites that are the
+    /// same as its own (same name, parts, types and periods; the texts may differ): the records
+    /// then hold the very types of `dactylo-records`. The spec's other composites are generated.
+    ///
     /// # Errors
     ///
     /// [`Error::InvalidOption`] when the values path is not a Rust path, and
@@ -188,10 +196,13 @@ impl Spec {
         let from_records_crate = values.leading_colon.is_some()
             && values.segments.len() == 1
             && values.segments[0].ident == RECORDS_CRATE;
-        if from_records_crate {
+        let reused = if from_records_crate {
             self.refuse(self.unknown_value_types())?;
-        }
-        let tree = emit::tree(&self.model, &values, options.serde.clone());
+            names::records_crate::reusable(&self.model)
+        } else {
+            BTreeSet::new()
+        };
+        let tree = emit::tree(&self.model, &values, options.serde.clone(), &reused);
         let file = layout::single_file(tree, Path::new(&options.file_name), &self.label)?;
         Ok(Output::new(vec![file]))
     }
@@ -215,6 +226,26 @@ impl Spec {
         let cases = emit::compile_fail_cases(&self.model, &crate_name);
         let files = layout::case_files(cases, &self.label)?;
         Ok(Output::new(files).owning("").with_companions("stderr"))
+    }
+
+    /// The shapes of this spec's composites, compiled into `dactylo-codegen` so that
+    /// [`Spec::single_file`] knows which composites `dactylo-records` has: written, with the
+    /// crate, to `codegen/src/names/records_composites.rs` by the command line's default run.
+    #[doc(hidden)]
+    pub fn composites_table(&self) -> Result<Output, Error> {
+        let entries = self.model.composites.iter().map(|composite| {
+            let name = &composite.name;
+            let shape = names::records_crate::shape(composite);
+            quote::quote!((#name, #shape))
+        });
+        let count = proc_macro2::Literal::usize_unsuffixed(self.model.composites.len());
+        let tokens = quote::quote! {
+            /// The composites of `dactylo-records`, by name, with their shapes
+            /// ([`super::shape`]).
+            pub(crate) const COMPOSITES: [(&str, &str); #count] = [#(#entries),*];
+        };
+        let file = layout::file(PathBuf::from(COMPOSITES_TABLE), tokens, &self.label)?;
+        Ok(Output::new(vec![file]))
     }
 
     /// Every value type of the spec that `dactylo-records` does not have.

@@ -13,6 +13,8 @@ const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 const DEFAULT_SPEC: &str = "spec/resolution-939.yaml";
 const DEFAULT_OUT: &str = "generated";
 const DEFAULT_CASES: &str = "tests/compile-fail";
+/// Where the table of dactylo-records' composites goes, for `Spec::single_file`.
+const DEFAULT_TABLE: &str = "codegen/src/names";
 
 const EXIT_STALE: u8 = 1;
 const EXIT_INVALID_SPEC: u8 = 2;
@@ -99,6 +101,10 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     if let Some(dir) = cases {
         refuse_nesting(&outputs[0].1, &dir)?;
         outputs.push((spec.compile_fail_cases(RECORDS_CRATE)?, dir));
+    }
+    // The generator's own table of the composites of the crate it generates in this workspace.
+    if cli.out.is_none() {
+        outputs.push((spec.composites_table()?, default(DEFAULT_TABLE)));
     }
 
     if cli.check {

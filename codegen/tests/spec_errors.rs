@@ -1,7 +1,7 @@
 //! A spec with a mistake is refused with a message that says where and what, and every mistake
 //! of a run is reported, not only the first.
 
-use dactylo_codegen::{Error, Problem, Spec};
+use dactylo_codegen::{Error, Problem, SingleFile, Spec};
 
 /// The smallest valid spec: one value type, one composite with an optional part, one record with
 /// a required and an optional field.
@@ -458,4 +458,44 @@ fn every_problem_of_a_run_is_reported() {
             "records.VisaRecord.fields[2].citation",
         ]
     );
+}
+
+#[test]
+fn generating_into_dactylo_records_needs_its_value_types_and_its_root_free() {
+    let own_value = with("  Name: { en: A name.", "  Alias: { en: A name.")
+        .replace("type: Name", "type: Alias");
+    let spec = Spec::parse(&own_value, "spec.yaml").expect("a valid spec of its own");
+    let Err(Error::InvalidSpec { problems, .. }) = spec.crate_sources() else {
+        panic!("a value type dactylo-records lacks was accepted");
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, at("values.Alias"));
+    assert_eq!(
+        problems[0].message,
+        "`Alias` is not a value type of dactylo-records"
+    );
+    assert_eq!(
+        problems[0].span.as_ref().map(|span| span.line),
+        Some(line_of(&own_value, "  Alias:"))
+    );
+    assert!(matches!(
+        spec.single_file(&SingleFile::new("records.rs")),
+        Err(Error::InvalidSpec { .. })
+    ));
+    // Value types of one's own are the caller's to provide.
+    let options = SingleFile::new("records.rs").values("crate::values");
+    assert!(spec.single_file(&options).is_ok());
+
+    let root_name = VALID.replace("FullName", "Capture");
+    let spec = Spec::parse(&root_name, "spec.yaml").expect("valid on its own");
+    let Err(Error::InvalidSpec { problems, .. }) = spec.crate_sources() else {
+        panic!("a composite hiding a root export of dactylo-records was accepted");
+    };
+    assert_eq!(problems[0].path, at("composites.Capture"));
+    assert!(
+        problems[0].message.contains("dactylo-records' own root"),
+        "{}",
+        problems[0].message
+    );
+    assert!(spec.single_file(&SingleFile::new("records.rs")).is_ok());
 }

@@ -20,6 +20,10 @@ fn outputs() -> Vec<(Output, PathBuf)> {
             spec.compile_fail_cases("dactylo_records").unwrap(),
             workspace.join("tests/compile-fail"),
         ),
+        (
+            spec.composites_table().unwrap(),
+            workspace.join("codegen/src/names"),
+        ),
     ]
 }
 

@@ -1,22 +1,30 @@
 //! Specs of any size, for the benchmarks: `records` lists of `fields` required items each, all
-//! of one hand-written value type `Text`.
+//! of one hand-written value type.
 
 use std::fmt::Write;
 
-/// The text of a spec with `records` records of `fields` fields.
+/// The text of a spec with `records` records of `fields` fields of the type `Text`, which the
+/// compile-time benchmark's crates define.
+#[allow(dead_code, reason = "each benchmark uses one of the two")]
 pub fn spec(records: usize, fields: usize) -> String {
-    let mut spec = String::from(
+    spec_of("Text", records, fields)
+}
+
+/// The text of a spec with `records` records of `fields` fields of the value type `value`, a
+/// text type of `dactylo-records` or of the crate the spec is generated into.
+pub fn spec_of(value: &str, records: usize, fields: usize) -> String {
+    let mut spec = format!(
         "act:
-  kind: { kk: қаулысы, en: Resolution }
+  kind: {{ kk: қаулысы, en: Resolution }}
   number: 1
   date: 2024-01-01
-  title: { kk: атауы, en: title }
-  legal_basis: { kk: негізі, en: basis }
+  title: {{ kk: атауы, en: title }}
+  legal_basis: {{ kk: негізі, en: basis }}
   status: in_force
 values:
-  Text: { en: A text., example: 'Text::new(\"мәтін\")', schema: { type: string } }
+  {value}: {{ en: A text., example: '{value}::new(\"мәтін\")', schema: {{ type: string }} }}
 records:
-",
+"
     );
     for record in 0..records {
         let paragraph = record + 1;
@@ -28,7 +36,7 @@ records:
             let item = field + 1;
             let _ = writeln!(
                 spec,
-                "      - {{ ident: field_{field}, type: Text, citation: {{ paragraph: {paragraph}, item: {item} }}, kk: мәлімет, en: datum }}"
+                "      - {{ ident: field_{field}, type: {value}, citation: {{ paragraph: {paragraph}, item: {item} }}, kk: мәлімет, en: datum }}"
             );
         }
     }

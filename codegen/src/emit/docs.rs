@@ -6,6 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::markdown::{markdown, one_line};
 use crate::model::{
     Act, Citation, Composite, Field, Member, Model, Presence, Record, Status, ValueType,
 };
@@ -132,8 +133,8 @@ pub(super) fn builder(act: &Act, record: &Record) -> Vec<String> {
     };
     let mut lines = vec![
         format!(
-            "Builds a [`{}`] ({}, paragraph {}); start with [`{}::builder`].",
-            record.name,
+            "Builds a {} ({}, paragraph {}); start with [`{}::builder`].",
+            type_link(&record.name, "self"),
             markdown(&act.short_name()),
             record.paragraph,
             record.name
@@ -165,8 +166,8 @@ pub(super) fn builder(act: &Act, record: &Record) -> Vec<String> {
 /// The doc of a builder's empty state.
 pub(super) fn empty_state(record: &Record) -> Vec<String> {
     vec![format!(
-        "The state of a [`{}`] with no item set.",
-        names::builder(&record.name)
+        "The state of a {} with no item set.",
+        type_link(&names::builder(&record.name), "self")
     )]
 }
 
@@ -207,23 +208,23 @@ pub(super) fn states_module(model: &Model) -> Vec<String> {
 /// The doc of one record's states.
 pub(super) fn record_states(record: &Record) -> Vec<String> {
     vec![format!(
-        "The states of a [`{builder}`](super::{builder}).",
-        builder = names::builder(&record.name)
+        "The states of a {}.",
+        type_link(&names::builder(&record.name), "super")
     )]
 }
 
 pub(super) fn builder_fn(record: &Record) -> Vec<String> {
     vec![format!(
-        "Starts a builder of a [`{}`] with no item set.",
-        record.name
+        "Starts a builder of a {} with no item set.",
+        type_link(&record.name, "self")
     )]
 }
 
 pub(super) fn build_method(act: &Act, record: &Record) -> Vec<String> {
     vec![
         format!(
-            "Finishes the [`{}`] of {}, paragraph {}.",
-            record.name,
+            "Finishes the {} of {}, paragraph {}.",
+            type_link(&record.name, "self"),
             markdown(&act.short_name()),
             record.paragraph
         ),
@@ -293,12 +294,13 @@ fn used_by(model: &Model, name: &str, prefix: &str) -> Vec<String> {
 }
 
 /// An intra-doc link to the type `name` of the generated module, from a module where it is
-/// `prefix::name` (`self`: in scope, where an explicit target would be redundant).
+/// `prefix::name` (`self`: in scope). The target says it is a type, because a spec type may
+/// share its name with a derive macro of the prelude (`Debug`, `Clone`).
 fn type_link(name: &str, prefix: &str) -> String {
     if prefix == "self" {
-        format!("[`{name}`]")
+        format!("[`{name}`](type@{name})")
     } else {
-        format!("[`{name}`]({prefix}::{name})")
+        format!("[`{name}`](type@{prefix}::{name})")
     }
 }
 
@@ -336,14 +338,15 @@ pub(super) fn unset() -> Vec<String> {
     [
         "Marks a required item that a builder does not hold yet.",
         "",
-        "A builder has one type parameter a required item: `Unset` until the item's setter is",
-        "called. It cannot be created outside the generated code.",
+        "A builder's state holds one leaf for each required item: `Unset` until the item's",
+        "setter is called. It cannot be created outside the generated code.",
     ]
     .map(str::to_owned)
     .to_vec()
 }
 
-/// The compiler's words when `build()` is called without a required field.
+/// The compiler's words for a builder misused: `build()` called without a required field
+/// ([`missing`]), or a required field set twice ([`already_set`]).
 pub(super) struct Diagnostic {
     pub(super) message: String,
     pub(super) label: String,
@@ -398,36 +401,4 @@ fn item_texts(member: &Member) -> [String; 3] {
         format!("- kk: {}", markdown(&member.texts.kk)),
         format!("- en: {}", markdown(&member.texts.en)),
     ]
-}
-
-/// The text on one line: the spec's line breaks are layout, not meaning.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The text on one line, with the characters Markdown would interpret escaped, so that rustdoc
-/// shows the act's words as written.
-pub(super) fn markdown(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_escapes_what_rustdoc_would_interpret() {
-        assert_eq!(markdown("a *b* [c]\n  d"), r"a \*b\* \[c\] d");
-        assert_eq!(markdown("тегі, аты"), "тегі, аты");
-    }
 }

@@ -15,10 +15,13 @@ mod cases;
 mod docs;
 mod examples;
 mod lints;
+mod markdown;
 mod readme;
 mod schema;
 mod types;
 mod typestate;
+
+use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -45,16 +48,26 @@ pub(crate) struct Child {
     pub(crate) items: TokenStream,
 }
 
-/// Emits the whole generated module for `model`, taking the value types from `values`.
-pub(crate) fn tree(model: &Model, values: &syn::Path, serde: Serde) -> Tree {
+/// Emits the whole generated module for `model`, taking the value types from `values`, and the
+/// composites named in `reused` too.
+pub(crate) fn tree(
+    model: &Model,
+    values: &syn::Path,
+    serde: Serde,
+    reused: &BTreeSet<String>,
+) -> Tree {
     let target = Target {
         values: Some(values.clone()),
         composites: Some(syn::parse_quote!(super)),
         serde,
     };
     let mut children = Vec::new();
-    if !model.composites.is_empty() {
-        children.push(types::composites(model, &target));
+    if model
+        .composites
+        .iter()
+        .any(|composite| !reused.contains(&composite.name))
+    {
+        children.push(types::composites(model, &target, reused));
     }
     children.extend(model.records.iter().map(|record| {
         let imports = typestate::imports(record.required_fields().count());
@@ -70,8 +83,9 @@ pub(crate) fn tree(model: &Model, values: &syn::Path, serde: Serde) -> Tree {
     let machinery = typestate::module();
     let states = states_module(model);
     let values = types::value_reexports(model, &target);
+    let reused = types::composite_reexports(model, &target, reused);
     Tree {
-        root: quote!(#unset #machinery #states #values),
+        root: quote!(#unset #machinery #states #values #reused),
         children,
     }
 }

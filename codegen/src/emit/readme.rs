@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use proc_macro2::{Ident, TokenStream};
 
-use super::docs::markdown;
 use super::examples;
+use super::markdown::markdown;
 use crate::error::Error;
 use crate::model::{Field, Model, Presence, Record, Status};
 

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::markdown::one_line;
 use crate::model::{Composite, Member, Model, Presence, Record, Status, TypeRef};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -150,8 +151,4 @@ fn required<'a>(members: impl Iterator<Item = &'a Member>) -> Value {
         .filter(|member| member.is_required())
         .map(|member| Value::from(member.ident.clone()))
         .collect()
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

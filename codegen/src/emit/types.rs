@@ -1,5 +1,7 @@
 //! Data types: the composites and the record structs.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -7,9 +9,15 @@ use super::{Child, Target, docs, ident, lints};
 use crate::model::{Act, Composite, Member, Model, Record};
 use crate::names;
 
-/// The module of composite types, re-exported at the root.
-pub(super) fn composites(model: &Model, target: &Target) -> Child {
-    let items = model.composites.iter().map(|composite| {
+/// The module of composite types, re-exported at the root, but for those `reused` from the
+/// values' crate.
+pub(super) fn composites(model: &Model, target: &Target, reused: &BTreeSet<String>) -> Child {
+    let generated: Vec<&Composite> = model
+        .composites
+        .iter()
+        .filter(|composite| !reused.contains(&composite.name))
+        .collect();
+    let items = generated.iter().map(|composite| {
         if composite.periods.is_empty() {
             open_composite(model, composite, target)
         } else {
@@ -18,13 +26,33 @@ pub(super) fn composites(model: &Model, target: &Target) -> Child {
     });
     Child {
         name: ident(names::COMPOSITES_MODULE),
-        exports: model
-            .composites
+        exports: generated
             .iter()
             .map(|composite| ident(&composite.name))
             .collect(),
         items: quote!(#(#items)*),
     }
+}
+
+/// The composites `reused` from the values' crate, re-exported where the generated ones would
+/// be, so that the records hold the very types of `dactylo-records`.
+pub(super) fn composite_reexports(
+    model: &Model,
+    target: &Target,
+    reused: &BTreeSet<String>,
+) -> TokenStream {
+    let reexports = model
+        .composites
+        .iter()
+        .filter(|composite| reused.contains(&composite.name))
+        .map(|composite| {
+            let path = target.value(&composite.name);
+            quote! {
+                #[doc(inline)]
+                pub use #path;
+            }
+        });
+    quote!(#(#reexports)*)
 }
 
 /// A composite without a rule across its parts: public fields, created with a struct literal,

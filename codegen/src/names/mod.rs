@@ -6,6 +6,8 @@
 //! functions and constants, every name the generated code declares and where, so that the
 //! checker can refuse a spec whose names would collide.
 
+#[cfg(test)]
+mod emitted;
 pub(crate) mod records_crate;
 pub(crate) mod scopes;
 
@@ -89,7 +91,8 @@ pub(crate) fn record_module(record: &str) -> String {
     record.to_snake_case()
 }
 
-/// The builder's type parameter tracking a required field: `full_name` → `FullNameItem`.
+/// The type parameter that stands for a required field's leaf in the `impl` of `build()`:
+/// `full_name` → `FullNameItem`. (The builder itself has one parameter, its state.)
 pub(crate) fn item_parameter(field: &str) -> String {
     format!("{}Item", field.to_upper_camel_case())
 }

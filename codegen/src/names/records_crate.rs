@@ -1,9 +1,20 @@
-//! What the generator knows of the hand-written part of `dactylo-records`: the value types a
-//! spec may name, and the names its crate root already takes.
+//! What the generator knows of `dactylo-records`: the value types a spec may name, the names its
+//! crate root already takes, and the shapes of the composites generated into it.
 //!
-//! Both lists are checked against the crate's sources by tests: `tests/tests/value_types.rs`
-//! proves that each value type has every trait a record field needs, and the tests below that
-//! the lists name what `generated/src/lib.rs` and `generated/src/values/mod.rs` export.
+//! The first two lists are written by hand and checked against the crate's sources by tests:
+//! `tests/tests/value_types.rs` proves that each value type has every trait a record field needs,
+//! and the tests below that the lists name what `generated/src/lib.rs` and
+//! `generated/src/values/mod.rs` export. The third, [`COMPOSITES`], is generated with the crate.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Composite, Model, Presence, TypeRef};
+
+#[rustfmt::skip]
+#[path = "records_composites.rs"]
+mod generated;
+
+pub(crate) use generated::COMPOSITES;
 
 /// The value types of `dactylo-records` (`generated/src/values/`): each is `Debug`, `Clone`,
 /// `PartialEq` and `Eq`, and with the `serde` feature `Serialize` and `Deserialize`, as a
@@ -65,6 +76,62 @@ pub(crate) const CRATE_NAME: &str = "dactylo_records";
 /// `generated/src/lib.rs`. A record module of the same name would set off clippy's
 /// `module_inception`.
 pub(crate) const GENERATED_MODULE: &str = "records";
+
+/// A composite's shape: what makes it the same type as another of its name (its parts' names,
+/// types and presence, and its periods), not its texts.
+pub(crate) fn shape(composite: &Composite) -> String {
+    let parts: Vec<String> = composite
+        .parts
+        .iter()
+        .map(|part| {
+            let optional = match part.presence {
+                Presence::Required => "",
+                Presence::Optional { .. } => "?",
+            };
+            format!("{}{optional}: {}", part.ident, part.ty.name())
+        })
+        .collect();
+    let periods: Vec<String> = composite
+        .periods
+        .iter()
+        .map(|period| format!("{}..{}", period.start, period.end))
+        .collect();
+    format!("{{{}}} [{}]", parts.join(", "), periods.join(", "))
+}
+
+/// The composites of `model` that `dactylo-records` has, shape for shape: each has a composite of
+/// its name and shape in [`COMPOSITES`], and every composite it holds is reusable too.
+pub(crate) fn reusable(model: &Model) -> BTreeSet<String> {
+    let known: BTreeMap<&str, &str> = COMPOSITES.into_iter().collect();
+    let same: BTreeSet<&str> = model
+        .composites
+        .iter()
+        .filter(|composite| known.get(composite.name.as_str()) == Some(&shape(composite).as_str()))
+        .map(|composite| composite.name.as_str())
+        .collect();
+    // The checker has refused containment cycles, so the depth of nesting bounds this.
+    let holds_only_reusable = |composite: &Composite, reusable: &BTreeSet<&str>| {
+        composite.parts.iter().all(|part| match &part.ty {
+            TypeRef::Composite(inner) => reusable.contains(inner.as_str()),
+            TypeRef::Value(_) => true,
+        })
+    };
+    let mut reusable = same;
+    loop {
+        let next: BTreeSet<&str> = model
+            .composites
+            .iter()
+            .filter(|composite| reusable.contains(composite.name.as_str()))
+            .filter(|composite| holds_only_reusable(composite, &reusable))
+            .map(|composite| composite.name.as_str())
+            .collect();
+        if next == reusable {
+            break;
+        }
+        reusable = next;
+    }
+    reusable.into_iter().map(str::to_owned).collect()
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,9 @@
 //! generated code and asserts that it declares exactly these names, so that a new generated item
 //! cannot be added without its name.
 
-use crate::model::{Field, Model, Record};
+use std::collections::BTreeSet;
+
+use crate::model::{Composite, Field, Model, Record};
 use crate::names;
 
 /// Where a generated name lives: within one scope, every name must be distinct.
@@ -115,9 +117,15 @@ fn module(path: &[&str]) -> Vec<String> {
 
 /// Every name the generated module of `model` declares, in the order it is emitted.
 pub(crate) fn declarations(model: &Model) -> Vec<Declaration> {
+    declarations_reusing(model, &BTreeSet::new())
+}
+
+/// Every name the generated module of `model` declares when it takes the composites named in
+/// `reused` from the values' crate rather than generating them.
+pub(crate) fn declarations_reusing(model: &Model, reused: &BTreeSet<String>) -> Vec<Declaration> {
     let mut declared = Declarations::default();
-    root(model, &mut declared);
-    composites(model, &mut declared);
+    root(model, reused, &mut declared);
+    composites(model, reused, &mut declared);
     for record in &model.records {
         record_module(record, &mut declared);
     }
@@ -152,9 +160,13 @@ fn required(record: &Record) -> impl Iterator<Item = (usize, &Field)> {
         .filter(|(_, field)| field.member.is_required())
 }
 
-fn root(model: &Model, declared: &mut Declarations) {
+fn root(model: &Model, reused: &BTreeSet<String>, declared: &mut Declarations) {
     let scope = Scope::Module(Vec::new());
-    if !model.composites.is_empty() {
+    let generates_composites = model
+        .composites
+        .iter()
+        .any(|composite| !reused.contains(&composite.name));
+    if generates_composites {
         declared.generator(&scope, names::COMPOSITES_MODULE, "the module of composites");
     }
     for composite in &model.composites {
@@ -206,13 +218,15 @@ fn root(model: &Model, declared: &mut Declarations) {
     }
 }
 
-fn composites(model: &Model, declared: &mut Declarations) {
-    if model.composites.is_empty() {
-        return;
-    }
+fn composites(model: &Model, reused: &BTreeSet<String>, declared: &mut Declarations) {
+    let generated: Vec<&Composite> = model
+        .composites
+        .iter()
+        .filter(|composite| !reused.contains(&composite.name))
+        .collect();
     let path = module(&[names::COMPOSITES_MODULE]);
     let scope = Scope::Module(path.clone());
-    for composite in &model.composites {
+    for composite in generated {
         let name = &composite.name;
         let node = Node {
             path: format!("composites.{name}"),

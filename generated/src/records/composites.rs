@@ -7,11 +7,11 @@
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](super::IdentityDocumentRecord), paragraph 6: `full_name` (item 1), `registering_officer` (item 13)
-/// - [`VisaRecord`](super::VisaRecord), paragraph 7: `full_name` (item 1), `registering_officer` (item 11)
-/// - [`TemporaryResidenceRecord`](super::TemporaryResidenceRecord), paragraph 8: `full_name` (item 1), `registering_officer` (item 12)
-/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (item 1), `registering_officer` (item 9)
-/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `full_name` (item 1), `registering_officer` (item 9)
+/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `full_name` (item 1), `registering_officer` (item 13)
+/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `full_name` (item 1), `registering_officer` (item 11)
+/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `full_name` (item 1), `registering_officer` (item 12)
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (item 1), `registering_officer` (item 9)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `full_name` (item 1), `registering_officer` (item 9)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -42,7 +42,7 @@ pub struct FullName {
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](super::IdentityDocumentRecord), paragraph 6: `birth` (item 2)
+/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `birth` (item 2)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -66,11 +66,11 @@ pub struct Birth {
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](super::IdentityDocumentRecord), paragraph 6: `identity_document` (item 8)
-/// - [`VisaRecord`](super::VisaRecord), paragraph 7: `identity_document` (item 7)
-/// - [`TemporaryResidenceRecord`](super::TemporaryResidenceRecord), paragraph 8: `identity_document` (item 10)
-/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7)
-/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `identity_document` (item 7)
+/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `identity_document` (item 8)
+/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `identity_document` (item 7)
+/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `identity_document` (item 10)
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `identity_document` (item 7)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IdentityDocument {
@@ -145,11 +145,11 @@ impl<'de> ::serde::Deserialize<'de> for IdentityDocument {
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](super::IdentityDocumentRecord), paragraph 6: `registration` (item 11)
-/// - [`VisaRecord`](super::VisaRecord), paragraph 7: `registration` (item 9)
-/// - [`TemporaryResidenceRecord`](super::TemporaryResidenceRecord), paragraph 8: `registration` (item 11)
-/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `registration` (item 8)
-/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `registration` (item 8)
+/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `registration` (item 11)
+/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `registration` (item 9)
+/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `registration` (item 11)
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `registration` (item 8)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `registration` (item 8)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -173,7 +173,7 @@ pub struct Registration {
 ///
 /// Used by:
 ///
-/// - [`VisaRecord`](super::VisaRecord), paragraph 7: `visa` (item 8)
+/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `visa` (item 8)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Visa {
@@ -235,7 +235,7 @@ impl<'de> ::serde::Deserialize<'de> for Visa {
 ///
 /// Used by:
 ///
-/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `visa_or_temporary_permit` (item 10)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `visa_or_temporary_permit` (item 10)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PriorPermit {
@@ -310,8 +310,8 @@ impl<'de> ::serde::Deserialize<'de> for PriorPermit {
 ///
 /// Used by:
 ///
-/// - [`TemporaryResidenceRecord`](super::TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7), `temporary_residence` (item 8), `receiving_party_address` (item 9)
-/// - [`PermanentResidenceRecord`](super::PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11)
+/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7), `temporary_residence` (item 8), `receiving_party_address` (item 9)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -389,7 +389,7 @@ pub struct Address {
 ///
 /// Used by:
 ///
-/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](super::Expulsion))
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](type@super::Expulsion))
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CourtAct {
@@ -475,7 +475,7 @@ impl<'de> ::serde::Deserialize<'de> for CourtAct {
 ///
 /// Used by:
 ///
-/// - [`ExpulsionOrReadmissionRecord`](super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10)
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

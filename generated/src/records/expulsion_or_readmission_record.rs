@@ -23,81 +23,81 @@ pub struct ExpulsionOrReadmissionRecord {
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 9, item 2.
     ///
     /// - kk: туған күні
     /// - en: date of birth
     ///
-    /// Type: [`Date`](super::Date).
+    /// Type: [`Date`](type@super::Date).
     pub birth_date: crate::values::Date,
     /// **Required**. Resolution 939, paragraph 9, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
     ///
-    /// Type: [`Sex`](super::Sex).
+    /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
     /// **Required**. Resolution 939, paragraph 9, item 4.
     ///
     /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
     ///
-    /// Type: [`FingerprintsAndPalms`](super::FingerprintsAndPalms).
+    /// Type: [`FingerprintsAndPalms`](type@super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
     /// **Required**. Resolution 939, paragraph 9, item 5.
     ///
     /// - kk: азаматтығы
     /// - en: citizenship
     ///
-    /// Type: [`Citizenship`](super::Citizenship).
+    /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 9, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
     ///
-    /// Type: [`Photo`](super::Photo).
+    /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 9, item 7.
     ///
     /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
     /// - en: identity document number, date of issue, period of validity
     ///
-    /// Type: [`IdentityDocument`](super::IdentityDocument).
+    /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 9, item 8.
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
     ///
-    /// Type: [`Registration`](super::Registration).
+    /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 9, item 9.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі
     /// - en: given name, patronymic (if shown), surname of the person who carried out the registration
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
     /// **Required**. Resolution 939, paragraph 9, item 10.
     ///
     /// - kk: Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)
     /// - en: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)
     ///
-    /// Type: [`Expulsion`](super::Expulsion).
+    /// Type: [`Expulsion`](type@super::Expulsion).
     pub expulsion: super::Expulsion,
     /// **Required**. Resolution 939, paragraph 9, item 11.
     ///
     /// - kk: өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн
     /// - en: the date until which a court has banned entry into the territory of the Republic of Kazakhstan
     ///
-    /// Type: [`Date`](super::Date).
+    /// Type: [`Date`](type@super::Date).
     pub entry_banned_until: crate::values::Date,
 }
 impl ExpulsionOrReadmissionRecord {
-    /// Starts a builder of a [`ExpulsionOrReadmissionRecord`] with no item set.
+    /// Starts a builder of a [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord) with no item set.
     #[inline]
     pub const fn builder() -> ExpulsionOrReadmissionRecordBuilder {
         ExpulsionOrReadmissionRecordBuilder {
@@ -114,7 +114,7 @@ impl ExpulsionOrReadmissionRecord {
         }
     }
 }
-/// Builds a [`ExpulsionOrReadmissionRecord`] (Resolution 939, paragraph 9); start with [`ExpulsionOrReadmissionRecord::builder`].
+/// Builds a [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord) (Resolution 939, paragraph 9); start with [`ExpulsionOrReadmissionRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -128,7 +128,7 @@ impl ExpulsionOrReadmissionRecord {
 pub struct ExpulsionOrReadmissionRecordBuilder<S = Empty> {
     _state: S,
 }
-/// The state of a [`ExpulsionOrReadmissionRecordBuilder`] with no item set.
+/// The state of a [`ExpulsionOrReadmissionRecordBuilder`](type@ExpulsionOrReadmissionRecordBuilder) with no item set.
 pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Unset, Unset>>,
@@ -437,7 +437,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`ExpulsionOrReadmissionRecord`] of Resolution 939, paragraph 9.
+    /// Finishes the [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord) of Resolution 939, paragraph 9.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]

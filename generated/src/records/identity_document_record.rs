@@ -23,28 +23,28 @@ pub struct IdentityDocumentRecord {
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (the patronymic if the identity document shows one)
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 6, item 2.
     ///
     /// - kk: туған күні мен жері
     /// - en: date and place of birth
     ///
-    /// Type: [`Birth`](super::Birth).
+    /// Type: [`Birth`](type@super::Birth).
     pub birth: super::Birth,
     /// **Required**. Resolution 939, paragraph 6, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
     ///
-    /// Type: [`Sex`](super::Sex).
+    /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
-    /// **Optional**: at the holder's wish (kk: иесінің қалауы бойынша). Resolution 939, paragraph 6, item 4.
+    /// **Optional**: at the holder\'s wish (kk: иесінің қалауы бойынша). Resolution 939, paragraph 6, item 4.
     ///
     /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
-    /// - en: nationality, i.e. ethnicity (at the holder's wish)
+    /// - en: nationality, i.e. ethnicity (at the holder\'s wish)
     ///
-    /// Type: [`Ethnicity`](super::Ethnicity).
+    /// Type: [`Ethnicity`](type@super::Ethnicity).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "::core::option::Option::is_none")
@@ -55,42 +55,42 @@ pub struct IdentityDocumentRecord {
     /// - kk: азаматтығы
     /// - en: citizenship
     ///
-    /// Type: [`Citizenship`](super::Citizenship).
+    /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 6, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
     ///
-    /// Type: [`Photo`](super::Photo).
+    /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 6, item 7.
     ///
     /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers
     ///
-    /// Type: [`Fingerprints`](super::Fingerprints).
+    /// Type: [`Fingerprints`](type@super::Fingerprints).
     pub fingerprints: crate::values::Fingerprints,
     /// **Required**. Resolution 939, paragraph 6, item 8.
     ///
     /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
     /// - en: identity document number, date of issue, period of validity
     ///
-    /// Type: [`IdentityDocument`](super::IdentityDocument).
+    /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 6, item 9.
     ///
     /// - kk: құжат иесінің қолтаңбасы
-    /// - en: holder's signature
+    /// - en: holder\'s signature
     ///
-    /// Type: [`Signature`](super::Signature).
+    /// Type: [`Signature`](type@super::Signature).
     pub signature: crate::values::Signature,
     /// **Optional**: if the person has one (kk: бар болса). Resolution 939, paragraph 6, item 10.
     ///
     /// - kk: жеке сәйкестендіру нөмірі (бар болса)
     /// - en: individual identification number (IIN), if the person has one
     ///
-    /// Type: [`Iin`](super::Iin).
+    /// Type: [`Iin`](type@super::Iin).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "::core::option::Option::is_none")
@@ -101,25 +101,25 @@ pub struct IdentityDocumentRecord {
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
     ///
-    /// Type: [`Registration`](super::Registration).
+    /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 6, item 12.
     ///
     /// - kk: құжатты берген органның атауы
     /// - en: name of the authority that issued the document
     ///
-    /// Type: [`Authority`](super::Authority).
+    /// Type: [`Authority`](type@super::Authority).
     pub issuing_authority: crate::values::Authority,
     /// **Required**. Resolution 939, paragraph 6, item 13.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
 }
 impl IdentityDocumentRecord {
-    /// Starts a builder of a [`IdentityDocumentRecord`] with no item set.
+    /// Starts a builder of a [`IdentityDocumentRecord`](type@IdentityDocumentRecord) with no item set.
     #[inline]
     pub const fn builder() -> IdentityDocumentRecordBuilder {
         IdentityDocumentRecordBuilder {
@@ -138,7 +138,7 @@ impl IdentityDocumentRecord {
         }
     }
 }
-/// Builds a [`IdentityDocumentRecord`] (Resolution 939, paragraph 6); start with [`IdentityDocumentRecord::builder`].
+/// Builds a [`IdentityDocumentRecord`](type@IdentityDocumentRecord) (Resolution 939, paragraph 6); start with [`IdentityDocumentRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -156,7 +156,7 @@ pub struct IdentityDocumentRecordBuilder<S = Empty> {
     ethnicity: ::core::option::Option<crate::values::Ethnicity>,
     iin: ::core::option::Option<crate::values::Iin>,
 }
-/// The state of a [`IdentityDocumentRecordBuilder`] with no item set.
+/// The state of a [`IdentityDocumentRecordBuilder`](type@IdentityDocumentRecordBuilder) with no item set.
 pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Unset, Unset>>,
@@ -271,20 +271,20 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `ethnicity`: **optional**: at the holder's wish (kk: иесінің қалауы бойынша), Resolution 939, paragraph 6, item 4.
+    /// Sets `ethnicity`: **optional**: at the holder\'s wish (kk: иесінің қалауы бойынша), Resolution 939, paragraph 6, item 4.
     ///
     /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
-    /// - en: nationality, i.e. ethnicity (at the holder's wish)
+    /// - en: nationality, i.e. ethnicity (at the holder\'s wish)
     ///
     /// Setting it again replaces the earlier value; [`Self::maybe_ethnicity`] takes an `Option`.
     #[inline]
     pub fn ethnicity(self, value: crate::values::Ethnicity) -> Self {
         self.maybe_ethnicity(::core::option::Option::Some(value))
     }
-    /// Sets `ethnicity` when `value` is `Some`, or leaves it out: **optional**: at the holder's wish (kk: иесінің қалауы бойынша), Resolution 939, paragraph 6, item 4.
+    /// Sets `ethnicity` when `value` is `Some`, or leaves it out: **optional**: at the holder\'s wish (kk: иесінің қалауы бойынша), Resolution 939, paragraph 6, item 4.
     ///
     /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
-    /// - en: nationality, i.e. ethnicity (at the holder's wish)
+    /// - en: nationality, i.e. ethnicity (at the holder\'s wish)
     #[inline]
     pub fn maybe_ethnicity(
         mut self,
@@ -392,7 +392,7 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     /// Sets `signature`: **required**, Resolution 939, paragraph 6, item 9.
     ///
     /// - kk: құжат иесінің қолтаңбасы
-    /// - en: holder's signature
+    /// - en: holder\'s signature
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -532,7 +532,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`IdentityDocumentRecord`] of Resolution 939, paragraph 6.
+    /// Finishes the [`IdentityDocumentRecord`](type@IdentityDocumentRecord) of Resolution 939, paragraph 6.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]

@@ -26,8 +26,8 @@ pub use permanent_residence_record::{
 };
 /// Marks a required item that a builder does not hold yet.
 ///
-/// A builder has one type parameter a required item: `Unset` until the item's setter is
-/// called. It cannot be created outside the generated code.
+/// A builder's state holds one leaf for each required item: `Unset` until the item's
+/// setter is called. It cannot be created outside the generated code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unset(());
 /// The machinery of the builders' states; not part of the API.
@@ -93,7 +93,7 @@ pub mod typestate {
 ///
 /// `IdentityDocumentRecordBuilder<identity_document_record::SetBirth<identity_document_record::SetFullName<identity_document_record::Empty>>>` holds `full_name` and `birth`, whichever was set first.
 pub mod states {
-    /// The states of a [`IdentityDocumentRecordBuilder`](super::IdentityDocumentRecordBuilder).
+    /// The states of a [`IdentityDocumentRecordBuilder`](type@super::IdentityDocumentRecordBuilder).
     pub mod identity_document_record {
         pub use super::super::identity_document_record::{
             Empty, SetFullName, SetBirth, SetSex, SetCitizenship, SetPhoto,
@@ -101,7 +101,7 @@ pub mod states {
             SetIssuingAuthority, SetRegisteringOfficer,
         };
     }
-    /// The states of a [`VisaRecordBuilder`](super::VisaRecordBuilder).
+    /// The states of a [`VisaRecordBuilder`](type@super::VisaRecordBuilder).
     pub mod visa_record {
         pub use super::super::visa_record::{
             Empty, SetFullName, SetBirthDate, SetSex, SetFingerprints, SetCitizenship,
@@ -109,7 +109,7 @@ pub mod states {
             SetRegisteringOfficer,
         };
     }
-    /// The states of a [`TemporaryResidenceRecordBuilder`](super::TemporaryResidenceRecordBuilder).
+    /// The states of a [`TemporaryResidenceRecordBuilder`](type@super::TemporaryResidenceRecordBuilder).
     pub mod temporary_residence_record {
         pub use super::super::temporary_residence_record::{
             Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
@@ -118,7 +118,7 @@ pub mod states {
             SetRegisteringOfficer,
         };
     }
-    /// The states of a [`ExpulsionOrReadmissionRecordBuilder`](super::ExpulsionOrReadmissionRecordBuilder).
+    /// The states of a [`ExpulsionOrReadmissionRecordBuilder`](type@super::ExpulsionOrReadmissionRecordBuilder).
     pub mod expulsion_or_readmission_record {
         pub use super::super::expulsion_or_readmission_record::{
             Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
@@ -126,7 +126,7 @@ pub mod states {
             SetRegisteringOfficer, SetExpulsion, SetEntryBannedUntil,
         };
     }
-    /// The states of a [`PermanentResidenceRecordBuilder`](super::PermanentResidenceRecordBuilder).
+    /// The states of a [`PermanentResidenceRecordBuilder`](type@super::PermanentResidenceRecordBuilder).
     pub mod permanent_residence_record {
         pub use super::super::permanent_residence_record::{
             Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
@@ -140,161 +140,161 @@ pub mod states {
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 13, through [`FullName`])
-/// - [`VisaRecord`], paragraph 7: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 11, through [`FullName`])
-/// - [`TemporaryResidenceRecord`], paragraph 8: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 12, through [`FullName`])
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 9, through [`FullName`])
-/// - [`PermanentResidenceRecord`], paragraph 10: `full_name` (item 1, through [`FullName`]), `registering_officer` (item 9, through [`FullName`])
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 13, through [`FullName`](type@FullName))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 11, through [`FullName`](type@FullName))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 12, through [`FullName`](type@FullName))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 9, through [`FullName`](type@FullName))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 9, through [`FullName`](type@FullName))
 #[doc(inline)]
 pub use crate::values::Name;
 /// A calendar date.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `birth` (item 2, through [`Birth`]), `identity_document` (item 8, through [`IdentityDocument`]), `registration` (item 11, through [`Registration`])
-/// - [`VisaRecord`], paragraph 7: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`]), `visa` (item 8, through [`Visa`]), `registration` (item 9, through [`Registration`])
-/// - [`TemporaryResidenceRecord`], paragraph 8: `birth_date` (item 2), `identity_document` (item 10, through [`IdentityDocument`]), `registration` (item 11, through [`Registration`])
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`]), `registration` (item 8, through [`Registration`]), `expulsion` (item 10, through [`Expulsion`]), `entry_banned_until` (item 11)
-/// - [`PermanentResidenceRecord`], paragraph 10: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`]), `registration` (item 8, through [`Registration`]), `visa_or_temporary_permit` (item 10, through [`PriorPermit`])
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (item 2, through [`Birth`](type@Birth)), `identity_document` (item 8, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 11, through [`Registration`](type@Registration))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `visa` (item 8, through [`Visa`](type@Visa)), `registration` (item 9, through [`Registration`](type@Registration))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `birth_date` (item 2), `identity_document` (item 10, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 11, through [`Registration`](type@Registration))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 8, through [`Registration`](type@Registration)), `expulsion` (item 10, through [`Expulsion`](type@Expulsion)), `entry_banned_until` (item 11)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 8, through [`Registration`](type@Registration)), `visa_or_temporary_permit` (item 10, through [`PriorPermit`](type@PriorPermit))
 #[doc(inline)]
 pub use crate::values::Date;
 /// A place of birth.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `birth` (item 2, through [`Birth`])
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (item 2, through [`Birth`](type@Birth))
 #[doc(inline)]
 pub use crate::values::Place;
-/// The person's sex, M or F.
+/// The person\'s sex, M or F.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `sex` (item 3)
-/// - [`VisaRecord`], paragraph 7: `sex` (item 3)
-/// - [`TemporaryResidenceRecord`], paragraph 8: `sex` (item 3)
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `sex` (item 3)
-/// - [`PermanentResidenceRecord`], paragraph 10: `sex` (item 3)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `sex` (item 3)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `sex` (item 3)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `sex` (item 3)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `sex` (item 3)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `sex` (item 3)
 #[doc(inline)]
 pub use crate::values::Sex;
-/// Nationality in the sense of ethnicity, recorded only at the holder's wish.
+/// Nationality in the sense of ethnicity, recorded only at the holder\'s wish.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `ethnicity` (item 4)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `ethnicity` (item 4)
 #[doc(inline)]
 pub use crate::values::Ethnicity;
 /// A country, by its ISO 3166-1 alpha-3 code.
 ///
 /// Used by:
 ///
-/// - [`TemporaryResidenceRecord`], paragraph 8: `residence_abroad` (item 7, through [`Address`]), `temporary_residence` (item 8, through [`Address`]), `receiving_party_address` (item 9, through [`Address`])
-/// - [`PermanentResidenceRecord`], paragraph 10: `intended_permanent_address` (item 11, through [`Address`])
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7, through [`Address`](type@Address)), `temporary_residence` (item 8, through [`Address`](type@Address)), `receiving_party_address` (item 9, through [`Address`](type@Address))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11, through [`Address`](type@Address))
 #[doc(inline)]
 pub use crate::values::Country;
-/// A country's ISO 3166-1 alpha-3 code, or the ICAO code of a stateless person (XXA), a refugee (XXB, XXC) or unspecified (XXX).
+/// A country\'s ISO 3166-1 alpha-3 code, or the ICAO code of a stateless person (XXA), a refugee (XXB, XXC) or unspecified (XXX).
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `citizenship` (item 5)
-/// - [`VisaRecord`], paragraph 7: `citizenship` (item 5)
-/// - [`TemporaryResidenceRecord`], paragraph 8: `citizenship` (item 5)
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `citizenship` (item 5)
-/// - [`PermanentResidenceRecord`], paragraph 10: `citizenship` (item 5)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `citizenship` (item 5)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `citizenship` (item 5)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `citizenship` (item 5)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `citizenship` (item 5)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `citizenship` (item 5)
 #[doc(inline)]
 pub use crate::values::Citizenship;
 /// A photograph of the face, in JPEG, JPEG 2000 or PNG.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `photo` (item 6)
-/// - [`VisaRecord`], paragraph 7: `photo` (item 6)
-/// - [`TemporaryResidenceRecord`], paragraph 8: `photo` (item 6)
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `photo` (item 6)
-/// - [`PermanentResidenceRecord`], paragraph 10: `photo` (item 6)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `photo` (item 6)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `photo` (item 6)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `photo` (item 6)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `photo` (item 6)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `photo` (item 6)
 #[doc(inline)]
 pub use crate::values::Photo;
-/// An image of the holder's signature, in JPEG, JPEG 2000 or PNG.
+/// An image of the holder\'s signature, in JPEG, JPEG 2000 or PNG.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `signature` (item 9)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `signature` (item 9)
 #[doc(inline)]
 pub use crate::values::Signature;
 /// One impression or recorded absence for each of the ten finger positions of ANSI/NIST-ITL.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `fingerprints` (item 7)
-/// - [`VisaRecord`], paragraph 7: `fingerprints` (item 4)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `fingerprints` (item 7)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `fingerprints` (item 4)
 #[doc(inline)]
 pub use crate::values::Fingerprints;
 /// The ten fingers and the right and left full palms (ANSI/NIST-ITL positions 21 and 23).
 ///
 /// Used by:
 ///
-/// - [`TemporaryResidenceRecord`], paragraph 8: `fingerprints_and_palms` (item 4)
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `fingerprints_and_palms` (item 4)
-/// - [`PermanentResidenceRecord`], paragraph 10: `fingerprints_and_palms` (item 4)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `fingerprints_and_palms` (item 4)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `fingerprints_and_palms` (item 4)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `fingerprints_and_palms` (item 4)
 #[doc(inline)]
 pub use crate::values::FingerprintsAndPalms;
 /// The number of an identity document, with no whitespace inside.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `identity_document` (item 8, through [`IdentityDocument`])
-/// - [`VisaRecord`], paragraph 7: `identity_document` (item 7, through [`IdentityDocument`])
-/// - [`TemporaryResidenceRecord`], paragraph 8: `identity_document` (item 10, through [`IdentityDocument`])
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `identity_document` (item 7, through [`IdentityDocument`])
-/// - [`PermanentResidenceRecord`], paragraph 10: `identity_document` (item 7, through [`IdentityDocument`])
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `identity_document` (item 8, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `identity_document` (item 10, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument))
 #[doc(inline)]
 pub use crate::values::DocumentNumber;
 /// An individual identification number (IIN), 12 digits with a check digit.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `iin` (item 10)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `iin` (item 10)
 #[doc(inline)]
 pub use crate::values::Iin;
 /// The basis on which dactyloscopic registration was carried out.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `registration` (item 11, through [`Registration`])
-/// - [`VisaRecord`], paragraph 7: `registration` (item 9, through [`Registration`])
-/// - [`TemporaryResidenceRecord`], paragraph 8: `registration` (item 11, through [`Registration`])
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `registration` (item 8, through [`Registration`])
-/// - [`PermanentResidenceRecord`], paragraph 10: `registration` (item 8, through [`Registration`])
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `registration` (item 11, through [`Registration`](type@Registration))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `registration` (item 9, through [`Registration`](type@Registration))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `registration` (item 11, through [`Registration`](type@Registration))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `registration` (item 8, through [`Registration`](type@Registration))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `registration` (item 8, through [`Registration`](type@Registration))
 #[doc(inline)]
 pub use crate::values::RegistrationBasis;
 /// The name of a state authority or court.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`], paragraph 6: `issuing_authority` (item 12)
-/// - [`VisaRecord`], paragraph 7: `issuing_authority` (item 10)
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `expulsion` (item 10, through [`Expulsion`])
-/// - [`PermanentResidenceRecord`], paragraph 10: `reviewing_authority` (item 12)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `issuing_authority` (item 12)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `issuing_authority` (item 10)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](type@Expulsion))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `reviewing_authority` (item 12)
 #[doc(inline)]
 pub use crate::values::Authority;
 /// One line of an address.
 ///
 /// Used by:
 ///
-/// - [`TemporaryResidenceRecord`], paragraph 8: `residence_abroad` (item 7, through [`Address`]), `temporary_residence` (item 8, through [`Address`]), `receiving_party_address` (item 9, through [`Address`])
-/// - [`PermanentResidenceRecord`], paragraph 10: `intended_permanent_address` (item 11, through [`Address`])
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7, through [`Address`](type@Address)), `temporary_residence` (item 8, through [`Address`](type@Address)), `receiving_party_address` (item 9, through [`Address`](type@Address))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11, through [`Address`](type@Address))
 #[doc(inline)]
 pub use crate::values::AddressLine;
 /// Whether a prior permit is a visa or a temporary residence permit.
 ///
 /// Used by:
 ///
-/// - [`PermanentResidenceRecord`], paragraph 10: `visa_or_temporary_permit` (item 10, through [`PriorPermit`])
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `visa_or_temporary_permit` (item 10, through [`PriorPermit`](type@PriorPermit))
 #[doc(inline)]
 pub use crate::values::PermitKind;
 /// Whether a court act is a verdict or a decision.
 ///
 /// Used by:
 ///
-/// - [`ExpulsionOrReadmissionRecord`], paragraph 9: `expulsion` (item 10, through [`Expulsion`])
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](type@Expulsion))
 #[doc(inline)]
 pub use crate::values::CourtActKind;

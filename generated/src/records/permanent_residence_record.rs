@@ -23,88 +23,88 @@ pub struct PermanentResidenceRecord {
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 10, item 2.
     ///
     /// - kk: туған күні
     /// - en: date of birth
     ///
-    /// Type: [`Date`](super::Date).
+    /// Type: [`Date`](type@super::Date).
     pub birth_date: crate::values::Date,
     /// **Required**. Resolution 939, paragraph 10, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
     ///
-    /// Type: [`Sex`](super::Sex).
+    /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
     /// **Required**. Resolution 939, paragraph 10, item 4.
     ///
     /// - kk: қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers and of the palms
     ///
-    /// Type: [`FingerprintsAndPalms`](super::FingerprintsAndPalms).
+    /// Type: [`FingerprintsAndPalms`](type@super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
     /// **Required**. Resolution 939, paragraph 10, item 5.
     ///
     /// - kk: азаматтығы
     /// - en: citizenship
     ///
-    /// Type: [`Citizenship`](super::Citizenship).
+    /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 10, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
     ///
-    /// Type: [`Photo`](super::Photo).
+    /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 10, item 7.
     ///
     /// - kk: жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі
     /// - en: identity document number, date, period of validity
     ///
-    /// Type: [`IdentityDocument`](super::IdentityDocument).
+    /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 10, item 8.
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
     ///
-    /// Type: [`Registration`](super::Registration).
+    /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 10, item 9.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
     /// **Required**. Resolution 939, paragraph 10, item 10.
     ///
     /// - kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
     /// - en: date of issue and period of validity of the visa or temporary residence permit
     ///
-    /// Type: [`PriorPermit`](super::PriorPermit).
+    /// Type: [`PriorPermit`](type@super::PriorPermit).
     pub visa_or_temporary_permit: super::PriorPermit,
     /// **Required**. Resolution 939, paragraph 10, item 11.
     ///
     /// - kk: тұрақты тұру жоспарланып отырған жердің мекенжайы
     /// - en: address of the intended permanent residence
     ///
-    /// Type: [`Address`](super::Address).
+    /// Type: [`Address`](type@super::Address).
     pub intended_permanent_address: super::Address,
     /// **Required**. Resolution 939, paragraph 10, item 12.
     ///
     /// - kk: тұрақты тұруға өтінішхатты қараған органның атауы
     /// - en: name of the authority that considered the application for permanent residence
     ///
-    /// Type: [`Authority`](super::Authority).
+    /// Type: [`Authority`](type@super::Authority).
     pub reviewing_authority: crate::values::Authority,
 }
 impl PermanentResidenceRecord {
-    /// Starts a builder of a [`PermanentResidenceRecord`] with no item set.
+    /// Starts a builder of a [`PermanentResidenceRecord`](type@PermanentResidenceRecord) with no item set.
     #[inline]
     pub const fn builder() -> PermanentResidenceRecordBuilder {
         PermanentResidenceRecordBuilder {
@@ -121,7 +121,7 @@ impl PermanentResidenceRecord {
         }
     }
 }
-/// Builds a [`PermanentResidenceRecord`] (Resolution 939, paragraph 10); start with [`PermanentResidenceRecord::builder`].
+/// Builds a [`PermanentResidenceRecord`](type@PermanentResidenceRecord) (Resolution 939, paragraph 10); start with [`PermanentResidenceRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -135,7 +135,7 @@ impl PermanentResidenceRecord {
 pub struct PermanentResidenceRecordBuilder<S = Empty> {
     _state: S,
 }
-/// The state of a [`PermanentResidenceRecordBuilder`] with no item set.
+/// The state of a [`PermanentResidenceRecordBuilder`](type@PermanentResidenceRecordBuilder) with no item set.
 pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
@@ -479,7 +479,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`PermanentResidenceRecord`] of Resolution 939, paragraph 10.
+    /// Finishes the [`PermanentResidenceRecord`](type@PermanentResidenceRecord) of Resolution 939, paragraph 10.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]

@@ -23,88 +23,88 @@ pub struct TemporaryResidenceRecord {
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 8, item 2.
     ///
     /// - kk: туған күні
     /// - en: date of birth
     ///
-    /// Type: [`Date`](super::Date).
+    /// Type: [`Date`](type@super::Date).
     pub birth_date: crate::values::Date,
     /// **Required**. Resolution 939, paragraph 8, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
     ///
-    /// Type: [`Sex`](super::Sex).
+    /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
     /// **Required**. Resolution 939, paragraph 8, item 4.
     ///
     /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
     ///
-    /// Type: [`FingerprintsAndPalms`](super::FingerprintsAndPalms).
+    /// Type: [`FingerprintsAndPalms`](type@super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
     /// **Required**. Resolution 939, paragraph 8, item 5.
     ///
     /// - kk: азаматтығы
     /// - en: citizenship
     ///
-    /// Type: [`Citizenship`](super::Citizenship).
+    /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 8, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
     ///
-    /// Type: [`Photo`](super::Photo).
+    /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 8, item 7.
     ///
     /// - kk: шетелде тұрақты тұратын жерінің мекенжайы
     /// - en: address of permanent residence abroad
     ///
-    /// Type: [`Address`](super::Address).
+    /// Type: [`Address`](type@super::Address).
     pub residence_abroad: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 8.
     ///
     /// - kk: Қазақстан Республикасында уақытша тұратын мекенжайы
     /// - en: address of temporary residence in the Republic of Kazakhstan
     ///
-    /// Type: [`Address`](super::Address).
+    /// Type: [`Address`](type@super::Address).
     pub temporary_residence: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 9.
     ///
     /// - kk: қабылдайтын тараптың мекенжайы
     /// - en: address of the receiving party
     ///
-    /// Type: [`Address`](super::Address).
+    /// Type: [`Address`](type@super::Address).
     pub receiving_party_address: super::Address,
     /// **Required**. Resolution 939, paragraph 8, item 10.
     ///
     /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
     /// - en: identity document number, date of issue, period of validity
     ///
-    /// Type: [`IdentityDocument`](super::IdentityDocument).
+    /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 8, item 11.
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
     ///
-    /// Type: [`Registration`](super::Registration).
+    /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 8, item 12.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
 }
 impl TemporaryResidenceRecord {
-    /// Starts a builder of a [`TemporaryResidenceRecord`] with no item set.
+    /// Starts a builder of a [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord) with no item set.
     #[inline]
     pub const fn builder() -> TemporaryResidenceRecordBuilder {
         TemporaryResidenceRecordBuilder {
@@ -121,7 +121,7 @@ impl TemporaryResidenceRecord {
         }
     }
 }
-/// Builds a [`TemporaryResidenceRecord`] (Resolution 939, paragraph 8); start with [`TemporaryResidenceRecord::builder`].
+/// Builds a [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord) (Resolution 939, paragraph 8); start with [`TemporaryResidenceRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -135,7 +135,7 @@ impl TemporaryResidenceRecord {
 pub struct TemporaryResidenceRecordBuilder<S = Empty> {
     _state: S,
 }
-/// The state of a [`TemporaryResidenceRecordBuilder`] with no item set.
+/// The state of a [`TemporaryResidenceRecordBuilder`](type@TemporaryResidenceRecordBuilder) with no item set.
 pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
@@ -479,7 +479,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`TemporaryResidenceRecord`] of Resolution 939, paragraph 8.
+    /// Finishes the [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord) of Resolution 939, paragraph 8.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]

@@ -23,81 +23,81 @@ pub struct VisaRecord {
     /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
     /// **Required**. Resolution 939, paragraph 7, item 2.
     ///
     /// - kk: туған күні
     /// - en: date of birth
     ///
-    /// Type: [`Date`](super::Date).
+    /// Type: [`Date`](type@super::Date).
     pub birth_date: crate::values::Date,
     /// **Required**. Resolution 939, paragraph 7, item 3.
     ///
     /// - kk: жынысы
     /// - en: sex
     ///
-    /// Type: [`Sex`](super::Sex).
+    /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
     /// **Required**. Resolution 939, paragraph 7, item 4.
     ///
     /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
     /// - en: features of the papillary patterns of the ten fingers
     ///
-    /// Type: [`Fingerprints`](super::Fingerprints).
+    /// Type: [`Fingerprints`](type@super::Fingerprints).
     pub fingerprints: crate::values::Fingerprints,
     /// **Required**. Resolution 939, paragraph 7, item 5.
     ///
     /// - kk: азаматтығы
     /// - en: citizenship
     ///
-    /// Type: [`Citizenship`](super::Citizenship).
+    /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
     /// **Required**. Resolution 939, paragraph 7, item 6.
     ///
     /// - kk: фотосуреті
     /// - en: photograph
     ///
-    /// Type: [`Photo`](super::Photo).
+    /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
     /// **Required**. Resolution 939, paragraph 7, item 7.
     ///
     /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
     /// - en: identity document number, date of issue, period of validity
     ///
-    /// Type: [`IdentityDocument`](super::IdentityDocument).
+    /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Resolution 939, paragraph 7, item 8.
     ///
     /// - kk: визаның берілген күні, қолданылу мерзімі
     /// - en: date of issue and period of validity of the visa
     ///
-    /// Type: [`Visa`](super::Visa).
+    /// Type: [`Visa`](type@super::Visa).
     pub visa: super::Visa,
     /// **Required**. Resolution 939, paragraph 7, item 9.
     ///
     /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
     /// - en: date and basis of the dactyloscopic registration
     ///
-    /// Type: [`Registration`](super::Registration).
+    /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
     /// **Required**. Resolution 939, paragraph 7, item 10.
     ///
     /// - kk: виза берген органның атауы
     /// - en: name of the authority that issued the visa
     ///
-    /// Type: [`Authority`](super::Authority).
+    /// Type: [`Authority`](type@super::Authority).
     pub issuing_authority: crate::values::Authority,
     /// **Required**. Resolution 939, paragraph 7, item 11.
     ///
     /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
     /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
     ///
-    /// Type: [`FullName`](super::FullName).
+    /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
 }
 impl VisaRecord {
-    /// Starts a builder of a [`VisaRecord`] with no item set.
+    /// Starts a builder of a [`VisaRecord`](type@VisaRecord) with no item set.
     #[inline]
     pub const fn builder() -> VisaRecordBuilder {
         VisaRecordBuilder {
@@ -114,7 +114,7 @@ impl VisaRecord {
         }
     }
 }
-/// Builds a [`VisaRecord`] (Resolution 939, paragraph 7); start with [`VisaRecord::builder`].
+/// Builds a [`VisaRecord`](type@VisaRecord) (Resolution 939, paragraph 7); start with [`VisaRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -128,7 +128,7 @@ impl VisaRecord {
 pub struct VisaRecordBuilder<S = Empty> {
     _state: S,
 }
-/// The state of a [`VisaRecordBuilder`] with no item set.
+/// The state of a [`VisaRecordBuilder`](type@VisaRecordBuilder) with no item set.
 pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Unset, Unset>>,
@@ -425,7 +425,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`VisaRecord`] of Resolution 939, paragraph 7.
+    /// Finishes the [`VisaRecord`](type@VisaRecord) of Resolution 939, paragraph 7.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]

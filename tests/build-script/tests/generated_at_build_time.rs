@@ -1,4 +1,5 @@
-//! The records generated at build time work like the checked-in ones.
+//! The records generated at build time work like the checked-in ones, and hold the very
+//! composites of `dactylo-records`, since their spec's composites are the same.
 
 use dactylo_build_script_example::{
     Birth, FullName, IdentityDocument, IdentityDocumentRecord, Registration,
@@ -52,6 +53,9 @@ fn a_record_builds_from_types_generated_by_the_build_script() -> Result<(), Valu
         .build();
 
     assert_eq!(record.full_name, person("Сейітова")?);
+    // The same type, not a copy of it: a value built for one crate fits the other's records.
+    let shared: dactylo_records::FullName = record.full_name.clone();
+    let _ = dactylo_records::VisaRecord::builder().full_name(shared);
     assert_eq!(record.iin, None);
     let json = serde_json::to_value(&record).unwrap();
     assert_eq!(json["sex"], "F");

@@ -57,11 +57,18 @@ impl<'ast> Visit<'ast> for Strings {
     }
 }
 
-/// The text a reader sees once the Markdown of `doc` is rendered, as rustdoc renders it: an
-/// escape or a code span or emphasis the generator failed to prevent would change it.
+/// The text a reader sees once the Markdown of `doc` is rendered, as rustdoc renders it (with
+/// its options, smart punctuation included): an escape, code span, emphasis or curled quote the
+/// generator failed to prevent would change it.
 fn rendered(doc: &str) -> String {
+    use pulldown_cmark::Options;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION;
     let mut text = String::new();
-    for event in pulldown_cmark::Parser::new(doc) {
+    for event in pulldown_cmark::Parser::new_ext(doc, options) {
         match event {
             pulldown_cmark::Event::Text(part) | pulldown_cmark::Event::Code(part) => {
                 text.push_str(&part)
