@@ -64,6 +64,18 @@ pub(crate) struct ValueSpec {
     pub(crate) schema: serde_json::Value,
     /// A code list whose codes the schema's `enum` also accepts.
     pub(crate) codes: Option<CodeList>,
+    /// The rule of characters the schema states as a pattern.
+    pub(crate) characters: Option<CharactersSpec>,
+}
+
+/// The rules of characters the generator can state as a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum CharactersSpec {
+    /// Any text of `dactylo-records`' text values.
+    Text,
+    /// A name, as `dactylo-records`' `Name`.
+    Name,
 }
 
 /// Code lists the generator knows, from the same crates the value types check against.

@@ -212,7 +212,7 @@ fn an_invalid_spec_is_located_and_nothing_is_written() {
     // Two mistakes found after reading: both reported, each with its path in the spec.
     let two_mistakes = valid
         .replacen(
-            "type: Date\n        data: [date_of_birth]\n        citation: { paragraph: 7, item: 2 }",
+            "type: BirthDate\n        data: [date_of_birth]\n        citation: { paragraph: 7, item: 2 }",
             "type: Datum\n        data: [date_of_birth]\n        citation: { paragraph: 7, item: 2 }",
             1,
         )
@@ -222,7 +222,7 @@ fn an_invalid_spec_is_located_and_nothing_is_written() {
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     let datum_at = valid
-        .find("type: Date\n        data: [date_of_birth]\n        citation: { paragraph: 7, item: 2 }")
+        .find("type: BirthDate\n        data: [date_of_birth]\n        citation: { paragraph: 7, item: 2 }")
         .unwrap();
     let datum_line = 1 + valid[..datum_at].matches('\n').count();
     for expected in [

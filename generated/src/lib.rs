@@ -45,11 +45,17 @@ pub use jiff;
 
 mod values;
 // The value types the spec names are re-exported by the generated module, with the spec's words
-// and the records that use them; these are the rest: their parts, kinds and errors.
+// and the records that use them; these are the rest: their parts, kinds, limits and errors.
+/// How the records deserialize: for generated code (`dactylo-codegen`'s single files too), not
+/// an API of its own.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub use values::de;
 pub use values::{
-    Absence, Capture, CaptureSetError, CodeError, EncodingError, EncodingProblem, FingerPosition,
-    IinError, ImageFormat, Impression, ImpressionFormat, PalmPosition, PeriodError, TextError,
-    TextProblem, ValueError,
+    Absence, Base64Problem, Capture, CaptureSetError, CodeError, DOCUMENT_NUMBER_LIMIT, DateError,
+    DateProblem, EncodingError, EncodingProblem, FingerPosition, IMPRESSION_LIMIT, IinError,
+    ImageFormat, Impression, ImpressionFormat, Known, NAME_LIMIT, PHOTO_LIMIT, PalmPosition,
+    PeriodError, SIGNATURE_LIMIT, TEXT_LIMIT, TextError, TextProblem, ValueError,
 };
 
 // prettyplease formats the generated modules, and `dactylo-codegen --check` compares them byte

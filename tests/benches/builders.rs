@@ -10,13 +10,14 @@ use std::hint::black_box;
 use std::time::SystemTime;
 
 use criterion::{BatchSize, Criterion};
-use dactylo_records::jiff::civil::{Date, date};
 use dactylo_records::{
     Address, Authority, Birth, Citizenship, Ethnicity, Expulsion, ExpulsionOrReadmissionRecord,
     Fingerprints, FingerprintsAndPalms, FullName, IdentityDocument, IdentityDocumentRecord, Iin,
     PermanentResidenceRecord, Photo, PriorPermit, Registration, Sex, Signature,
     TemporaryResidenceRecord, Visa, VisaRecord,
 };
+use dactylo_records::{BirthDate, Date};
+use dactylo_tests::date;
 use dactylo_tests::*;
 
 #[path = "../../codegen/benches/support/estimates.rs"]
@@ -89,8 +90,8 @@ const BATCH: u64 = 32;
 const BUILDER: &str = "builder";
 const LITERAL: &str = "literal";
 
-fn birth_date() -> Date {
-    date(1985, 7, 1)
+fn birth_date() -> BirthDate {
+    date(1985, 7, 1).into()
 }
 
 fn benches(criterion: &mut Criterion) -> Vec<&'static str> {
@@ -115,7 +116,7 @@ fn benches(criterion: &mut Criterion) -> Vec<&'static str> {
             VisaRecord,
             VisaLiteral {
                 full_name: FullName = foreign_holder(),
-                birth_date: Date = birth_date(),
+                birth_date: BirthDate = birth_date(),
                 sex: Sex = Sex::Female,
                 fingerprints: Fingerprints = fingerprints(),
                 citizenship: Citizenship = citizenship(),
@@ -132,7 +133,7 @@ fn benches(criterion: &mut Criterion) -> Vec<&'static str> {
             TemporaryResidenceRecord,
             TemporaryResidenceLiteral {
                 full_name: FullName = foreign_holder(),
-                birth_date: Date = birth_date(),
+                birth_date: BirthDate = birth_date(),
                 sex: Sex = Sex::Male,
                 fingerprints_and_palms: FingerprintsAndPalms = fingerprints_and_palms(),
                 citizenship: Citizenship = citizenship(),
@@ -150,7 +151,7 @@ fn benches(criterion: &mut Criterion) -> Vec<&'static str> {
             ExpulsionOrReadmissionRecord,
             ExpulsionOrReadmissionLiteral {
                 full_name: FullName = foreign_holder(),
-                birth_date: Date = birth_date(),
+                birth_date: BirthDate = birth_date(),
                 sex: Sex = Sex::Male,
                 fingerprints_and_palms: FingerprintsAndPalms = fingerprints_and_palms(),
                 citizenship: Citizenship = citizenship(),
@@ -167,7 +168,7 @@ fn benches(criterion: &mut Criterion) -> Vec<&'static str> {
             PermanentResidenceRecord,
             PermanentResidenceLiteral {
                 full_name: FullName = foreign_holder(),
-                birth_date: Date = birth_date(),
+                birth_date: BirthDate = birth_date(),
                 sex: Sex = Sex::Female,
                 fingerprints_and_palms: FingerprintsAndPalms = fingerprints_and_palms(),
                 citizenship: Citizenship = citizenship(),

@@ -5,7 +5,7 @@
 use dactylo_records::*;
 fn build_without_fingerprints_and_palms(
     full_name: FullName,
-    birth_date: Date,
+    birth_date: BirthDate,
     sex: Sex,
     citizenship: Citizenship,
     photo: Photo,

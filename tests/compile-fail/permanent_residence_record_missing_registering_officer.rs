@@ -5,7 +5,7 @@
 use dactylo_records::*;
 fn build_without_registering_officer(
     full_name: FullName,
-    birth_date: Date,
+    birth_date: BirthDate,
     sex: Sex,
     fingerprints_and_palms: FingerprintsAndPalms,
     citizenship: Citizenship,

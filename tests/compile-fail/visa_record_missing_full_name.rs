@@ -4,7 +4,7 @@
 //! `VisaRecord` without `full_name` must not compile: Resolution 939, paragraph 7, item 1 is required.
 use dactylo_records::*;
 fn build_without_full_name(
-    birth_date: Date,
+    birth_date: BirthDate,
     sex: Sex,
     fingerprints: Fingerprints,
     citizenship: Citizenship,

@@ -5,7 +5,7 @@
 use dactylo_records::*;
 fn build_without_issuing_authority(
     full_name: FullName,
-    birth_date: Date,
+    birth_date: BirthDate,
     sex: Sex,
     fingerprints: Fingerprints,
     citizenship: Citizenship,

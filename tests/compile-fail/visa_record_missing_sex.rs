@@ -5,7 +5,7 @@
 use dactylo_records::*;
 fn build_without_sex(
     full_name: FullName,
-    birth_date: Date,
+    birth_date: BirthDate,
     fingerprints: Fingerprints,
     citizenship: Citizenship,
     photo: Photo,

@@ -4,14 +4,18 @@
 //! hold. The tests themselves are in `tests/`, and the generated compile-fail programs in
 //! `compile-fail/`.
 
-use dactylo_records::jiff::civil::date;
 use dactylo_records::{
     Absence, Address, AddressLine, Authority, Birth, Capture, Citizenship, Country, CourtAct,
-    CourtActKind, DocumentNumber, Ethnicity, Expulsion, FingerPosition, Fingerprints,
+    CourtActKind, Date, DocumentNumber, Ethnicity, Expulsion, FingerPosition, Fingerprints,
     FingerprintsAndPalms, FullName, IdentityDocument, Iin, ImageFormat, Impression,
     ImpressionFormat, Name, PermitKind, Photo, Place, PriorPermit, Registration, RegistrationBasis,
     Signature, Visa,
 };
+
+/// A valid calendar date.
+pub fn date(year: i16, month: i8, day: i8) -> Date {
+    Date::new(year, month, day).expect("a valid date")
+}
 
 /// The top-level README's Rust examples, compiled and run as doctests so that they cannot rot.
 #[cfg(doctest)]
@@ -58,7 +62,7 @@ pub fn officer() -> FullName {
 
 pub fn birth() -> Birth {
     Birth {
-        date: date(1990, 3, 14),
+        date: date(1990, 3, 14).into(),
         place: Place::new("Алматы").unwrap(),
     }
 }
@@ -173,7 +177,6 @@ pub fn expulsion() -> Expulsion {
 /// A complete record of every list, built through its builder with every item, optional ones
 /// included: the lists of paragraphs 7 to 10 have no optional item.
 pub mod complete {
-    use dactylo_records::jiff::civil::date;
     use dactylo_records::{
         ExpulsionOrReadmissionRecord, IdentityDocumentRecord, PermanentResidenceRecord, Sex,
         TemporaryResidenceRecord, VisaRecord,
@@ -202,7 +205,7 @@ pub mod complete {
     pub fn visa_record() -> VisaRecord {
         VisaRecord::builder()
             .full_name(foreign_holder())
-            .birth_date(date(1985, 7, 1))
+            .birth_date(date(1985, 7, 1).into())
             .sex(Sex::Female)
             .fingerprints(fingerprints())
             .citizenship(citizenship())
@@ -218,7 +221,7 @@ pub mod complete {
     pub fn temporary_residence_record() -> TemporaryResidenceRecord {
         TemporaryResidenceRecord::builder()
             .full_name(foreign_holder())
-            .birth_date(date(1985, 7, 1))
+            .birth_date(date(1985, 7, 1).into())
             .sex(Sex::Male)
             .fingerprints_and_palms(fingerprints_and_palms())
             .citizenship(citizenship())
@@ -235,7 +238,7 @@ pub mod complete {
     pub fn expulsion_or_readmission_record() -> ExpulsionOrReadmissionRecord {
         ExpulsionOrReadmissionRecord::builder()
             .full_name(foreign_holder())
-            .birth_date(date(1985, 7, 1))
+            .birth_date(date(1985, 7, 1).into())
             .sex(Sex::Male)
             .fingerprints_and_palms(fingerprints_and_palms())
             .citizenship(citizenship())
@@ -251,7 +254,7 @@ pub mod complete {
     pub fn permanent_residence_record() -> PermanentResidenceRecord {
         PermanentResidenceRecord::builder()
             .full_name(foreign_holder())
-            .birth_date(date(1985, 7, 1))
+            .birth_date(date(1985, 7, 1).into())
             .sex(Sex::Female)
             .fingerprints_and_palms(fingerprints_and_palms())
             .citizenship(citizenship())

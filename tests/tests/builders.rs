@@ -2,12 +2,12 @@
 //! order, with optional items set conditionally. (What must not compile is in `compile_fail.rs`;
 //! the complete records are built in `dactylo_tests::complete`.)
 
-use dactylo_records::jiff::civil::date;
 use dactylo_records::states::identity_document_record::{
     Empty, SetBirth, SetCitizenship, SetFingerprints, SetFullName, SetIdentityDocument,
     SetIssuingAuthority, SetPhoto, SetRegisteringOfficer, SetRegistration, SetSex, SetSignature,
 };
 use dactylo_records::{FullName, IdentityDocumentRecord, IdentityDocumentRecordBuilder, Sex};
+use dactylo_tests::date;
 use dactylo_tests::{
     address, authority, birth, citizenship, complete, ethnicity, expulsion, fingerprints,
     fingerprints_and_palms, foreign_holder, holder, identity_document, iin, officer, photo,
@@ -73,7 +73,7 @@ fn every_record_with_all_items_holds_what_was_set() {
 
     let record = complete::visa_record();
     assert_eq!(record.full_name, foreign_holder());
-    assert_eq!(record.birth_date, date(1985, 7, 1));
+    assert_eq!(record.birth_date, date(1985, 7, 1).into());
     assert_eq!(record.visa, visa());
     assert_eq!(record.issuing_authority, authority());
 

@@ -1,20 +1,30 @@
 //! `Debug` of a record shows its structure and never its personal or biometric content: every
-//! field of every record gets a canary, and no canary may appear in the output.
+//! field of every record gets a canary, and no canary may appear in the output. Dates of birth
+//! and places of birth are personal data too; dates of documents and registration may show.
 
-use dactylo_records::jiff::civil::date;
 use dactylo_records::{
-    Absence, Address, AddressLine, Authority, Birth, Capture, Citizenship, Country, CourtAct,
-    CourtActKind, Ethnicity, Expulsion, ExpulsionOrReadmissionRecord, FingerPosition, Fingerprints,
-    FingerprintsAndPalms, FullName, IdentityDocument, IdentityDocumentRecord, Iin, ImageFormat,
-    Impression, ImpressionFormat, Name, PermanentResidenceRecord, PermitKind, Photo, Place,
-    PriorPermit, Registration, Sex, Signature, TemporaryResidenceRecord, Visa, VisaRecord,
+    Absence, Address, AddressLine, Authority, Birth, BirthDate, Capture, Citizenship, Country,
+    CourtAct, CourtActKind, DocumentNumber, Ethnicity, Expulsion, ExpulsionOrReadmissionRecord,
+    FingerPosition, Fingerprints, FingerprintsAndPalms, FullName, IdentityDocument,
+    IdentityDocumentRecord, Iin, ImageFormat, Impression, ImpressionFormat, Name,
+    PermanentResidenceRecord, PermitKind, Photo, Place, PriorPermit, Registration, Sex, Signature,
+    TemporaryResidenceRecord, Visa, VisaRecord,
 };
+use dactylo_tests::date;
 use dactylo_tests::signatures::{JPEG, PNG, WSQ};
 
-/// Valid as a name, a text, a document number and an address line.
+/// Valid as a name, a text and an address line.
 const CANARY: &str = "Канарейка";
+/// Valid as a document number.
+const CANARY_DOCUMENT: &str = "CANARYDOC42";
 const CANARY_IIN: &str = "791028302728";
 const CANARY_BYTES: &[u8] = b"CANARYBYTES";
+/// A year no other date of the records has.
+const CANARY_YEAR: i16 = 1957;
+
+fn canary_birth_date() -> BirthDate {
+    date(CANARY_YEAR, 3, 11).into()
+}
 
 fn canary_name() -> FullName {
     let name = || Name::new(CANARY).unwrap();
@@ -54,7 +64,8 @@ fn canary_photo() -> Photo {
 }
 
 fn canary_document() -> IdentityDocument {
-    IdentityDocument::new(canary_text(), date(2024, 1, 1), date(2034, 1, 1)).unwrap()
+    let number = DocumentNumber::new(CANARY_DOCUMENT).unwrap();
+    IdentityDocument::new(number, date(2024, 1, 1), date(2034, 1, 1)).unwrap()
 }
 
 fn canary_registration() -> Registration {
@@ -87,9 +98,12 @@ fn citizenship() -> Citizenship {
 fn assert_no_canary(debug: &str) {
     let decimal = format!("{:?}", CANARY_BYTES);
     let decimal = decimal.trim_matches(['[', ']']);
+    let year = CANARY_YEAR.to_string();
     for canary in [
         CANARY,
         CANARY_IIN,
+        CANARY_DOCUMENT,
+        &year,
         "CANARYBYTES",
         decimal,
         "Q0FOQVJZ",
@@ -105,7 +119,7 @@ fn no_record_shows_personal_or_biometric_content() {
     let identity = IdentityDocumentRecord::builder()
         .full_name(canary_name())
         .birth(Birth {
-            date: date(1990, 1, 1),
+            date: canary_birth_date(),
             place: canary_text::<Place>(),
         })
         .sex(Sex::Female)
@@ -122,7 +136,7 @@ fn no_record_shows_personal_or_biometric_content() {
         .build();
     let visa = VisaRecord::builder()
         .full_name(canary_name())
-        .birth_date(date(1990, 1, 1))
+        .birth_date(canary_birth_date())
         .sex(Sex::Male)
         .fingerprints(canary_fingerprints())
         .citizenship(citizenship())
@@ -135,7 +149,7 @@ fn no_record_shows_personal_or_biometric_content() {
         .build();
     let temporary = TemporaryResidenceRecord::builder()
         .full_name(canary_name())
-        .birth_date(date(1990, 1, 1))
+        .birth_date(canary_birth_date())
         .sex(Sex::Male)
         .fingerprints_and_palms(canary_palms())
         .citizenship(citizenship())
@@ -149,7 +163,7 @@ fn no_record_shows_personal_or_biometric_content() {
         .build();
     let expulsion = ExpulsionOrReadmissionRecord::builder()
         .full_name(canary_name())
-        .birth_date(date(1990, 1, 1))
+        .birth_date(canary_birth_date())
         .sex(Sex::Male)
         .fingerprints_and_palms(canary_palms())
         .citizenship(citizenship())
@@ -171,7 +185,7 @@ fn no_record_shows_personal_or_biometric_content() {
         .build();
     let permanent = PermanentResidenceRecord::builder()
         .full_name(canary_name())
-        .birth_date(date(1990, 1, 1))
+        .birth_date(canary_birth_date())
         .sex(Sex::Female)
         .fingerprints_and_palms(canary_palms())
         .citizenship(citizenship())
@@ -206,6 +220,8 @@ fn no_record_shows_personal_or_biometric_content() {
         "RightThumb: Impression(Impression { format: Wsq, bytes: 15 })",
         "number: DocumentNumber(<redacted>)",
         "citizenship: Country(Country(KAZ))",
+        "birth: Birth { date: BirthDate(Date: <redacted>), place: Place(<redacted>) }",
+        "issued_on: Date(2024-01-01)",
     ] {
         assert!(identity.contains(shown), "`{shown}` is not in {identity}");
     }

@@ -24,6 +24,7 @@ fn every_value_type_a_spec_may_name_can_be_a_record_field() {
         Absence,
         AddressLine,
         Authority,
+        BirthDate,
         Citizenship,
         Country,
         CourtActKind,

@@ -7,12 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Finding;
 use crate::model::{
-    Act, Citation, Composite, Datum, Field, Member, Model, Period, Record, Status, Texts, TypeRef,
-    ValueType,
+    Act, Characters, Citation, Composite, Datum, Field, Member, Model, Period, Record, Status,
+    Texts, TypeRef, ValueType,
 };
 use crate::names::{self, Case};
 use crate::spec::{
-    ActSpec, CompositeSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec, TextsSpec, ValueSpec,
+    ActSpec, CharactersSpec, CompositeSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec,
+    TextsSpec, ValueSpec,
 };
 use crate::suggest;
 
@@ -180,11 +181,16 @@ impl Checker {
                 self.text(&format!("{path}.en"), &value.en);
                 self.example(&format!("{path}.example"), &value.example);
                 let schema = self.schema(&format!("{path}.schema"), value.schema, value.codes);
+                let characters = value.characters.map(|characters| match characters {
+                    CharactersSpec::Text => Characters::Text,
+                    CharactersSpec::Name => Characters::Name,
+                });
                 ValueType {
                     name,
                     en: value.en,
                     example: value.example,
                     schema,
+                    characters,
                 }
             })
             .collect()

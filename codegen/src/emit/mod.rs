@@ -12,6 +12,8 @@
 
 mod builders;
 mod cases;
+mod characters;
+mod deserialize;
 mod docs;
 mod examples;
 mod lints;
@@ -149,6 +151,14 @@ impl Target {
             ty
         } else {
             quote!(::core::option::Option<#ty>)
+        }
+    }
+
+    /// The values crate's module of deserialization helpers (`crate::values::de`).
+    fn de(&self) -> TokenStream {
+        match &self.values {
+            Some(values) => quote!(#values::de),
+            None => quote!(de),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::characters;
 use super::markdown::one_line;
 use crate::model::{Composite, Member, Model, Presence, Record, Status, TypeRef};
 
@@ -77,6 +78,20 @@ fn define(model: &Model, ty: &TypeRef, definitions: &mut Map<String, Value>) {
                     keywords
                         .entry("description")
                         .or_insert_with(|| Value::from(value.en.clone()));
+                    if let Some(rule) = value.characters {
+                        let definition = characters::definition(rule);
+                        let reference = json!({ "$ref": format!("#/$defs/{definition}") });
+                        match keywords.get_mut("allOf") {
+                            Some(Value::Array(all)) => all.push(reference),
+                            _ => {
+                                keywords.insert("allOf".to_owned(), json!([reference]));
+                            }
+                        }
+                        definitions.insert(
+                            definition.to_owned(),
+                            json!({ "type": "string", "pattern": characters::pattern(rule) }),
+                        );
+                    }
                 }
                 definitions.insert(name.to_owned(), schema);
             }

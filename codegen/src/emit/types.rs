@@ -2,9 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::deserialize::{self, Construction};
 use super::{Child, Target, docs, ident, lints};
 use crate::model::{Act, Composite, Member, Model, Record};
 use crate::names;
@@ -60,21 +61,29 @@ pub(super) fn composite_reexports(
 fn open_composite(model: &Model, composite: &Composite, target: &Target) -> TokenStream {
     let doc = docs::attrs(&docs::composite(model, composite));
     let name = ident(&composite.name);
-    let parts = composite.parts.iter().map(|part| {
+    let parts_fields = composite.parts.iter().map(|part| {
         let doc = docs::attrs(&docs::part(part));
         let field = member_field(part, target, &quote!(pub));
         quote!(#doc #field)
     });
-    let serde = target.serde_attr(quote!(derive(::serde::Serialize, ::serde::Deserialize)));
-    let deny_unknown = target.serde_attr(quote!(serde(deny_unknown_fields)));
+    let serialize = target.serde_attr(quote!(derive(::serde::Serialize)));
+    let parts: Vec<&Member> = composite.parts.iter().collect();
+    let deserialize = deserialize::struct_impls(
+        &composite.name,
+        &parts,
+        "parts",
+        &Construction::Literal,
+        target,
+    );
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
-        #serde
-        #deny_unknown
+        #serialize
         pub struct #name {
-            #(#parts,)*
+            #(#parts_fields,)*
         }
+
+        #deserialize
     }
 }
 
@@ -91,7 +100,14 @@ fn checked_composite(model: &Model, composite: &Composite, target: &Target) -> T
     let constructor = constructor(composite, target);
     let getters = composite.parts.iter().map(|part| getter(part, target));
     let serialize = target.serde_attr(quote!(derive(::serde::Serialize)));
-    let deserialize = target.serde_item(checked_deserialize(composite, &fields));
+    let parts: Vec<&Member> = composite.parts.iter().collect();
+    let deserialize = deserialize::struct_impls(
+        &composite.name,
+        &parts,
+        "parts",
+        &Construction::Constructor,
+        target,
+    );
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,36 +122,6 @@ fn checked_composite(model: &Model, composite: &Composite, target: &Target) -> T
         }
 
         #deserialize
-    }
-}
-
-/// `Deserialize` for a composite with periods: its parts as serde reads them, then its
-/// constructor. The parts' struct is local to the function, so that its name cannot meet a
-/// spec's; it takes the composite's name, so that serde's messages name the composite.
-fn checked_deserialize(composite: &Composite, fields: &[TokenStream]) -> TokenStream {
-    let name = ident(&composite.name);
-    let type_name = &composite.name;
-    let part_names: Vec<Ident> = composite
-        .parts
-        .iter()
-        .map(|part| ident(&part.ident))
-        .collect();
-    let constructor = ident(names::CONSTRUCTOR);
-    quote! {
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                #[derive(::serde::Deserialize)]
-                #[serde(deny_unknown_fields, rename = #type_name)]
-                struct Parts {
-                    #(#fields,)*
-                }
-
-                let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
-                Self::#constructor(#(parts.#part_names),*).map_err(::serde::de::Error::custom)
-            }
-        }
     }
 }
 
@@ -215,17 +201,25 @@ pub(super) fn record_struct(act: &Act, record: &Record, target: &Target) -> Toke
         let field = member_field(&field.member, target, &quote!(pub));
         quote!(#doc #field)
     });
-    let serde = target.serde_attr(quote!(derive(::serde::Serialize, ::serde::Deserialize)));
-    let deny_unknown = target.serde_attr(quote!(serde(deny_unknown_fields)));
+    let serialize = target.serde_attr(quote!(derive(::serde::Serialize)));
+    let members: Vec<&Member> = record.fields.iter().map(|field| &field.member).collect();
+    let deserialize = deserialize::struct_impls(
+        &record.name,
+        &members,
+        "items",
+        &Construction::Literal,
+        target,
+    );
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
-        #serde
-        #deny_unknown
+        #serialize
         #[non_exhaustive]
         pub struct #name {
             #(#fields,)*
         }
+
+        #deserialize
     }
 }
 

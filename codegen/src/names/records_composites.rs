@@ -5,7 +5,7 @@
 /// ([`super::shape`]).
 pub(crate) const COMPOSITES: [(&str, &str); 9] = [
     ("FullName", "{surname: Name, given_name: Name, patronymic?: Name} []"),
-    ("Birth", "{date: Date, place: Place} []"),
+    ("Birth", "{date: BirthDate, place: Place} []"),
     (
         "IdentityDocument",
         "{number: DocumentNumber, issued_on: Date, valid_until: Date} [issued_on..valid_until]",

@@ -20,10 +20,11 @@ pub(crate) use generated::COMPOSITES;
 /// `PartialEq` and `Eq`, and with the `serde` feature `Serialize` and `Deserialize`, as a
 /// record's field must be. A spec generated into `dactylo-records`, or into a file that takes
 /// its value types from it, may name only these under `values`.
-pub const VALUE_TYPES: [&str; 21] = [
+pub const VALUE_TYPES: [&str; 22] = [
     "Absence",
     "AddressLine",
     "Authority",
+    "BirthDate",
     "Citizenship",
     "Country",
     "CourtActKind",
@@ -47,23 +48,34 @@ pub const VALUE_TYPES: [&str; 21] = [
 /// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
 /// items (`pub use records::*`): an explicit name there would hide a generated item of the same
 /// name without a word from the compiler.
-pub(crate) const ROOT_NAMES: [&str; 19] = [
+pub(crate) const ROOT_NAMES: [&str; 30] = [
     "jiff",
     "values",
     "records",
+    "de",
     "Absence",
+    "Base64Problem",
     "Capture",
     "CaptureSetError",
     "CodeError",
+    "DOCUMENT_NUMBER_LIMIT",
+    "DateError",
+    "DateProblem",
     "EncodingError",
     "EncodingProblem",
     "FingerPosition",
+    "IMPRESSION_LIMIT",
     "IinError",
     "ImageFormat",
     "Impression",
     "ImpressionFormat",
+    "Known",
+    "NAME_LIMIT",
+    "PHOTO_LIMIT",
     "PalmPosition",
     "PeriodError",
+    "SIGNATURE_LIMIT",
+    "TEXT_LIMIT",
     "TextError",
     "TextProblem",
     "ValueError",

@@ -13,8 +13,7 @@
 /// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (item 1), `registering_officer` (item 9)
 /// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `full_name` (item 1), `registering_officer` (item 9)
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FullName {
     /// **Required**.
     ///
@@ -36,6 +35,114 @@ pub struct FullName {
     )]
     pub patronymic: ::core::option::Option<crate::values::Name>,
 }
+#[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for FullName {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::FullName;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `FullName`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["surname", "given_name", "patronymic"];
+                let mut __member0: ::core::option::Option<crate::values::Name> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<crate::values::Name> = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<
+                    ::core::option::Option<crate::values::Name>,
+                > = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "surname"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Name,
+                                    >::new(self.at.field("surname")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "given_name"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Name,
+                                    >::new(self.at.field("given_name")),
+                                )?,
+                            );
+                        }
+                        2 => {
+                            if __member2.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "patronymic"),
+                                );
+                            }
+                            __member2 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::Name>,
+                                    >::new(self.at.field("patronymic")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "surname"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "given_name"))?;
+                let __member2 = ::core::option::Option::flatten(__member2);
+                ::core::result::Result::Ok(self::FullName {
+                    surname: __member0,
+                    given_name: __member1,
+                    patronymic: __member2,
+                })
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for FullName {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
+    }
+}
 /// Data: date and place of birth.
 ///
 /// kk: туған күні мен жері
@@ -44,19 +151,106 @@ pub struct FullName {
 ///
 /// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `birth` (item 2)
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Birth {
     /// **Required**.
     ///
     /// - kk: туған күні
     /// - en: date of birth
-    pub date: crate::values::Date,
+    pub date: crate::values::BirthDate,
     /// **Required**.
     ///
     /// - kk: туған жері
     /// - en: place of birth
     pub place: crate::values::Place,
+}
+#[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for Birth {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::Birth;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `Birth`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["date", "place"];
+                let mut __member0: ::core::option::Option<crate::values::BirthDate> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<crate::values::Place> = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "date"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::BirthDate,
+                                    >::new(self.at.field("date")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "place"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Place,
+                                    >::new(self.at.field("place")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "date"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "place"))?;
+                ::core::result::Result::Ok(self::Birth {
+                    date: __member0,
+                    place: __member1,
+                })
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for Birth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
+    }
 }
 /// Data: identity document number, date of issue, period of validity.
 ///
@@ -123,20 +317,109 @@ impl IdentityDocument {
     }
 }
 #[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for IdentityDocument {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::IdentityDocument;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `IdentityDocument`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["number", "issued_on", "valid_until"];
+                let mut __member0: ::core::option::Option<
+                    crate::values::DocumentNumber,
+                > = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "number"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::DocumentNumber,
+                                    >::new(self.at.field("number")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "issued_on"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("issued_on")),
+                                )?,
+                            );
+                        }
+                        2 => {
+                            if __member2.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "valid_until"),
+                                );
+                            }
+                            __member2 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("valid_until")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "number"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "issued_on"))?;
+                let __member2 = __member2
+                    .ok_or_else(|| crate::values::de::missing(self.at, "valid_until"))?;
+                self::IdentityDocument::new(__member0, __member1, __member2)
+                    .map_err(|__error| self.at.error(__error))
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for IdentityDocument {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::core::result::Result<Self, D::Error> {
-        #[derive(::serde::Deserialize)]
-        #[serde(deny_unknown_fields, rename = "IdentityDocument")]
-        struct Parts {
-            number: crate::values::DocumentNumber,
-            issued_on: crate::values::Date,
-            valid_until: crate::values::Date,
-        }
-        let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::new(parts.number, parts.issued_on, parts.valid_until)
-            .map_err(::serde::de::Error::custom)
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
     }
 }
 /// Data: date and basis of the dactyloscopic registration.
@@ -151,8 +434,7 @@ impl<'de> ::serde::Deserialize<'de> for IdentityDocument {
 /// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `registration` (item 8)
 /// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `registration` (item 8)
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Registration {
     /// **Required**.
     ///
@@ -164,6 +446,96 @@ pub struct Registration {
     /// - kk: негізі
     /// - en: basis
     pub basis: crate::values::RegistrationBasis,
+}
+#[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for Registration {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::Registration;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `Registration`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["date", "basis"];
+                let mut __member0: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<
+                    crate::values::RegistrationBasis,
+                > = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "date"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("date")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "basis"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::RegistrationBasis,
+                                    >::new(self.at.field("basis")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "date"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "basis"))?;
+                ::core::result::Result::Ok(self::Registration {
+                    date: __member0,
+                    basis: __member1,
+                })
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for Registration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
+    }
 }
 /// Data: date of issue and period of validity of the visa.
 ///
@@ -213,18 +585,89 @@ impl Visa {
     }
 }
 #[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for Visa {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::Visa;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `Visa`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["issued_on", "valid_until"];
+                let mut __member0: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "issued_on"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("issued_on")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "valid_until"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("valid_until")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "issued_on"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "valid_until"))?;
+                self::Visa::new(__member0, __member1)
+                    .map_err(|__error| self.at.error(__error))
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for Visa {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::core::result::Result<Self, D::Error> {
-        #[derive(::serde::Deserialize)]
-        #[serde(deny_unknown_fields, rename = "Visa")]
-        struct Parts {
-            issued_on: crate::values::Date,
-            valid_until: crate::values::Date,
-        }
-        let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::new(parts.issued_on, parts.valid_until).map_err(::serde::de::Error::custom)
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
     }
 }
 /// Data: date of issue and period of validity of the visa or temporary residence permit.
@@ -288,20 +731,107 @@ impl PriorPermit {
     }
 }
 #[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermit {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::PriorPermit;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `PriorPermit`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["kind", "issued_on", "valid_until"];
+                let mut __member0: ::core::option::Option<crate::values::PermitKind> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "kind"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::PermitKind,
+                                    >::new(self.at.field("kind")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "issued_on"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("issued_on")),
+                                )?,
+                            );
+                        }
+                        2 => {
+                            if __member2.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "valid_until"),
+                                );
+                            }
+                            __member2 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("valid_until")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "kind"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "issued_on"))?;
+                let __member2 = __member2
+                    .ok_or_else(|| crate::values::de::missing(self.at, "valid_until"))?;
+                self::PriorPermit::new(__member0, __member1, __member2)
+                    .map_err(|__error| self.at.error(__error))
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for PriorPermit {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::core::result::Result<Self, D::Error> {
-        #[derive(::serde::Deserialize)]
-        #[serde(deny_unknown_fields, rename = "PriorPermit")]
-        struct Parts {
-            kind: crate::values::PermitKind,
-            issued_on: crate::values::Date,
-            valid_until: crate::values::Date,
-        }
-        let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::new(parts.kind, parts.issued_on, parts.valid_until)
-            .map_err(::serde::de::Error::custom)
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
     }
 }
 /// Data: address.
@@ -313,8 +843,7 @@ impl<'de> ::serde::Deserialize<'de> for PriorPermit {
 /// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7), `temporary_residence` (item 8), `receiving_party_address` (item 9)
 /// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11)
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Address {
     /// **Required**.
     ///
@@ -380,6 +909,223 @@ pub struct Address {
         serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
     pub postal_code: ::core::option::Option<crate::values::AddressLine>,
+}
+#[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for Address {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::Address;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `Address`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &[
+                    "country",
+                    "region",
+                    "district",
+                    "locality",
+                    "street",
+                    "building",
+                    "apartment",
+                    "postal_code",
+                ];
+                let mut __member0: ::core::option::Option<crate::values::Country> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<
+                    ::core::option::Option<crate::values::AddressLine>,
+                > = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<
+                    ::core::option::Option<crate::values::AddressLine>,
+                > = ::core::option::Option::None;
+                let mut __member3: ::core::option::Option<crate::values::AddressLine> = ::core::option::Option::None;
+                let mut __member4: ::core::option::Option<
+                    ::core::option::Option<crate::values::AddressLine>,
+                > = ::core::option::Option::None;
+                let mut __member5: ::core::option::Option<
+                    ::core::option::Option<crate::values::AddressLine>,
+                > = ::core::option::Option::None;
+                let mut __member6: ::core::option::Option<
+                    ::core::option::Option<crate::values::AddressLine>,
+                > = ::core::option::Option::None;
+                let mut __member7: ::core::option::Option<
+                    ::core::option::Option<crate::values::AddressLine>,
+                > = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "country"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Country,
+                                    >::new(self.at.field("country")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "region"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::AddressLine>,
+                                    >::new(self.at.field("region")),
+                                )?,
+                            );
+                        }
+                        2 => {
+                            if __member2.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "district"),
+                                );
+                            }
+                            __member2 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::AddressLine>,
+                                    >::new(self.at.field("district")),
+                                )?,
+                            );
+                        }
+                        3 => {
+                            if __member3.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "locality"),
+                                );
+                            }
+                            __member3 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::AddressLine,
+                                    >::new(self.at.field("locality")),
+                                )?,
+                            );
+                        }
+                        4 => {
+                            if __member4.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "street"),
+                                );
+                            }
+                            __member4 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::AddressLine>,
+                                    >::new(self.at.field("street")),
+                                )?,
+                            );
+                        }
+                        5 => {
+                            if __member5.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "building"),
+                                );
+                            }
+                            __member5 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::AddressLine>,
+                                    >::new(self.at.field("building")),
+                                )?,
+                            );
+                        }
+                        6 => {
+                            if __member6.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "apartment"),
+                                );
+                            }
+                            __member6 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::AddressLine>,
+                                    >::new(self.at.field("apartment")),
+                                )?,
+                            );
+                        }
+                        7 => {
+                            if __member7.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "postal_code"),
+                                );
+                            }
+                            __member7 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::AddressLine>,
+                                    >::new(self.at.field("postal_code")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "country"))?;
+                let __member1 = ::core::option::Option::flatten(__member1);
+                let __member2 = ::core::option::Option::flatten(__member2);
+                let __member3 = __member3
+                    .ok_or_else(|| crate::values::de::missing(self.at, "locality"))?;
+                let __member4 = ::core::option::Option::flatten(__member4);
+                let __member5 = ::core::option::Option::flatten(__member5);
+                let __member6 = ::core::option::Option::flatten(__member6);
+                let __member7 = ::core::option::Option::flatten(__member7);
+                ::core::result::Result::Ok(self::Address {
+                    country: __member0,
+                    region: __member1,
+                    district: __member2,
+                    locality: __member3,
+                    street: __member4,
+                    building: __member5,
+                    apartment: __member6,
+                    postal_code: __member7,
+                })
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
+    }
 }
 /// Data: a court verdict or decision that has entered into legal force.
 ///
@@ -452,21 +1198,128 @@ impl CourtAct {
     }
 }
 #[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for CourtAct {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::CourtAct;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `CourtAct`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["kind", "court", "date", "in_force_since"];
+                let mut __member0: ::core::option::Option<crate::values::CourtActKind> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<crate::values::Authority> = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                let mut __member3: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "kind"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::CourtActKind,
+                                    >::new(self.at.field("kind")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "court"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Authority,
+                                    >::new(self.at.field("court")),
+                                )?,
+                            );
+                        }
+                        2 => {
+                            if __member2.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "date"),
+                                );
+                            }
+                            __member2 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("date")),
+                                )?,
+                            );
+                        }
+                        3 => {
+                            if __member3.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "in_force_since"),
+                                );
+                            }
+                            __member3 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("in_force_since")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "kind"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "court"))?;
+                let __member2 = __member2
+                    .ok_or_else(|| crate::values::de::missing(self.at, "date"))?;
+                let __member3 = __member3
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "in_force_since",
+                    ))?;
+                self::CourtAct::new(__member0, __member1, __member2, __member3)
+                    .map_err(|__error| self.at.error(__error))
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
 impl<'de> ::serde::Deserialize<'de> for CourtAct {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::core::result::Result<Self, D::Error> {
-        #[derive(::serde::Deserialize)]
-        #[serde(deny_unknown_fields, rename = "CourtAct")]
-        struct Parts {
-            kind: crate::values::CourtActKind,
-            court: crate::values::Authority,
-            date: crate::values::Date,
-            in_force_since: crate::values::Date,
-        }
-        let parts = <Parts as ::serde::Deserialize>::deserialize(deserializer)?;
-        Self::new(parts.kind, parts.court, parts.date, parts.in_force_since)
-            .map_err(::serde::de::Error::custom)
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
     }
 }
 /// Data: date and grounds of the expulsion (a court verdict or decision that has entered into legal force).
@@ -477,8 +1330,7 @@ impl<'de> ::serde::Deserialize<'de> for CourtAct {
 ///
 /// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10)
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Expulsion {
     /// **Required**.
     ///
@@ -490,4 +1342,92 @@ pub struct Expulsion {
     /// - kk: негіздері (заңды күшіне енген сот үкімі немесе шешімі)
     /// - en: grounds (a court verdict or decision that has entered into legal force)
     pub grounds: super::CourtAct,
+}
+#[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for Expulsion {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::Expulsion;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `Expulsion`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["date", "grounds"];
+                let mut __member0: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<super::CourtAct> = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "date"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Date,
+                                    >::new(self.at.field("date")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "grounds"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::CourtAct,
+                                    >::new(self.at.field("grounds")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "date"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "grounds"))?;
+                ::core::result::Result::Ok(self::Expulsion {
+                    date: __member0,
+                    grounds: __member1,
+                })
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for Expulsion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
+    }
 }

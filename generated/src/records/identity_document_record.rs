@@ -14,8 +14,7 @@ use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
 /// Each field is one numbered item of the paragraph, in the text's order. Create a record
 /// with [`IdentityDocumentRecord::builder`]: [`IdentityDocumentRecordBuilder::build`] compiles only once every required item is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IdentityDocumentRecord {
     /// **Required**. Resolution 939, paragraph 6, item 1.
@@ -117,6 +116,328 @@ pub struct IdentityDocumentRecord {
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
+}
+#[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for IdentityDocumentRecord {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::IdentityDocumentRecord;
+            fn expected(&self) -> &'static str {
+                "a mapping of the items of `IdentityDocumentRecord`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &[
+                    "full_name",
+                    "birth",
+                    "sex",
+                    "ethnicity",
+                    "citizenship",
+                    "photo",
+                    "fingerprints",
+                    "identity_document",
+                    "signature",
+                    "iin",
+                    "registration",
+                    "issuing_authority",
+                    "registering_officer",
+                ];
+                let mut __member0: ::core::option::Option<super::FullName> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<super::Birth> = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<crate::values::Sex> = ::core::option::Option::None;
+                let mut __member3: ::core::option::Option<
+                    ::core::option::Option<crate::values::Ethnicity>,
+                > = ::core::option::Option::None;
+                let mut __member4: ::core::option::Option<crate::values::Citizenship> = ::core::option::Option::None;
+                let mut __member5: ::core::option::Option<crate::values::Photo> = ::core::option::Option::None;
+                let mut __member6: ::core::option::Option<crate::values::Fingerprints> = ::core::option::Option::None;
+                let mut __member7: ::core::option::Option<super::IdentityDocument> = ::core::option::Option::None;
+                let mut __member8: ::core::option::Option<crate::values::Signature> = ::core::option::Option::None;
+                let mut __member9: ::core::option::Option<
+                    ::core::option::Option<crate::values::Iin>,
+                > = ::core::option::Option::None;
+                let mut __member10: ::core::option::Option<super::Registration> = ::core::option::Option::None;
+                let mut __member11: ::core::option::Option<crate::values::Authority> = ::core::option::Option::None;
+                let mut __member12: ::core::option::Option<super::FullName> = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "full_name"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::FullName,
+                                    >::new(self.at.field("full_name")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "birth"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::Birth,
+                                    >::new(self.at.field("birth")),
+                                )?,
+                            );
+                        }
+                        2 => {
+                            if __member2.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "sex"),
+                                );
+                            }
+                            __member2 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Sex,
+                                    >::new(self.at.field("sex")),
+                                )?,
+                            );
+                        }
+                        3 => {
+                            if __member3.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "ethnicity"),
+                                );
+                            }
+                            __member3 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::Ethnicity>,
+                                    >::new(self.at.field("ethnicity")),
+                                )?,
+                            );
+                        }
+                        4 => {
+                            if __member4.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "citizenship"),
+                                );
+                            }
+                            __member4 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Citizenship,
+                                    >::new(self.at.field("citizenship")),
+                                )?,
+                            );
+                        }
+                        5 => {
+                            if __member5.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "photo"),
+                                );
+                            }
+                            __member5 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Photo,
+                                    >::new(self.at.field("photo")),
+                                )?,
+                            );
+                        }
+                        6 => {
+                            if __member6.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "fingerprints"),
+                                );
+                            }
+                            __member6 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Fingerprints,
+                                    >::new(self.at.field("fingerprints")),
+                                )?,
+                            );
+                        }
+                        7 => {
+                            if __member7.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "identity_document"),
+                                );
+                            }
+                            __member7 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::IdentityDocument,
+                                    >::new(self.at.field("identity_document")),
+                                )?,
+                            );
+                        }
+                        8 => {
+                            if __member8.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "signature"),
+                                );
+                            }
+                            __member8 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Signature,
+                                    >::new(self.at.field("signature")),
+                                )?,
+                            );
+                        }
+                        9 => {
+                            if __member9.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "iin"),
+                                );
+                            }
+                            __member9 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<crate::values::Iin>,
+                                    >::new(self.at.field("iin")),
+                                )?,
+                            );
+                        }
+                        10 => {
+                            if __member10.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "registration"),
+                                );
+                            }
+                            __member10 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::Registration,
+                                    >::new(self.at.field("registration")),
+                                )?,
+                            );
+                        }
+                        11 => {
+                            if __member11.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "issuing_authority"),
+                                );
+                            }
+                            __member11 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Authority,
+                                    >::new(self.at.field("issuing_authority")),
+                                )?,
+                            );
+                        }
+                        12 => {
+                            if __member12.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "registering_officer"),
+                                );
+                            }
+                            __member12 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::FullName,
+                                    >::new(self.at.field("registering_officer")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "full_name"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "birth"))?;
+                let __member2 = __member2
+                    .ok_or_else(|| crate::values::de::missing(self.at, "sex"))?;
+                let __member3 = ::core::option::Option::flatten(__member3);
+                let __member4 = __member4
+                    .ok_or_else(|| crate::values::de::missing(self.at, "citizenship"))?;
+                let __member5 = __member5
+                    .ok_or_else(|| crate::values::de::missing(self.at, "photo"))?;
+                let __member6 = __member6
+                    .ok_or_else(|| crate::values::de::missing(self.at, "fingerprints"))?;
+                let __member7 = __member7
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "identity_document",
+                    ))?;
+                let __member8 = __member8
+                    .ok_or_else(|| crate::values::de::missing(self.at, "signature"))?;
+                let __member9 = ::core::option::Option::flatten(__member9);
+                let __member10 = __member10
+                    .ok_or_else(|| crate::values::de::missing(self.at, "registration"))?;
+                let __member11 = __member11
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "issuing_authority",
+                    ))?;
+                let __member12 = __member12
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "registering_officer",
+                    ))?;
+                ::core::result::Result::Ok(self::IdentityDocumentRecord {
+                    full_name: __member0,
+                    birth: __member1,
+                    sex: __member2,
+                    ethnicity: __member3,
+                    citizenship: __member4,
+                    photo: __member5,
+                    fingerprints: __member6,
+                    identity_document: __member7,
+                    signature: __member8,
+                    iin: __member9,
+                    registration: __member10,
+                    issuing_authority: __member11,
+                    registering_officer: __member12,
+                })
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for IdentityDocumentRecord {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
+    }
 }
 impl IdentityDocumentRecord {
     /// Starts a builder of a [`IdentityDocumentRecord`](type@IdentityDocumentRecord) with no item set.

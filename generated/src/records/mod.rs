@@ -136,7 +136,7 @@ pub mod states {
         };
     }
 }
-/// A surname, given name or patronymic; letters of the Kazakh, Russian or Latin alphabets.
+/// A surname, given name or patronymic: words of letters of the Kazakh, Russian or Latin alphabets, each word of one script, between spaces, hyphens and apostrophes.
 ///
 /// Used by:
 ///
@@ -147,25 +147,36 @@ pub mod states {
 /// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 9, through [`FullName`](type@FullName))
 #[doc(inline)]
 pub use crate::values::Name;
-/// A calendar date.
+/// A calendar date, written YYYY-MM-DD, years 0001 to 9999.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (item 2, through [`Birth`](type@Birth)), `identity_document` (item 8, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 11, through [`Registration`](type@Registration))
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `visa` (item 8, through [`Visa`](type@Visa)), `registration` (item 9, through [`Registration`](type@Registration))
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `birth_date` (item 2), `identity_document` (item 10, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 11, through [`Registration`](type@Registration))
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 8, through [`Registration`](type@Registration)), `expulsion` (item 10, through [`Expulsion`](type@Expulsion)), `entry_banned_until` (item 11)
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `birth_date` (item 2), `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 8, through [`Registration`](type@Registration)), `visa_or_temporary_permit` (item 10, through [`PriorPermit`](type@PriorPermit))
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `identity_document` (item 8, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 11, through [`Registration`](type@Registration))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `visa` (item 8, through [`Visa`](type@Visa)), `registration` (item 9, through [`Registration`](type@Registration))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `identity_document` (item 10, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 11, through [`Registration`](type@Registration))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 8, through [`Registration`](type@Registration)), `expulsion` (item 10, through [`Expulsion`](type@Expulsion)), `entry_banned_until` (item 11)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 8, through [`Registration`](type@Registration)), `visa_or_temporary_permit` (item 10, through [`PriorPermit`](type@PriorPermit))
 #[doc(inline)]
 pub use crate::values::Date;
-/// A place of birth.
+/// A date of birth, written YYYY-MM-DD, or YYYY-MM or YYYY where the identity document gives no more (ISO 8601 reduced precision), years 0001 to 9999.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (item 2, through [`Birth`](type@Birth))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `birth_date` (item 2)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `birth_date` (item 2)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `birth_date` (item 2)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `birth_date` (item 2)
+#[doc(inline)]
+pub use crate::values::BirthDate;
+/// A place of birth, as written in the identity document.
 ///
 /// Used by:
 ///
 /// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (item 2, through [`Birth`](type@Birth))
 #[doc(inline)]
 pub use crate::values::Place;
-/// The person\'s sex, M or F.
+/// The holder\'s sex as the identity document gives it, M, F or X (unspecified).
 ///
 /// Used by:
 ///
@@ -202,7 +213,7 @@ pub use crate::values::Country;
 /// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `citizenship` (item 5)
 #[doc(inline)]
 pub use crate::values::Citizenship;
-/// A photograph of the face, in JPEG, JPEG 2000 or PNG.
+/// A photograph of the face, in JPEG, JPEG 2000 or PNG, at most 15 MB.
 ///
 /// Used by:
 ///
@@ -213,7 +224,7 @@ pub use crate::values::Citizenship;
 /// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `photo` (item 6)
 #[doc(inline)]
 pub use crate::values::Photo;
-/// An image of the holder\'s signature, in JPEG, JPEG 2000 or PNG.
+/// An image of the holder\'s signature, in JPEG, JPEG 2000 or PNG, at most 3 MB.
 ///
 /// Used by:
 ///
@@ -237,7 +248,7 @@ pub use crate::values::Fingerprints;
 /// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `fingerprints_and_palms` (item 4)
 #[doc(inline)]
 pub use crate::values::FingerprintsAndPalms;
-/// The number of an identity document, with no whitespace inside.
+/// The number of an identity document, as its machine-readable zone writes it (ICAO Doc 9303).
 ///
 /// Used by:
 ///

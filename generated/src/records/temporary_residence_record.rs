@@ -14,8 +14,7 @@ use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
 /// Each field is one numbered item of the paragraph, in the text's order. Create a record
 /// with [`TemporaryResidenceRecord::builder`]: [`TemporaryResidenceRecordBuilder::build`] compiles only once every required item is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TemporaryResidenceRecord {
     /// **Required**. Resolution 939, paragraph 8, item 1.
@@ -30,8 +29,8 @@ pub struct TemporaryResidenceRecord {
     /// - kk: туған күні
     /// - en: date of birth
     ///
-    /// Type: [`Date`](type@super::Date).
-    pub birth_date: crate::values::Date,
+    /// Type: [`BirthDate`](type@super::BirthDate).
+    pub birth_date: crate::values::BirthDate,
     /// **Required**. Resolution 939, paragraph 8, item 3.
     ///
     /// - kk: жынысы
@@ -103,6 +102,323 @@ pub struct TemporaryResidenceRecord {
     /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
 }
+#[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for TemporaryResidenceRecord {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::TemporaryResidenceRecord;
+            fn expected(&self) -> &'static str {
+                "a mapping of the items of `TemporaryResidenceRecord`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &[
+                    "full_name",
+                    "birth_date",
+                    "sex",
+                    "fingerprints_and_palms",
+                    "citizenship",
+                    "photo",
+                    "residence_abroad",
+                    "temporary_residence",
+                    "receiving_party_address",
+                    "identity_document",
+                    "registration",
+                    "registering_officer",
+                ];
+                let mut __member0: ::core::option::Option<super::FullName> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<crate::values::BirthDate> = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<crate::values::Sex> = ::core::option::Option::None;
+                let mut __member3: ::core::option::Option<
+                    crate::values::FingerprintsAndPalms,
+                > = ::core::option::Option::None;
+                let mut __member4: ::core::option::Option<crate::values::Citizenship> = ::core::option::Option::None;
+                let mut __member5: ::core::option::Option<crate::values::Photo> = ::core::option::Option::None;
+                let mut __member6: ::core::option::Option<super::Address> = ::core::option::Option::None;
+                let mut __member7: ::core::option::Option<super::Address> = ::core::option::Option::None;
+                let mut __member8: ::core::option::Option<super::Address> = ::core::option::Option::None;
+                let mut __member9: ::core::option::Option<super::IdentityDocument> = ::core::option::Option::None;
+                let mut __member10: ::core::option::Option<super::Registration> = ::core::option::Option::None;
+                let mut __member11: ::core::option::Option<super::FullName> = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "full_name"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::FullName,
+                                    >::new(self.at.field("full_name")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "birth_date"),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::BirthDate,
+                                    >::new(self.at.field("birth_date")),
+                                )?,
+                            );
+                        }
+                        2 => {
+                            if __member2.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "sex"),
+                                );
+                            }
+                            __member2 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Sex,
+                                    >::new(self.at.field("sex")),
+                                )?,
+                            );
+                        }
+                        3 => {
+                            if __member3.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(
+                                        self.at,
+                                        "fingerprints_and_palms",
+                                    ),
+                                );
+                            }
+                            __member3 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::FingerprintsAndPalms,
+                                    >::new(self.at.field("fingerprints_and_palms")),
+                                )?,
+                            );
+                        }
+                        4 => {
+                            if __member4.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "citizenship"),
+                                );
+                            }
+                            __member4 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Citizenship,
+                                    >::new(self.at.field("citizenship")),
+                                )?,
+                            );
+                        }
+                        5 => {
+                            if __member5.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "photo"),
+                                );
+                            }
+                            __member5 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        crate::values::Photo,
+                                    >::new(self.at.field("photo")),
+                                )?,
+                            );
+                        }
+                        6 => {
+                            if __member6.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "residence_abroad"),
+                                );
+                            }
+                            __member6 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::Address,
+                                    >::new(self.at.field("residence_abroad")),
+                                )?,
+                            );
+                        }
+                        7 => {
+                            if __member7.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "temporary_residence"),
+                                );
+                            }
+                            __member7 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::Address,
+                                    >::new(self.at.field("temporary_residence")),
+                                )?,
+                            );
+                        }
+                        8 => {
+                            if __member8.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(
+                                        self.at,
+                                        "receiving_party_address",
+                                    ),
+                                );
+                            }
+                            __member8 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::Address,
+                                    >::new(self.at.field("receiving_party_address")),
+                                )?,
+                            );
+                        }
+                        9 => {
+                            if __member9.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "identity_document"),
+                                );
+                            }
+                            __member9 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::IdentityDocument,
+                                    >::new(self.at.field("identity_document")),
+                                )?,
+                            );
+                        }
+                        10 => {
+                            if __member10.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "registration"),
+                                );
+                            }
+                            __member10 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::Registration,
+                                    >::new(self.at.field("registration")),
+                                )?,
+                            );
+                        }
+                        11 => {
+                            if __member11.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "registering_officer"),
+                                );
+                            }
+                            __member11 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        super::FullName,
+                                    >::new(self.at.field("registering_officer")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = __member0
+                    .ok_or_else(|| crate::values::de::missing(self.at, "full_name"))?;
+                let __member1 = __member1
+                    .ok_or_else(|| crate::values::de::missing(self.at, "birth_date"))?;
+                let __member2 = __member2
+                    .ok_or_else(|| crate::values::de::missing(self.at, "sex"))?;
+                let __member3 = __member3
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "fingerprints_and_palms",
+                    ))?;
+                let __member4 = __member4
+                    .ok_or_else(|| crate::values::de::missing(self.at, "citizenship"))?;
+                let __member5 = __member5
+                    .ok_or_else(|| crate::values::de::missing(self.at, "photo"))?;
+                let __member6 = __member6
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "residence_abroad",
+                    ))?;
+                let __member7 = __member7
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "temporary_residence",
+                    ))?;
+                let __member8 = __member8
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "receiving_party_address",
+                    ))?;
+                let __member9 = __member9
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "identity_document",
+                    ))?;
+                let __member10 = __member10
+                    .ok_or_else(|| crate::values::de::missing(self.at, "registration"))?;
+                let __member11 = __member11
+                    .ok_or_else(|| crate::values::de::missing(
+                        self.at,
+                        "registering_officer",
+                    ))?;
+                ::core::result::Result::Ok(self::TemporaryResidenceRecord {
+                    full_name: __member0,
+                    birth_date: __member1,
+                    sex: __member2,
+                    fingerprints_and_palms: __member3,
+                    citizenship: __member4,
+                    photo: __member5,
+                    residence_abroad: __member6,
+                    temporary_residence: __member7,
+                    receiving_party_address: __member8,
+                    identity_document: __member9,
+                    registration: __member10,
+                    registering_officer: __member11,
+                })
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for TemporaryResidenceRecord {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
+    }
+}
 impl TemporaryResidenceRecord {
     /// Starts a builder of a [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord) with no item set.
     #[inline]
@@ -148,7 +464,7 @@ pub type SetFullName<S> = <S as Replace<
 /// The state `S` with `birth_date` (item 2) set as well.
 pub type SetBirthDate<S> = <S as Replace<
     Left<Left<Left<Right<Here>>>>,
-    crate::values::Date,
+    crate::values::BirthDate,
 >>::Output;
 /// The state `S` with `sex` (item 3) set as well.
 pub type SetSex<S> = <S as Replace<Left<Left<Right<Here>>>, crate::values::Sex>>::Output;
@@ -225,12 +541,12 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
     #[inline]
     pub fn birth_date(
         self,
-        value: crate::values::Date,
+        value: crate::values::BirthDate,
     ) -> TemporaryResidenceRecordBuilder<SetBirthDate<S>>
     where
         S: Replace<
             Left<Left<Left<Right<Here>>>>,
-            crate::values::Date,
+            crate::values::BirthDate,
             Old: BirthDateIsUnset,
         >,
     {
@@ -546,8 +862,8 @@ impl FullNameIsUnset for Unset {}
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
     note = "kk: туған күні"
 )]
-pub trait BirthDateIsSet: Filled<Value = crate::values::Date> {}
-impl BirthDateIsSet for Set<crate::values::Date> {}
+pub trait BirthDateIsSet: Filled<Value = crate::values::BirthDate> {}
+impl BirthDateIsSet for Set<crate::values::BirthDate> {}
 #[diagnostic::on_unimplemented(
     message = "`birth_date` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 2: date of birth)",
     label = "`birth_date` was set earlier: set each item once",

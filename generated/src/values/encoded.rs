@@ -22,6 +22,17 @@ pub enum EncodingProblem {
     /// No bytes at all.
     #[error("there are no bytes")]
     Empty,
+    /// More bytes than the value may hold.
+    #[error("the data has {size} bytes, more than the {limit} bytes ({}) it may have", mebibytes(*limit))]
+    TooLarge {
+        /// How many bytes there are, or would be once decoded.
+        size: usize,
+        /// How many the value may hold.
+        limit: usize,
+    },
+    /// Text on the wire that is not canonical base64 (RFC 4648, with padding).
+    #[error("the data is not base64: {0}")]
+    Base64(Base64Problem),
     /// The bytes do not begin with the declared format's signature.
     #[error("the bytes are declared {declared} but {}", detected.map_or_else(|| "begin with no known signature".to_owned(), |format| format!("look like {format}")))]
     FormatMismatch {
@@ -32,6 +43,48 @@ pub enum EncodingProblem {
     },
 }
 
+/// What makes a text not canonical base64. A character is named by its code point and position.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Base64Problem {
+    /// A character outside the alphabet `A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`, or `=` where no
+    /// padding may be.
+    #[error("U+{code_point:04X} at character {position} is not of the base64 alphabet here")]
+    Character {
+        /// Where.
+        position: usize,
+        /// Which.
+        code_point: u32,
+    },
+    /// A length that is not a multiple of 4.
+    #[error("its length, {0} characters, is not a multiple of 4")]
+    Length(usize),
+    /// Padding missing, or bits after the data's last byte that are not zero.
+    #[error(
+        "it does not end as canonical base64 does (padding, and zero bits after the last byte)"
+    )]
+    End,
+}
+
+/// `limit` bytes in MiB, for messages.
+fn mebibytes(limit: usize) -> String {
+    format!("{} MiB", limit / (1024 * 1024))
+}
+
+/// The most bytes a photo holds: a full-frontal portrait of ICAO Doc 9303 and ISO/IEC
+/// 39794-5 takes tens to hundreds of kilobytes as JPEG, a few megabytes as lossless PNG at the
+/// highest capture resolution.
+pub const PHOTO_LIMIT: usize = 16 * 1024 * 1024;
+
+/// The most bytes a signature image holds: a signature box scanned at 600 ppi is under a megabyte
+/// even uncompressed.
+pub const SIGNATURE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The most bytes an impression holds: a full palm (ANSI/NIST-ITL position 21 or 23) is about
+/// 5.5 by 8 inches, 11 million pixels at 500 ppi and 44 million at 1000 ppi; losslessly
+/// compressed (PNG, JPEG 2000) the larger is about 22 MB. A finger is a twentieth of that.
+pub const IMPRESSION_LIMIT: usize = 32 * 1024 * 1024;
+
 /// Bytes of biometric data. They are overwritten with zeros when dropped, so that a freed
 /// buffer does not keep a fingerprint or a face in memory. (Copies the caller made before
 /// handing them over are the caller's to wipe.)
@@ -40,6 +93,13 @@ pub(crate) struct BiometricBytes(Zeroizing<Vec<u8>>);
 
 // The buffer is a `Zeroizing`, which wipes it when dropped.
 impl ZeroizeOnDrop for BiometricBytes {}
+
+/// The size, never the bytes.
+impl fmt::Debug for BiometricBytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "BiometricBytes({} bytes)", self.0.len())
+    }
+}
 
 impl BiometricBytes {
     pub(crate) fn new(bytes: Vec<u8>) -> Self {
@@ -75,15 +135,23 @@ pub(crate) trait Signed: Copy + fmt::Debug + 'static {
     }
 }
 
-/// Takes `bytes` as data of `format`, refusing empty data and data with another signature.
+/// Takes `bytes` as data of `format`, refusing empty data, data over `limit` bytes, and data
+/// with another signature.
 pub(crate) fn checked<F: Signed>(
     value: &'static str,
+    limit: usize,
     format: F,
     bytes: BiometricBytes,
 ) -> Result<BiometricBytes, EncodingError> {
     let refuse = |problem| EncodingError { value, problem };
     if bytes.as_slice().is_empty() {
         return Err(refuse(EncodingProblem::Empty));
+    }
+    if bytes.as_slice().len() > limit {
+        return Err(refuse(EncodingProblem::TooLarge {
+            size: bytes.as_slice().len(),
+            limit,
+        }));
     }
     if !format.matches(bytes.as_slice()) {
         return Err(refuse(EncodingProblem::FormatMismatch {
@@ -101,10 +169,8 @@ pub(crate) const JPEG_2000_FILE: &[u8] = &[
 pub(crate) const JPEG_2000_CODESTREAM: &[u8] = &[0xFF, 0x4F, 0xFF, 0x51];
 pub(crate) const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-/// The format of a photo or a signature image.
+/// The format of a photo or a signature image: written `jpeg`, `jpeg2000` or `png`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ImageFormat {
     /// JPEG (ISO/IEC 10918).
     Jpeg,
@@ -113,6 +179,12 @@ pub enum ImageFormat {
     /// PNG (ISO/IEC 15948).
     Png,
 }
+
+named_variants!(ImageFormat, "an image format", {
+    Jpeg => "jpeg",
+    Jpeg2000 => "jpeg2000",
+    Png => "png",
+});
 
 impl Signed for ImageFormat {
     const ALL: &'static [Self] = &[ImageFormat::Jpeg, ImageFormat::Jpeg2000, ImageFormat::Png];
@@ -145,7 +217,7 @@ impl ImageFormat {
 /// `Debug` as its format and size, wiped on drop, and `{ "format": …, "data": "<base64>" }` on
 /// the wire.
 macro_rules! encoded_value {
-    ($(#[$doc:meta])* $name:ident, $format:ty) => {
+    ($(#[$doc:meta])* $name:ident, $format:ty, $limit:expr) => {
         $(#[$doc])*
         #[derive(Clone, PartialEq, Eq)]
         pub struct $name {
@@ -158,10 +230,11 @@ macro_rules! encoded_value {
             ///
             /// # Errors
             ///
-            /// When `bytes` is empty or does not begin with the signature of `format`.
+            /// When `bytes` is empty, larger than the limit, or does not begin with the signature
+            /// of `format`.
             pub fn new(format: $format, bytes: Vec<u8>) -> Result<Self, $crate::values::EncodingError> {
                 let bytes = $crate::values::encoded::BiometricBytes::new(bytes);
-                let bytes = $crate::values::encoded::checked(stringify!($name), format, bytes)?;
+                let bytes = $crate::values::encoded::checked(stringify!($name), $limit, format, bytes)?;
                 Ok($name { format, bytes })
             }
 
@@ -191,18 +264,33 @@ macro_rules! encoded_value {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let wire = $crate::values::encoded::wire::Encoded { format: self.format, data: &self.bytes };
-                wire.serialize(serializer)
+                $crate::values::encoded::wire::serialize(self.format, &self.bytes, serializer)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> $crate::values::de::DeserializeAt<'de> for $name {
+            fn deserialize_at<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                at: $crate::values::de::Path<'_>,
+            ) -> Result<Self, D::Error> {
+                let value = stringify!($name);
+                let (format, bytes) = $crate::values::encoded::wire::deserialize::<$format, D>(
+                    deserializer, at, value, $limit,
+                )?;
+                let bytes = $crate::values::encoded::checked(value, $limit, format, bytes)
+                    .map_err(|error| at.error(error))?;
+                Ok($name { format, bytes })
             }
         }
 
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let wire = $crate::values::encoded::wire::Encoded::<$format, _>::deserialize(deserializer)?;
-                let bytes = $crate::values::encoded::checked(stringify!($name), wire.format, wire.data)
-                    .map_err(::serde::de::Error::custom)?;
-                Ok($name { format: wire.format, bytes })
+                <Self as $crate::values::de::DeserializeAt<'de>>::deserialize_at(
+                    deserializer,
+                    $crate::values::de::Path::Root,
+                )
             }
         }
     };
@@ -210,15 +298,16 @@ macro_rules! encoded_value {
 pub(crate) use encoded_value;
 
 encoded_value! {
-    /// Its bytes are checked against the declared format's signature and wiped on drop; `Debug`
-    /// shows its format and size, never its bytes.
-    Photo, ImageFormat
+    /// A photograph of the face: at most [`PHOTO_LIMIT`] bytes, checked against the declared
+    /// format's signature and wiped on drop; `Debug` shows its format and size, never its bytes.
+    Photo, ImageFormat, PHOTO_LIMIT
 }
 
 encoded_value! {
-    /// Its bytes are checked against the declared format's signature and wiped on drop; `Debug`
-    /// shows its format and size, never its bytes.
-    Signature, ImageFormat
+    /// An image of the holder's signature: at most [`SIGNATURE_LIMIT`] bytes, checked against the
+    /// declared format's signature and wiped on drop; `Debug` shows its format and size, never
+    /// its bytes.
+    Signature, ImageFormat, SIGNATURE_LIMIT
 }
 
 /// The wire form of encoded data: `{ "format": …, "data": "<base64>" }`.
@@ -226,31 +315,156 @@ encoded_value! {
 pub(crate) mod wire {
     use base64::Engine;
     use base64::engine::general_purpose::STANDARD;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::de::{DeserializeSeed, MapAccess};
+    use serde::ser::SerializeStruct;
+    use serde::{Deserializer, Serializer};
     use zeroize::Zeroizing;
 
-    use super::BiometricBytes;
+    use super::{Base64Problem, BiometricBytes, EncodingProblem, Signed};
+    use crate::values::de::{self, At, DeserializeAt, MapOnly, MapVisitor, Path};
 
-    #[derive(Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub(crate) struct Encoded<F, D> {
-        pub(crate) format: F,
-        pub(crate) data: D,
+    const FIELDS: &[&str] = &["format", "data"];
+
+    pub(crate) fn serialize<F: serde::Serialize, S: Serializer>(
+        format: F,
+        bytes: &BiometricBytes,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        // Encoded once, into a buffer of its final size, and wiped when dropped.
+        let data = Zeroizing::new(STANDARD.encode(bytes.as_slice()));
+        let mut wire = serializer.serialize_struct("Encoded", 2)?;
+        wire.serialize_field("format", &format)?;
+        wire.serialize_field("data", data.as_str())?;
+        wire.end()
     }
 
-    impl Serialize for BiometricBytes {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(&Zeroizing::new(STANDARD.encode(self.as_slice())))
+    /// The format and the decoded bytes of encoded data at `at`, for the value `value` of at most
+    /// `limit` bytes.
+    pub(crate) fn deserialize<'de, F, D>(
+        deserializer: D,
+        at: Path<'_>,
+        value: &'static str,
+        limit: usize,
+    ) -> Result<(F, BiometricBytes), D::Error>
+    where
+        F: Signed + DeserializeAt<'de>,
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_any(MapOnly(Encoded::<F> {
+            at,
+            value,
+            limit,
+            format: std::marker::PhantomData,
+        }))
+    }
+
+    struct Encoded<'a, F> {
+        at: Path<'a>,
+        value: &'static str,
+        limit: usize,
+        format: std::marker::PhantomData<F>,
+    }
+
+    impl<'de, F: Signed + DeserializeAt<'de>> MapVisitor<'de> for Encoded<'_, F> {
+        type Value = (F, BiometricBytes);
+
+        fn expected(&self) -> &'static str {
+            "a mapping of `format` and `data`"
+        }
+
+        fn at(&self) -> Path<'_> {
+            self.at
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let (mut format, mut data) = (None, None);
+            while let Some(key) = map.next_key_seed(de::Key::new(self.at, FIELDS))? {
+                if key == 0 {
+                    if format.is_some() {
+                        return Err(de::duplicate(self.at, "format"));
+                    }
+                    format = Some(map.next_value_seed(At::<F>::new(self.at.field("format")))?);
+                } else {
+                    if data.is_some() {
+                        return Err(de::duplicate(self.at, "data"));
+                    }
+                    let seed = Base64 {
+                        at: self.at.field("data"),
+                        value: self.value,
+                        limit: self.limit,
+                    };
+                    data = Some(map.next_value_seed(seed)?);
+                }
+            }
+            let format = format.ok_or_else(|| de::missing(self.at, "format"))?;
+            let data = data.ok_or_else(|| de::missing(self.at, "data"))?;
+            Ok((format, data))
         }
     }
 
-    impl<'de> Deserialize<'de> for BiometricBytes {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let text = Zeroizing::new(String::deserialize(deserializer)?);
-            let bytes = STANDARD.decode(text.as_bytes()).map_err(|error| {
-                serde::de::Error::custom(format_args!("the data is not base64: {error}"))
-            })?;
-            Ok(BiometricBytes(Zeroizing::new(bytes)))
+    /// Base64 text decoded into a buffer wiped on drop, its size checked before a byte of it is
+    /// decoded.
+    struct Base64<'a> {
+        at: Path<'a>,
+        value: &'static str,
+        limit: usize,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Base64<'_> {
+        type Value = BiometricBytes;
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<BiometricBytes, D::Error> {
+            let (at, value, limit) = (self.at, self.value, self.limit);
+            de::text(deserializer, at, "base64 text", |text| {
+                decode(text, limit)
+                    .map_err(|problem| super::EncodingError { value, problem }.to_string())
+            })
+        }
+    }
+
+    /// `text` as canonical base64 of at most `limit` bytes, decoded into a wiped buffer of its
+    /// exact size, so that no copy of the data is left in freed memory.
+    pub(crate) fn decode(text: &str, limit: usize) -> Result<BiometricBytes, EncodingProblem> {
+        if let Some((index, character)) = text.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
+            return Err(EncodingProblem::Base64(Base64Problem::Character {
+                position: index + 1,
+                code_point: u32::from(character),
+            }));
+        }
+        if !text.len().is_multiple_of(4) {
+            return Err(EncodingProblem::Base64(Base64Problem::Length(text.len())));
+        }
+        let padding = text.bytes().rev().take_while(|&byte| byte == b'=').count();
+        let size = (text.len() / 4 * 3).saturating_sub(padding);
+        if size > limit {
+            return Err(EncodingProblem::TooLarge { size, limit });
+        }
+        let mut bytes = Zeroizing::new(vec![0; size]);
+        let written = STANDARD
+            .decode_slice(text.as_bytes(), &mut bytes)
+            .map_err(|error| EncodingProblem::Base64(problem(text, &error)))?;
+        bytes.truncate(written);
+        Ok(BiometricBytes(bytes))
+    }
+
+    /// What base64's error means, without the byte it names.
+    fn problem(text: &str, error: &base64::DecodeSliceError) -> Base64Problem {
+        use base64::DecodeError;
+        let character = |offset: usize| Base64Problem::Character {
+            position: offset + 1,
+            code_point: u32::from(text.as_bytes()[offset]),
+        };
+        match error {
+            base64::DecodeSliceError::DecodeError(DecodeError::InvalidByte(offset, _)) => {
+                character(*offset)
+            }
+            base64::DecodeSliceError::DecodeError(DecodeError::InvalidLength(length)) => {
+                Base64Problem::Length(*length)
+            }
+            _ => Base64Problem::End,
         }
     }
 }
@@ -294,6 +508,64 @@ mod tests {
         );
         // A truncated signature is no signature.
         assert!(Photo::new(ImageFormat::Jpeg, vec![0xFF, 0xD8]).is_err());
+    }
+
+    #[test]
+    fn refuses_data_over_the_limit() {
+        let error = Signature::new(ImageFormat::Png, [PNG, &vec![0; SIGNATURE_LIMIT]].concat())
+            .unwrap_err();
+        assert_eq!(
+            error.problem,
+            EncodingProblem::TooLarge {
+                size: SIGNATURE_LIMIT + PNG.len(),
+                limit: SIGNATURE_LIMIT
+            }
+        );
+        assert!(
+            error.to_string().ends_with("bytes (2 MiB) it may have"),
+            "{error}"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn base64_is_decoded_canonically_and_sized_before_decoding() {
+        use wire::decode;
+        assert_eq!(decode("/9j/", 10).unwrap().as_slice(), &[0xFF, 0xD8, 0xFF]);
+        assert_eq!(
+            decode("/9j", 10).unwrap_err(),
+            EncodingProblem::Base64(Base64Problem::Length(3))
+        );
+        assert_eq!(
+            decode("/9j\u{2F}", 10).map(|bytes| bytes.as_slice().to_vec()),
+            Ok(vec![0xFF, 0xD8, 0xFF])
+        );
+        assert_eq!(
+            decode("/9j-", 10).unwrap_err(),
+            EncodingProblem::Base64(Base64Problem::Character {
+                position: 4,
+                code_point: u32::from('-')
+            })
+        );
+        assert_eq!(
+            decode("/9ж=", 10).unwrap_err(),
+            EncodingProblem::Base64(Base64Problem::Character {
+                position: 3,
+                code_point: u32::from('ж')
+            })
+        );
+        // `QR==` leaves bits set after its one byte: not canonical.
+        assert_eq!(
+            decode("QR==", 10).unwrap_err(),
+            EncodingProblem::Base64(Base64Problem::End)
+        );
+        assert_eq!(
+            decode(&"A".repeat(4 * 1000), 2999).unwrap_err(),
+            EncodingProblem::TooLarge {
+                size: 3000,
+                limit: 2999
+            }
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use super::encoded::{JPEG_2000_CODESTREAM, JPEG_2000_FILE, PNG, Signed, encoded_value};
+use super::encoded::{
+    IMPRESSION_LIMIT, JPEG_2000_CODESTREAM, JPEG_2000_FILE, PNG, Signed, encoded_value,
+};
 
 /// A finger, by its ANSI/NIST-ITL finger position code (1 right thumb … 10 left little).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,10 +81,9 @@ impl PalmPosition {
     }
 }
 
-/// The encoding of a friction ridge impression.
+/// The encoding of a friction ridge impression: written `wsq`, `jpeg2000`, `png` or
+/// `iso_19794_2`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ImpressionFormat {
     /// A WSQ-compressed greyscale image (FBI IAFIS-IC-0110).
     Wsq,
@@ -91,9 +92,15 @@ pub enum ImpressionFormat {
     /// A PNG image (ISO/IEC 15948).
     Png,
     /// An ISO/IEC 19794-2 finger minutiae template.
-    #[cfg_attr(feature = "serde", serde(rename = "iso_19794_2"))]
     Iso19794_2,
 }
+
+named_variants!(ImpressionFormat, "an impression format", {
+    Wsq => "wsq",
+    Jpeg2000 => "jpeg2000",
+    Png => "png",
+    Iso19794_2 => "iso_19794_2",
+});
 
 const WSQ: &[u8] = &[0xFF, 0xA0];
 const ISO_19794_2: &[u8] = b"FMR\0";
@@ -126,22 +133,25 @@ impl Signed for ImpressionFormat {
 }
 
 encoded_value! {
-    /// An encoded impression of a finger or palm. `Debug` shows its format and size, never its
-    /// bytes.
-    Impression, ImpressionFormat
+    /// An encoded impression of a finger or palm: at most [`IMPRESSION_LIMIT`] bytes, checked
+    /// against the declared format's signature and wiped on drop. `Debug` shows its format and
+    /// size, never its bytes.
+    Impression, ImpressionFormat, IMPRESSION_LIMIT
 }
 
 /// Why a finger or palm has no impression, with its ANSI/NIST-ITL code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Absence {
     /// `XX`: amputated.
-    #[cfg_attr(feature = "serde", serde(rename = "XX"))]
     Amputated,
     /// `UP`: unable to print (bandaged, injured).
-    #[cfg_attr(feature = "serde", serde(rename = "UP"))]
     UnableToPrint,
 }
+
+named_variants!(Absence, "a reason of absence written XX or UP", {
+    Amputated => "XX",
+    UnableToPrint => "UP",
+});
 
 impl Absence {
     /// The ANSI/NIST-ITL code: `XX` or `UP`.
@@ -175,20 +185,6 @@ pub enum CaptureSetError {
     /// A position given twice.
     #[error("position {position} is given twice")]
     Duplicate {
-        /// The position.
-        position: u8,
-    },
-    /// A position code the set does not hold.
-    #[error("{position} is not a position of this set ({expected})")]
-    UnknownPosition {
-        /// The code.
-        position: u8,
-        /// The codes the set holds.
-        expected: &'static str,
-    },
-    /// An entry with both an impression and an absence, or neither.
-    #[error("position {position} needs exactly one of `impression` and `absence`")]
-    AmbiguousEntry {
         /// The position.
         position: u8,
     },
@@ -298,27 +294,34 @@ impl fmt::Debug for FingerprintsAndPalms {
 }
 
 /// The wire form: a list of entries `{ "position": 1, "impression": { "format": "wsq", "data":
-/// "<base64>" } }` or `{ "position": 2, "absence": "XX" }`, one a position, in any order.
+/// "<base64>" } }` or `{ "position": 2, "absence": "XX" }`, one per position, in any order.
+///
+/// Entries are read one at a time and placed at once: a position given twice, or one the set
+/// does not hold, is refused at its entry, so that no more than one entry beyond the set is
+/// ever read.
 #[cfg(feature = "serde")]
 mod wire {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::de::{DeserializeSeed, MapAccess, SeqAccess};
+    use serde::{Deserializer, Serialize, Serializer};
 
     use super::{
-        Absence, Capture, CaptureSetError, FingerPosition, Fingerprints, FingerprintsAndPalms,
-        Impression, PalmPosition,
+        Absence, Capture, CaptureSetError, Fingerprints, FingerprintsAndPalms, Impression,
+        PalmPosition,
+    };
+    use crate::values::de::{
+        self, At, DeserializeAt, MapOnly, MapVisitor, Path, SeqOnly, SeqVisitor,
     };
 
-    #[derive(Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Entry<I> {
+    #[derive(Serialize)]
+    struct Entry<'a> {
         position: u8,
         #[serde(skip_serializing_if = "Option::is_none")]
-        impression: Option<I>,
+        impression: Option<&'a Impression>,
         #[serde(skip_serializing_if = "Option::is_none")]
         absence: Option<Absence>,
     }
 
-    fn entry(position: u8, capture: &Capture) -> Entry<&Impression> {
+    fn entry(position: u8, capture: &Capture) -> Entry<'_> {
         let (impression, absence) = match capture {
             Capture::Impression(impression) => (Some(impression), None),
             Capture::Absent(absence) => (None, Some(*absence)),
@@ -330,52 +333,12 @@ mod wire {
         }
     }
 
-    fn capture<E: serde::de::Error>(entry: Entry<Impression>) -> Result<(u8, Capture), E> {
-        let capture = match (entry.impression, entry.absence) {
-            (Some(impression), None) => Capture::Impression(impression),
-            (None, Some(absence)) => Capture::Absent(absence),
-            _ => {
-                return Err(E::custom(CaptureSetError::AmbiguousEntry {
-                    position: entry.position,
-                }));
-            }
-        };
-        Ok((entry.position, capture))
-    }
-
-    const FINGER_POSITIONS: &str = "fingers 1 to 10";
-    const ALL_POSITIONS: &str = "fingers 1 to 10, palms 21 and 23";
-
-    fn finger<E: serde::de::Error>(
-        (code, capture): (u8, Capture),
-        expected: &'static str,
-    ) -> Result<(FingerPosition, Capture), E> {
-        FingerPosition::from_code(code)
-            .map(|position| (position, capture))
-            .ok_or_else(|| {
-                E::custom(CaptureSetError::UnknownPosition {
-                    position: code,
-                    expected,
-                })
-            })
-    }
-
     impl Serialize for Fingerprints {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.collect_seq(
                 self.iter()
                     .map(|(position, capture)| entry(position.code(), capture)),
             )
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Fingerprints {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let captures = Vec::<Entry<Impression>>::deserialize(deserializer)?
-                .into_iter()
-                .map(|entry| finger(capture(entry)?, FINGER_POSITIONS))
-                .collect::<Result<Vec<_>, D::Error>>()?;
-            Fingerprints::new(captures).map_err(serde::de::Error::custom)
         }
     }
 
@@ -391,39 +354,251 @@ mod wire {
         }
     }
 
-    impl<'de> Deserialize<'de> for FingerprintsAndPalms {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let mut fingers = Vec::new();
-            let (mut right, mut left) = (None, None);
-            for entry in Vec::<Entry<Impression>>::deserialize(deserializer)? {
-                let (code, capture) = capture::<D::Error>(entry)?;
-                let palm = match code {
-                    21 => &mut right,
-                    23 => &mut left,
-                    _ => {
-                        fingers.push(finger((code, capture), ALL_POSITIONS)?);
-                        continue;
-                    }
+    /// The positions a set holds, by ANSI/NIST-ITL code.
+    #[derive(Clone, Copy)]
+    struct Set {
+        codes: &'static [u8],
+        description: &'static str,
+    }
+
+    const FINGERS: Set = Set {
+        codes: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        description: "a finger position, 1 to 10",
+    };
+
+    const FINGERS_AND_PALMS: Set = Set {
+        codes: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 21, 23],
+        description: "a finger or full palm position, 1 to 10, 21 or 23",
+    };
+
+    /// The captures of the list at `at`, one slot per position of `set`, in its order.
+    fn captures<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        at: Path<'_>,
+        set: Set,
+    ) -> Result<Vec<Capture>, D::Error> {
+        deserializer.deserialize_any(SeqOnly(Captures { at, set }))
+    }
+
+    struct Captures<'a> {
+        at: Path<'a>,
+        set: Set,
+    }
+
+    impl<'de> SeqVisitor<'de> for Captures<'_> {
+        type Value = Vec<Capture>;
+
+        fn expected(&self) -> &'static str {
+            "a list of captures, one per position"
+        }
+
+        fn at(&self) -> Path<'_> {
+            self.at
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Capture>, A::Error> {
+            let mut slots: Vec<Option<Capture>> = vec![None; self.set.codes.len()];
+            let mut index = 0;
+            loop {
+                let at = self.at.index(index);
+                let seed = EntrySeed { at, set: self.set };
+                let Some((slot, capture)) = seq.next_element_seed(seed)? else {
+                    break;
                 };
-                if palm.replace(capture).is_some() {
-                    return Err(serde::de::Error::custom(CaptureSetError::Duplicate {
-                        position: code,
-                    }));
+                if slots[slot].replace(capture).is_some() {
+                    let position = self.set.codes[slot];
+                    return Err(at.error(CaptureSetError::Duplicate { position }));
+                }
+                index += 1;
+            }
+            let missing: Vec<u8> = slots
+                .iter()
+                .zip(self.set.codes)
+                .filter(|(slot, _)| slot.is_none())
+                .map(|(_, &code)| code)
+                .collect();
+            if !missing.is_empty() {
+                return Err(self
+                    .at
+                    .error(CaptureSetError::Missing { positions: missing }));
+            }
+            Ok(slots.into_iter().flatten().collect())
+        }
+    }
+
+    /// One entry, as its slot in the set and its capture.
+    struct EntrySeed<'a> {
+        at: Path<'a>,
+        set: Set,
+    }
+
+    impl<'de> DeserializeSeed<'de> for EntrySeed<'_> {
+        type Value = (usize, Capture);
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(MapOnly(self))
+        }
+    }
+
+    const ENTRY_FIELDS: &[&str] = &["position", "impression", "absence"];
+
+    impl<'de> MapVisitor<'de> for EntrySeed<'_> {
+        type Value = (usize, Capture);
+
+        fn expected(&self) -> &'static str {
+            "a mapping of `position` and `impression` or `absence`"
+        }
+
+        fn at(&self) -> Path<'_> {
+            self.at
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let at = self.at;
+            let (mut slot, mut capture) = (None, None);
+            while let Some(key) = map.next_key_seed(de::Key::new(at, ENTRY_FIELDS))? {
+                match key {
+                    0 => {
+                        if slot.is_some() {
+                            return Err(de::duplicate(at, "position"));
+                        }
+                        let seed = PositionSeed {
+                            at: at.field("position"),
+                            set: self.set,
+                        };
+                        slot = Some(map.next_value_seed(seed)?);
+                    }
+                    field => {
+                        // `impression` and `absence` exclude each other, even as `null`.
+                        if capture.is_some() {
+                            return Err(
+                                at.error("an entry has `impression` or `absence`, not both")
+                            );
+                        }
+                        capture = Some(if field == 1 {
+                            let seed = At::<Impression>::new(at.field("impression"));
+                            Capture::Impression(map.next_value_seed(seed)?)
+                        } else {
+                            let seed = At::<Absence>::new(at.field("absence"));
+                            Capture::Absent(map.next_value_seed(seed)?)
+                        });
+                    }
                 }
             }
-            let fingers = Fingerprints::new(fingers).map_err(serde::de::Error::custom)?;
-            match (right, left) {
-                (Some(right), Some(left)) => Ok(FingerprintsAndPalms::new(fingers, right, left)),
-                (right, left) => {
-                    let positions = [(21, right.is_none()), (23, left.is_none())]
-                        .into_iter()
-                        .filter_map(|(code, missing)| missing.then_some(code))
-                        .collect();
-                    Err(serde::de::Error::custom(CaptureSetError::Missing {
-                        positions,
-                    }))
-                }
-            }
+            let slot = slot.ok_or_else(|| de::missing(at, "position"))?;
+            let capture =
+                capture.ok_or_else(|| at.error("an entry needs `impression` or `absence`"))?;
+            Ok((slot, capture))
+        }
+    }
+
+    /// A position's code, as its slot in the set: an integer, and one the set holds.
+    struct PositionSeed<'a> {
+        at: Path<'a>,
+        set: Set,
+    }
+
+    impl<'de> DeserializeSeed<'de> for PositionSeed<'_> {
+        type Value = usize;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl PositionSeed<'_> {
+        fn slot<E: serde::de::Error>(&self, code: Option<u8>) -> Result<usize, E> {
+            code.and_then(|code| self.set.codes.iter().position(|&known| known == code))
+                .ok_or_else(|| {
+                    self.at.error(format_args!(
+                        "expected {}, found an integer that is none",
+                        self.set.description
+                    ))
+                })
+        }
+    }
+
+    impl<'de> serde::de::Visitor<'de> for PositionSeed<'_> {
+        type Value = usize;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.set.description)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, code: u64) -> Result<usize, E> {
+            self.slot(u8::try_from(code).ok())
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, code: i64) -> Result<usize, E> {
+            self.slot(u8::try_from(code).ok())
+        }
+
+        fn visit_u128<E: serde::de::Error>(self, code: u128) -> Result<usize, E> {
+            self.slot(u8::try_from(code).ok())
+        }
+
+        fn visit_i128<E: serde::de::Error>(self, code: i128) -> Result<usize, E> {
+            self.slot(u8::try_from(code).ok())
+        }
+
+        de::refuse_other_input!(bool, float, str, bytes, null, seq, map, newtype, enum);
+    }
+
+    impl de::Expecting for PositionSeed<'_> {
+        fn at(&self) -> Path<'_> {
+            self.at
+        }
+
+        fn expected(&self) -> &str {
+            self.set.description
+        }
+    }
+
+    impl<'de> DeserializeAt<'de> for Fingerprints {
+        fn deserialize_at<D: Deserializer<'de>>(
+            deserializer: D,
+            at: Path<'_>,
+        ) -> Result<Self, D::Error> {
+            let captures = captures(deserializer, at, FINGERS)?;
+            let captures: [Capture; 10] = captures
+                .try_into()
+                .map_err(|_| at.error("the set is not ten captures"))?;
+            Ok(Fingerprints(captures))
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Fingerprints {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            Self::deserialize_at(deserializer, Path::Root)
+        }
+    }
+
+    impl<'de> DeserializeAt<'de> for FingerprintsAndPalms {
+        fn deserialize_at<D: Deserializer<'de>>(
+            deserializer: D,
+            at: Path<'_>,
+        ) -> Result<Self, D::Error> {
+            let mut captures = captures(deserializer, at, FINGERS_AND_PALMS)?;
+            let (Some(left), Some(right)) = (captures.pop(), captures.pop()) else {
+                return Err(at.error("the set has no palms"));
+            };
+            let fingers: [Capture; 10] = captures
+                .try_into()
+                .map_err(|_| at.error("the set is not ten fingers"))?;
+            Ok(FingerprintsAndPalms::new(
+                Fingerprints(fingers),
+                right,
+                left,
+            ))
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for FingerprintsAndPalms {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            Self::deserialize_at(deserializer, Path::Root)
         }
     }
 }

@@ -1,21 +1,25 @@
 //! Values that are one of a few kinds.
 
-/// Written `M` or `F`.
+/// The holder's sex as the identity document gives it: written `M`, `F` or `X`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Sex {
     /// Male, written `M`.
-    #[cfg_attr(feature = "serde", serde(rename = "M"))]
     Male,
     /// Female, written `F`.
-    #[cfg_attr(feature = "serde", serde(rename = "F"))]
     Female,
+    /// Unspecified, written `X`: ICAO Doc 9303 writes `X` where the document does not state
+    /// the holder's sex as male or female, and foreign passports carry it.
+    Unspecified,
 }
+
+named_variants!(Sex, "a sex written M, F or X", {
+    Male => "M",
+    Female => "F",
+    Unspecified => "X",
+});
 
 /// Written `visa` or `temporary_residence_permit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum PermitKind {
     /// A visa of the Republic of Kazakhstan.
     Visa,
@@ -23,13 +27,21 @@ pub enum PermitKind {
     TemporaryResidencePermit,
 }
 
+named_variants!(PermitKind, "a kind of permit", {
+    Visa => "visa",
+    TemporaryResidencePermit => "temporary_residence_permit",
+});
+
 /// Written `verdict` or `decision`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CourtActKind {
     /// A verdict (үкім) in a criminal case.
     Verdict,
     /// A decision (шешім), as in an administrative case.
     Decision,
 }
+
+named_variants!(CourtActKind, "a kind of court act", {
+    Verdict => "verdict",
+    Decision => "decision",
+});

@@ -7,10 +7,11 @@
 //! format and size.
 
 /// The conversions every value written as a string has: `FromStr`, `TryFrom<&str>` and
-/// `TryFrom<String>` through `new`, and serde as that string (`$text` gives it), deserialized
-/// through the same `new`, so that invalid input never yields a value.
+/// `TryFrom<String>` through its `new`, and serde as that string (`$text` gives it), read
+/// through the same `FromStr`, so that invalid input never yields a value. `$expected` says what
+/// a deserialization error expected, in place of the input it never repeats.
 macro_rules! string_value {
-    ($name:ident, $error:ty, $text:ident) => {
+    ($name:ident, $error:ty, $text:ident, $expected:literal) => {
         impl ::std::str::FromStr for $name {
             type Err = $error;
 
@@ -35,10 +36,29 @@ macro_rules! string_value {
             }
         }
 
+        serde_as_string!($name, $text, $expected);
+    };
+}
+
+/// Serde as the string `$text` gives, read through `FromStr`.
+macro_rules! serde_as_string {
+    ($name:ident, $text:ident, $expected:literal) => {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.$text())
+                serializer.serialize_str(&self.$text())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> $crate::values::de::DeserializeAt<'de> for $name {
+            fn deserialize_at<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                at: $crate::values::de::Path<'_>,
+            ) -> Result<Self, D::Error> {
+                $crate::values::de::text(deserializer, at, $expected, |text| {
+                    text.parse::<Self>().map_err(|error| error.to_string())
+                })
             }
         }
 
@@ -47,8 +67,59 @@ macro_rules! string_value {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                let text = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                Self::new(&text).map_err(::serde::de::Error::custom)
+                <Self as $crate::values::de::DeserializeAt<'de>>::deserialize_at(
+                    deserializer,
+                    $crate::values::de::Path::Root,
+                )
+            }
+        }
+    };
+}
+
+/// Serde for a unit enum as the names its variants are written with: `$name::$variant` is
+/// `$text`. Deserializing refuses any other name without repeating it.
+macro_rules! named_variants {
+    ($name:ident, $expected:literal, { $($variant:ident => $text:literal),* $(,)? }) => {
+        impl $name {
+            /// The name the variant is written with.
+            #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+            pub(crate) fn wire_name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),*
+                }
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.wire_name())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> $crate::values::de::DeserializeAt<'de> for $name {
+            fn deserialize_at<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+                at: $crate::values::de::Path<'_>,
+            ) -> Result<Self, D::Error> {
+                $crate::values::de::variant(
+                    deserializer,
+                    at,
+                    $expected,
+                    &[$($text),*],
+                    &[$($name::$variant),*],
+                )
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <Self as $crate::values::de::DeserializeAt<'de>>::deserialize_at(
+                    deserializer,
+                    $crate::values::de::Path::Root,
+                )
             }
         }
     };
@@ -66,6 +137,9 @@ macro_rules! redacted_debug {
 }
 
 mod country;
+mod date;
+#[cfg(feature = "serde")]
+pub mod de;
 mod encoded;
 mod fingerprints;
 mod iin;
@@ -75,17 +149,19 @@ mod period;
 mod text;
 
 pub use country::{Citizenship, CodeError, Country};
-pub use encoded::{EncodingError, EncodingProblem, ImageFormat, Photo, Signature};
+pub use date::{BirthDate, Date, DateError, DateProblem, Known};
+pub use encoded::{Base64Problem, EncodingError, EncodingProblem, ImageFormat, Photo, Signature};
+pub use encoded::{IMPRESSION_LIMIT, PHOTO_LIMIT, SIGNATURE_LIMIT};
 pub use fingerprints::{
     Absence, Capture, CaptureSetError, FingerPosition, Fingerprints, FingerprintsAndPalms,
     Impression, ImpressionFormat, PalmPosition,
 };
 pub use iin::{Iin, IinError};
 pub use kinds::{CourtActKind, PermitKind, Sex};
-pub use name::{DocumentNumber, Name};
-pub use period::{Date, PeriodError};
+pub use name::{DOCUMENT_NUMBER_LIMIT, DocumentNumber, NAME_LIMIT, Name};
+pub use period::PeriodError;
 pub use text::{
-    AddressLine, Authority, Ethnicity, Place, RegistrationBasis, TextError, TextProblem,
+    AddressLine, Authority, Ethnicity, Place, RegistrationBasis, TEXT_LIMIT, TextError, TextProblem,
 };
 
 /// Any value's error, for code that creates values of several types and reports them alike.
@@ -105,6 +181,8 @@ pub enum ValueError {
     CaptureSet(#[from] CaptureSetError),
     /// A period that ends before it starts.
     Period(#[from] PeriodError),
+    /// A date, or a date of birth.
+    Date(#[from] DateError),
 }
 
 #[cfg(test)]

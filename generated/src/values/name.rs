@@ -1,77 +1,233 @@
 //! Names of people and numbers of documents: texts with an alphabet.
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_script::{Script, UnicodeScript};
 
-use super::text::{CharacterRule, TextError, TextProblem, clean};
+use super::text::{TextError, TextProblem, check_extent, positioned};
 
-/// The letters the Kazakh alphabet adds to the Russian one.
-const KAZAKH_LETTERS: &str = "ӘәҒғҚқҢңӨөҰұҮүҺһІі";
+/// The letters the Kazakh alphabet adds to the Russian one, capital and small.
+pub const KAZAKH_LETTERS: &str = "ӘәҒғҚқҢңӨөҰұҮүҺһІі";
 
-const NAME_CHARACTERS: CharacterRule = CharacterRule {
-    allows: is_name_character,
-    description: "a name holds Kazakh, Russian or Latin letters, spaces, hyphens and apostrophes",
-};
+/// The most characters a name holds: more than any passport prints on one line.
+pub const NAME_LIMIT: usize = 200;
 
-/// A letter of the Russian or Kazakh Cyrillic alphabets, or a Latin letter (with diacritics
-/// too, as foreign passports print them: Müller, Øvergaard), or a space, hyphen or apostrophe.
-fn is_name_character(character: char) -> bool {
-    is_name_letter(character) || matches!(character, ' ' | '-' | '\'' | '\u{2019}' | '\u{2BC}')
+/// The apostrophes a name may hold: ASCII `'`, the typographic `’` and the modifier letter `ʼ`.
+pub const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{2BC}'];
+
+const NAME_CHARACTERS: &str = "a name holds letters of the Kazakh, Russian or Latin alphabets, combining marks after them, spaces, hyphens and apostrophes";
+
+/// The script of a letter a name may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Alphabet {
+    /// The Russian alphabet with `Ё`, and the letters Kazakh adds to it.
+    Cyrillic,
+    /// A letter of the Latin script that no compatibility mapping changes: `Müller`, `Øvergaard`,
+    /// `Ğalım`, but not fullwidth `Ａ`, the ligature `ﬀ` or the modifier `ᴬ`.
+    Latin,
 }
 
-fn is_name_letter(character: char) -> bool {
-    matches!(character, 'А'..='я' | 'Ё' | 'ё')
-        || KAZAKH_LETTERS.contains(character)
-        || (character.is_alphabetic() && character.script() == Script::Latin)
+/// What a character of a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameCharacter {
+    Letter(Alphabet),
+    /// A nonspacing combining mark of no script of its own (an accent, a diaeresis).
+    Mark,
+    /// A space or a hyphen, between words.
+    Separator,
+    /// An apostrophe, between words or before the first.
+    Apostrophe,
 }
 
-/// As written in the identity document: trimmed, in Unicode NFC, with at least one letter, and
-/// only letters of the Kazakh, Russian or Latin alphabets, spaces, hyphens and apostrophes.
+/// Whether no compatibility mapping changes `character`: it is not a fullwidth, ligature,
+/// superscript or other variant of another character.
+fn is_compatibility_stable(character: char) -> bool {
+    let mut mapped = std::iter::once(character).nfkc();
+    mapped.next() == Some(character) && mapped.next().is_none()
+}
+
+/// What `character` is in a name, or `None` when a name may not hold it.
+pub(crate) fn name_character(character: char) -> Option<NameCharacter> {
+    if matches!(character, 'А'..='я' | 'Ё' | 'ё') || KAZAKH_LETTERS.contains(character) {
+        return Some(NameCharacter::Letter(Alphabet::Cyrillic));
+    }
+    if character == ' ' || character == '-' {
+        return Some(NameCharacter::Separator);
+    }
+    if APOSTROPHES.contains(&character) {
+        return Some(NameCharacter::Apostrophe);
+    }
+    if !is_compatibility_stable(character) {
+        return None;
+    }
+    let category = character.general_category();
+    let letter = matches!(
+        category,
+        GeneralCategory::UppercaseLetter
+            | GeneralCategory::LowercaseLetter
+            | GeneralCategory::TitlecaseLetter
+            | GeneralCategory::OtherLetter
+    );
+    match character.script() {
+        Script::Latin if letter => Some(NameCharacter::Letter(Alphabet::Latin)),
+        Script::Inherited if category == GeneralCategory::NonspacingMark => {
+            Some(NameCharacter::Mark)
+        }
+        _ => None,
+    }
+}
+
+/// Where a name's reading is: the grammar is `'? word ([ -']+ word)*`, a word being letters of
+/// one alphabet with the marks that follow them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Start,
+    AfterLeadingApostrophe,
+    InWord(Alphabet),
+    BetweenWords,
+}
+
+/// The problem of `name` (as given, or composed) as a name, if any.
+fn name_problem(name: &str) -> Option<TextProblem> {
+    if let Err(problem) = check_extent(name, NAME_LIMIT) {
+        return Some(problem);
+    }
+    let mut reading = Reading::Start;
+    for (position, character) in positioned(name) {
+        let code_point = u32::from(character);
+        let Some(kind) = name_character(character) else {
+            return Some(TextProblem::NotAllowed {
+                position,
+                code_point,
+                allowed: NAME_CHARACTERS,
+            });
+        };
+        reading = match (reading, kind) {
+            (Reading::InWord(script), NameCharacter::Letter(alphabet)) if script != alphabet => {
+                return Some(TextProblem::MixedScripts {
+                    position,
+                    code_point,
+                });
+            }
+            (_, NameCharacter::Letter(alphabet)) => Reading::InWord(alphabet),
+            (Reading::InWord(script), NameCharacter::Mark) => Reading::InWord(script),
+            (Reading::Start, NameCharacter::Apostrophe) => Reading::AfterLeadingApostrophe,
+            (
+                Reading::InWord(_) | Reading::BetweenWords,
+                NameCharacter::Separator | NameCharacter::Apostrophe,
+            ) => Reading::BetweenWords,
+            _ => {
+                return Some(TextProblem::NoLetterFirst {
+                    position,
+                    code_point,
+                });
+            }
+        };
+    }
+    match (reading, name.chars().next_back()) {
+        (Reading::InWord(_), _) | (_, None) => None,
+        (_, Some(last)) => Some(TextProblem::NotAllowed {
+            position: name.chars().count(),
+            code_point: u32::from(last),
+            allowed: "a name ends with a letter, or a combining mark after one",
+        }),
+    }
+}
+
+/// A surname, given name or patronymic as the identity document writes it.
+///
+/// It holds words of letters of the Kazakh and Russian (Cyrillic) alphabets or of the Latin one,
+/// each word of one script; combining marks after letters; and spaces, hyphens and apostrophes
+/// between words (one apostrophe may also begin the name, as in `'t Hooft`). It holds no digit,
+/// no compatibility character (fullwidth `Ａ`, ligature `ﬀ`, superscript `ᴬ`, numeral `Ⅻ`), and
+/// at most [`NAME_LIMIT`] characters. It is stored composed to Unicode NFC, and refused if the
+/// composition makes a letter no alphabet above has (Cyrillic `о` with a combining diaeresis
+/// composes to `ӧ`).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Name(String);
 
 impl Name {
-    /// Trims the name, composes it to NFC and checks its characters.
+    /// Checks the name as given and as composed to NFC, and stores it composed.
     ///
     /// # Errors
     ///
-    /// When it is empty, has no letter, or holds a character a name does not allow.
+    /// [`TextError`] saying which rule of [`Name`] it breaks, and where.
     pub fn new(text: &str) -> Result<Self, TextError> {
-        let name = clean("Name", text, &NAME_CHARACTERS)?;
-        if !name.chars().any(is_name_letter) {
-            return Err(TextError {
-                value: "Name",
-                problem: TextProblem::NoLetter,
-            });
+        let refuse = |problem| TextError {
+            value: "Name",
+            problem,
+        };
+        if let Some(problem) = name_problem(text) {
+            return Err(refuse(problem));
         }
-        Ok(Name(name))
+        let composed: String = text.nfc().collect();
+        if let Some(problem) = name_problem(&composed) {
+            let composition = match problem {
+                TextProblem::NotAllowed {
+                    position,
+                    code_point,
+                    ..
+                }
+                | TextProblem::MixedScripts {
+                    position,
+                    code_point,
+                }
+                | TextProblem::NoLetterFirst {
+                    position,
+                    code_point,
+                } => TextProblem::Composed {
+                    position,
+                    code_point,
+                },
+                other => other,
+            };
+            return Err(refuse(composition));
+        }
+        Ok(Name(composed))
     }
 
-    /// The name, trimmed and in NFC.
+    /// The name, in NFC.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
-string_value!(Name, TextError, as_str);
+string_value!(Name, TextError, as_str, "a name");
 redacted_debug!(Name);
 
-const DOCUMENT_NUMBER_CHARACTERS: CharacterRule = CharacterRule {
-    allows: |character| !character.is_whitespace(),
-    description: "a document number has no whitespace inside",
-};
+/// The most characters a document number holds: the nine of ICAO Doc 9303's document number
+/// field and the overflow the TD1 format allows into its optional data.
+pub const DOCUMENT_NUMBER_LIMIT: usize = 24;
 
-/// Trimmed, with no whitespace inside.
+/// A document number as ICAO Doc 9303 writes one in the machine-readable zone: capital Latin
+/// letters `A`–`Z` and digits `0`–`9`, at most [`DOCUMENT_NUMBER_LIMIT`] of them, and nothing
+/// else (no space, hyphen, filler `<` or lowercase letter), so that the number on record is the
+/// number a reader of the document's zone compares it with.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct DocumentNumber(String);
 
 impl DocumentNumber {
-    /// Trims the number and checks that no whitespace is left inside it.
+    /// Checks that `text` is 1 to 24 capital letters and digits.
     ///
     /// # Errors
     ///
-    /// When it is empty or holds whitespace or a control character.
+    /// When it is empty, too long, or holds any other character.
     pub fn new(text: &str) -> Result<Self, TextError> {
-        clean("DocumentNumber", text, &DOCUMENT_NUMBER_CHARACTERS).map(DocumentNumber)
+        let refuse = |problem| TextError {
+            value: "DocumentNumber",
+            problem,
+        };
+        check_extent(text, DOCUMENT_NUMBER_LIMIT).map_err(refuse)?;
+        if let Some((position, character)) =
+            positioned(text).find(|(_, c)| !(c.is_ascii_uppercase() || c.is_ascii_digit()))
+        {
+            return Err(refuse(TextProblem::NotAllowed {
+                position,
+                code_point: u32::from(character),
+                allowed: "a document number holds the capital letters A to Z and the digits 0 to 9",
+            }));
+        }
+        Ok(DocumentNumber(text.to_owned()))
     }
 
     /// The number.
@@ -80,7 +236,7 @@ impl DocumentNumber {
     }
 }
 
-string_value!(DocumentNumber, TextError, as_str);
+string_value!(DocumentNumber, TextError, as_str, "a document number");
 redacted_debug!(DocumentNumber);
 
 #[cfg(test)]
@@ -101,79 +257,131 @@ mod tests {
             "Фёдор",
             "Салтыков-Щедрин",
             "O'Connor",
+            "'t Hooft",
             "Nazarbayev",
             "Müller",
             "Øvergaard",
             "Ğalım",
             "de la Cruz",
+            "Анна-Maria",
             "Д\u{2019}Артаньян",
+            "x\u{301}",
         ] {
             assert_eq!(
                 Name::new(name).map(|n| n.as_str().to_owned()),
-                Ok(name.to_owned())
+                Ok(name.to_owned()),
+                "{name}"
             );
         }
     }
 
     #[test]
     fn refuses_what_is_not_a_name() {
+        let not_allowed = |position, code_point| TextProblem::NotAllowed {
+            position,
+            code_point,
+            allowed: NAME_CHARACTERS,
+        };
         let cases = [
             ("", TextProblem::Empty),
-            ("   ", TextProblem::Empty),
-            ("- '", TextProblem::NoLetter),
+            ("Anna2", not_allowed(5, u32::from('2'))),
+            ("Anna_Smith", not_allowed(5, u32::from('_'))),
+            ("Ἀλέξανδρος", not_allowed(1, 0x1F08)),
+            ("Ґанна", not_allowed(1, u32::from('Ґ'))),
+            ("李", not_allowed(1, u32::from('李'))),
+            ("Anna\u{202E}", not_allowed(5, 0x202E)),
+            ("An\u{200B}na", not_allowed(3, 0x200B)),
+            ("Ａｎｎａ", not_allowed(1, 0xFF21)),
+            ("Ⅻ", not_allowed(1, 0x216B)),
+            ("ᴬᴮ", not_allowed(1, 0x1D2C)),
+            ("ﬀ", not_allowed(1, 0xFB00)),
+            // A Latin name with a Cyrillic `А` in it.
             (
-                "Анна\u{0}",
-                TextProblem::ControlCharacter {
-                    position: 5,
-                    code_point: 0,
+                "M\u{0430}ria",
+                TextProblem::MixedScripts {
+                    position: 2,
+                    code_point: 0x430,
+                },
+            ),
+            (
+                " Anna",
+                TextProblem::SurroundingSpace {
+                    position: 1,
+                    code_point: 0x20,
+                },
+            ),
+            (
+                "-Anna",
+                TextProblem::NoLetterFirst {
+                    position: 1,
+                    code_point: u32::from('-'),
+                },
+            ),
+            (
+                "\u{301}a",
+                TextProblem::NoLetterFirst {
+                    position: 1,
+                    code_point: 0x301,
                 },
             ),
         ];
         for (text, problem) in cases {
             assert_eq!(Name::new(text).unwrap_err().problem, problem, "{text:?}");
         }
-        for (text, character, position) in [
-            ("Anna2", '2', 5),
-            ("Anna_Smith", '_', 5),
-            ("Ἀλέξανδρος", 'Ἀ', 1),
-            ("Ґанна", 'Ґ', 1),
-            ("李", '李', 1),
-            ("Anna\u{202E}", '\u{202E}', 5),
-        ] {
-            let problem = Name::new(text).unwrap_err().problem;
-            assert!(
-                matches!(problem, TextProblem::NotAllowed { character: c, position: p, .. } if c == character && p == position),
-                "{text:?}: {problem:?}"
-            );
-        }
+        assert!(matches!(
+            Name::new("Anna-").unwrap_err().problem,
+            TextProblem::NotAllowed { position: 5, .. }
+        ));
     }
 
     #[test]
-    fn composes_to_nfc() {
+    fn composes_to_nfc_and_checks_the_composition() {
         assert_eq!(Name::new("Фе\u{308}дор").unwrap().as_str(), "Фёдор");
         assert_eq!(Name::new("Mu\u{308}ller").unwrap().as_str(), "Müller");
+        // A Cyrillic letter outside the alphabets, once composed (ӧ).
         assert_eq!(
-            Name::new("Фе\u{308}дор").unwrap(),
-            Name::new("Фёдор").unwrap()
+            Name::new("Йо\u{308}зеф").unwrap_err().problem,
+            TextProblem::Composed {
+                position: 2,
+                code_point: 0x4E7
+            }
         );
-        // A letter outside the alphabets stays refused once composed (Cyrillic ӧ).
-        assert!(Name::new("Йо\u{308}зеф").is_err());
+        // The Kelvin sign composes to `K`, but is a compatibility character as given.
+        assert!(Name::new("\u{212A}im").is_err());
     }
 
     #[test]
-    fn document_numbers_have_no_whitespace_inside() {
+    fn errors_name_code_points_never_characters() {
+        let error = Name::new("Anna2").unwrap_err().to_string();
         assert_eq!(
-            DocumentNumber::new(" N1234567 ").unwrap().as_str(),
-            "N1234567"
+            error,
+            format!("Name: U+0032 at character 5 is not allowed: {NAME_CHARACTERS}")
         );
-        let error = DocumentNumber::new("N12 34").unwrap_err();
-        assert!(
-            matches!(error.problem, TextProblem::NotAllowed { position: 4, .. }),
-            "{error}"
-        );
+        assert!(!error.contains("Anna"));
+    }
+
+    #[test]
+    fn document_numbers_are_icao_characters() {
         assert_eq!(
-            error.to_string(),
-            "DocumentNumber: ' ' (U+0020) at character 4 is not allowed: a document number has no whitespace inside"
+            DocumentNumber::new("N12345678").unwrap().as_str(),
+            "N12345678"
         );
+        for (text, position) in [
+            ("N12 34", 4),
+            ("n123", 1),
+            ("N1\u{200B}2", 3),
+            ("N1\u{FEFF}", 3),
+            ("N１２", 2),
+            ("N<<1", 2),
+        ] {
+            assert!(
+                matches!(
+                    DocumentNumber::new(text).unwrap_err().problem,
+                    TextProblem::NotAllowed { position: p, .. } if p == position
+                ),
+                "{text:?}"
+            );
+        }
+        assert!(DocumentNumber::new(&"1".repeat(DOCUMENT_NUMBER_LIMIT + 1)).is_err());
     }
 }

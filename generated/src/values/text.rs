@@ -1,12 +1,18 @@
 //! Text values: the rules all of them share, and the types that need nothing more.
 //!
-//! Every text is trimmed, composed to Unicode NFC (so that `й` typed as `и` and a combining
-//! breve equals `й`), non-empty, and free of control characters. `Debug` shows the type, never
-//! the text: these are personal data.
+//! A text is taken as given, never trimmed: it may not begin or end with white space, may not
+//! hold a character of the categories Cc (control), Cf (format: zero-width spaces, the byte
+//! order mark, bidirectional controls, tags), Zl and Zp (line and paragraph separators), Co
+//! (private use), Cs (surrogate) or Cn (unassigned), and holds at least one visible character
+//! (a letter, digit, punctuation mark or symbol). It is stored composed to Unicode NFC, so that
+//! `й` typed as `и` and a combining breve equals `й`. `Debug` shows the type, never the text:
+//! these are personal data.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
-/// Why a text was refused, and where.
+/// Why a text was refused, and where. It names a character by its code point and position,
+/// never by itself, and never repeats the text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{value}: {problem}")]
 pub struct TextError {
@@ -16,81 +22,149 @@ pub struct TextError {
     pub problem: TextProblem,
 }
 
-/// What is wrong with a text. Positions count characters from 1, after trimming.
+/// What is wrong with a text. Positions count characters from 1, as given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TextProblem {
-    /// Nothing is left after trimming.
+    /// No character at all.
     #[error("the text is empty")]
     Empty,
-    /// A control character, such as a line break or a NUL.
-    #[error("control character U+{code_point:04X} at character {position}")]
-    ControlCharacter {
+    /// More characters than the value allows.
+    #[error("the text has {length} characters, more than the {limit} allowed")]
+    TooLong {
+        /// How many characters it has.
+        length: usize,
+        /// How many it may have.
+        limit: usize,
+    },
+    /// White space at the start or the end.
+    #[error("U+{code_point:04X} at character {position} is white space at an end of the text")]
+    SurroundingSpace {
         /// Where.
         position: usize,
         /// Which.
         code_point: u32,
     },
     /// A character the value does not allow.
-    #[error("{character:?} (U+{code_point:04X}) at character {position} is not allowed: {allowed}")]
+    #[error("U+{code_point:04X} at character {position} is not allowed: {allowed}")]
     NotAllowed {
         /// Where.
         position: usize,
-        /// Which.
-        character: char,
         /// Its code point.
         code_point: u32,
         /// What the value allows.
         allowed: &'static str,
     },
-    /// Only punctuation and spaces, where a letter is needed.
-    #[error("there is no letter")]
-    NoLetter,
+    /// Only combining marks and spaces, where a visible character is needed.
+    #[error("the text has no visible character (letter, digit, punctuation or symbol)")]
+    NothingVisible,
+    /// A name that does not begin with a letter (after one apostrophe at most).
+    #[error(
+        "U+{code_point:04X} at character {position} begins a name or a word of it, where a letter should"
+    )]
+    NoLetterFirst {
+        /// Where.
+        position: usize,
+        /// Which.
+        code_point: u32,
+    },
+    /// A name that breaks a rule only once composed to NFC: a letter and a combining mark that
+    /// compose into a letter no alphabet of a name has.
+    #[error(
+        "composed to Unicode NFC, the name has U+{code_point:04X} at character {position}, which no alphabet of a name has"
+    )]
+    Composed {
+        /// Where, in the composed name.
+        position: usize,
+        /// Which.
+        code_point: u32,
+    },
+    /// A word of a name that mixes the Latin and Cyrillic scripts.
+    #[error(
+        "U+{code_point:04X} at character {position} is of another script than the word it is in"
+    )]
+    MixedScripts {
+        /// Where.
+        position: usize,
+        /// Which.
+        code_point: u32,
+    },
 }
 
-/// Which characters a text value allows, besides the shared rules.
-pub(crate) struct CharacterRule {
-    pub(crate) allows: fn(char) -> bool,
-    pub(crate) description: &'static str,
+/// The most characters a text value holds: far more than any authority's name, address line or
+/// basis of registration needs.
+pub const TEXT_LIMIT: usize = 1000;
+
+const TEXT_CHARACTERS: &str =
+    "a text holds no control, format, separator, private-use, surrogate or unassigned character";
+
+/// Whether a text may hold `character`: not of the categories Cc, Cf, Zl, Zp, Co, Cs or Cn.
+pub(crate) fn is_text_character(character: char) -> bool {
+    !matches!(
+        character.general_category(),
+        GeneralCategory::Control
+            | GeneralCategory::Format
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator
+            | GeneralCategory::PrivateUse
+            | GeneralCategory::Surrogate
+            | GeneralCategory::Unassigned
+    )
 }
 
-/// Any character but a control character.
-pub(crate) const ANY_CHARACTER: CharacterRule = CharacterRule {
-    allows: |_| true,
-    description: "",
-};
+/// A letter, digit, punctuation mark or symbol.
+pub(crate) fn is_visible(character: char) -> bool {
+    matches!(
+        character.general_category_group(),
+        GeneralCategoryGroup::Letter
+            | GeneralCategoryGroup::Number
+            | GeneralCategoryGroup::Punctuation
+            | GeneralCategoryGroup::Symbol
+    )
+}
 
-/// Trims `text`, composes it to NFC and applies the shared rules and `rule`.
-pub(crate) fn clean(
-    value: &'static str,
-    text: &str,
-    rule: &CharacterRule,
-) -> Result<String, TextError> {
+/// `text`'s characters with their positions from 1.
+pub(crate) fn positioned(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.chars().enumerate().map(|(index, c)| (index + 1, c))
+}
+
+/// The checks every text shares that come before its own: not empty, not longer than `limit`,
+/// no white space at either end. Lengths count the characters as given.
+pub(crate) fn check_extent(text: &str, limit: usize) -> Result<(), TextProblem> {
+    let length = text.chars().count();
+    if length == 0 {
+        return Err(TextProblem::Empty);
+    }
+    if length > limit {
+        return Err(TextProblem::TooLong { length, limit });
+    }
+    let ends = [(1, text.chars().next()), (length, text.chars().next_back())];
+    for (position, character) in ends {
+        if let Some(character) = character.filter(|c| c.is_whitespace()) {
+            return Err(TextProblem::SurroundingSpace {
+                position,
+                code_point: u32::from(character),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `text` as a text value: checked as given, stored in NFC.
+pub(crate) fn text(value: &'static str, text: &str) -> Result<String, TextError> {
     let refuse = |problem| TextError { value, problem };
-    let composed: String = text.nfc().collect();
-    let trimmed = composed.trim();
-    if trimmed.is_empty() {
-        return Err(refuse(TextProblem::Empty));
+    check_extent(text, TEXT_LIMIT).map_err(refuse)?;
+    if let Some((position, character)) = positioned(text).find(|(_, c)| !is_text_character(*c)) {
+        return Err(refuse(TextProblem::NotAllowed {
+            position,
+            code_point: u32::from(character),
+            allowed: TEXT_CHARACTERS,
+        }));
     }
-    for (index, character) in trimmed.chars().enumerate() {
-        let position = index + 1;
-        let code_point = u32::from(character);
-        if character.is_control() {
-            return Err(refuse(TextProblem::ControlCharacter {
-                position,
-                code_point,
-            }));
-        }
-        if !(rule.allows)(character) {
-            return Err(refuse(TextProblem::NotAllowed {
-                position,
-                character,
-                code_point,
-                allowed: rule.description,
-            }));
-        }
+    if !text.chars().any(is_visible) {
+        return Err(refuse(TextProblem::NothingVisible));
     }
-    Ok(trimmed.to_owned())
+    Ok(text.nfc().collect())
 }
 
 /// A text value with no rule beyond the shared ones.
@@ -101,49 +175,49 @@ macro_rules! text_value {
         pub struct $name(String);
 
         impl $name {
-            /// Trims the text and composes it to Unicode NFC.
+            /// Checks the text and stores it composed to Unicode NFC.
             ///
             /// # Errors
             ///
-            /// When nothing is left after trimming, or the text holds a control character.
+            /// When it is empty or longer than [`TEXT_LIMIT`], begins or ends with white space,
+            /// holds a character no text may hold, or has no visible character.
             pub fn new(text: &str) -> Result<Self, TextError> {
-                clean(stringify!($name), text, &ANY_CHARACTER).map(Self)
+                self::text(stringify!($name), text).map(Self)
             }
 
-            /// The text, trimmed and in NFC.
+            /// The text, in NFC.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
         }
 
-        string_value!($name, TextError, as_str);
+        string_value!($name, TextError, as_str, "a text");
         redacted_debug!($name);
     };
 }
 
 text_value! {
-    /// Checked like every text: trimmed, in Unicode NFC, not empty, no control character.
+    /// A place of birth, as written in the identity document.
     Place
 }
 
 text_value! {
-    /// Checked like every text: trimmed, in Unicode NFC, not empty, no control character.
+    /// A nationality in the sense of ethnicity, as the holder gives it.
     Ethnicity
 }
 
 text_value! {
-    /// Checked like every text: trimmed, in Unicode NFC, not empty, no control character.
+    /// The basis of a dactyloscopic registration.
     RegistrationBasis
 }
 
 text_value! {
-    /// Checked like every text: trimmed, in Unicode NFC, not empty, no control character.
+    /// The name of a state authority or court.
     Authority
 }
 
 text_value! {
-    /// A region, a locality, a street, a building, an apartment or a postal code, checked like
-    /// every text: trimmed, in Unicode NFC, not empty, no control character.
+    /// A region, a locality, a street, a building, an apartment or a postal code.
     AddressLine
 }
 
@@ -152,41 +226,81 @@ mod tests {
     use super::*;
 
     #[test]
-    fn trims_and_composes() {
-        let decomposed = "  и\u{306}\t";
-        assert_eq!(Place::new(decomposed).unwrap().as_str(), "й");
-        assert_eq!(
-            Place::new("Алматы").unwrap(),
-            Place::new(" Алматы ").unwrap()
-        );
+    fn composes_to_nfc_as_given() {
+        assert_eq!(Place::new("и\u{306}").unwrap().as_str(), "й");
+        assert_eq!(Place::new("Алматы").unwrap().as_str(), "Алматы");
     }
 
     #[test]
-    fn refuses_empty_text_and_control_characters() {
-        assert_eq!(
-            Authority::new(" \n ").unwrap_err(),
-            TextError {
-                value: "Authority",
-                problem: TextProblem::Empty
-            }
-        );
-        let error = AddressLine::new("Abay 10\u{7}").unwrap_err();
-        assert_eq!(
-            error.problem,
-            TextProblem::ControlCharacter {
-                position: 8,
-                code_point: 7
-            }
-        );
+    fn refuses_surrounding_space_and_names_it_by_code_point() {
+        let error = Place::new(" Алматы").unwrap_err();
         assert_eq!(
             error.to_string(),
-            "AddressLine: control character U+0007 at character 8"
+            "Place: U+0020 at character 1 is white space at an end of the text"
         );
-        let inner_line_break = RegistrationBasis::new("line one\nline two").unwrap_err();
+        let error = Authority::new("Court\u{A0}").unwrap_err();
         assert!(matches!(
-            inner_line_break.problem,
-            TextProblem::ControlCharacter { position: 9, .. }
+            error.problem,
+            TextProblem::SurroundingSpace {
+                position: 6,
+                code_point: 0xA0
+            }
         ));
+    }
+
+    #[test]
+    fn refuses_the_categories_no_text_may_hold() {
+        for (text, code_point) in [
+            ("a\u{7}b", 0x7),
+            ("a\u{200B}b", 0x200B),
+            ("a\u{FEFF}b", 0xFEFF),
+            ("a\u{202E}b", 0x202E),
+            ("a\u{2066}b", 0x2066),
+            ("a\u{2028}b", 0x2028),
+            ("a\u{2029}b", 0x2029),
+            ("a\u{E0041}b", 0xE0041),
+            ("a\u{E000}b", 0xE000),
+            ("a\u{378}b", 0x378),
+            ("a\nb", 0xA),
+        ] {
+            let problem = AddressLine::new(text).unwrap_err().problem;
+            assert!(
+                matches!(problem, TextProblem::NotAllowed { position: 2, code_point: found, .. } if found == code_point),
+                "U+{code_point:04X}: {problem:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_text_needs_a_visible_character() {
+        assert_eq!(Place::new("").unwrap_err().problem, TextProblem::Empty);
+        assert_eq!(
+            Place::new("\u{301}").unwrap_err().problem,
+            TextProblem::NothingVisible
+        );
+        assert_eq!(
+            Place::new("\u{200B}").unwrap_err().problem,
+            TextProblem::NotAllowed {
+                position: 1,
+                code_point: 0x200B,
+                allowed: TEXT_CHARACTERS
+            }
+        );
+        assert!(Place::new("·").is_ok());
+    }
+
+    #[test]
+    fn a_text_has_a_limit() {
+        assert!(Authority::new(&"a".repeat(TEXT_LIMIT)).is_ok());
+        assert_eq!(
+            Authority::new(&"a".repeat(TEXT_LIMIT + 1))
+                .unwrap_err()
+                .problem,
+            TextProblem::TooLong {
+                length: TEXT_LIMIT + 1,
+                limit: TEXT_LIMIT
+            }
+        );
     }
 
     #[test]

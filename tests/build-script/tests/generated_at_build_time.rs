@@ -4,12 +4,15 @@
 use dactylo_build_script_example::{
     Birth, FullName, IdentityDocument, IdentityDocumentRecord, Registration,
 };
-use dactylo_records::jiff::civil::date;
 use dactylo_records::{
-    Authority, Capture, Citizenship, DocumentNumber, FingerPosition, Fingerprints, ImageFormat,
-    Impression, ImpressionFormat, Name, Photo, Place, RegistrationBasis, Sex, Signature,
-    ValueError,
+    Authority, Capture, Citizenship, Date, DocumentNumber, FingerPosition, Fingerprints,
+    ImageFormat, Impression, ImpressionFormat, Name, Photo, Place, RegistrationBasis, Sex,
+    Signature, ValueError,
 };
+
+fn date(year: i16, month: i8, day: i8) -> Date {
+    Date::new(year, month, day).expect("a valid date")
+}
 
 fn person(surname: &str) -> Result<FullName, ValueError> {
     Ok(FullName {
@@ -28,7 +31,7 @@ fn a_record_builds_from_types_generated_by_the_build_script() -> Result<(), Valu
     let record = IdentityDocumentRecord::builder()
         .full_name(person("Сейітова")?)
         .birth(Birth {
-            date: date(1990, 3, 14),
+            date: date(1990, 3, 14).into(),
             place: Place::new("Алматы")?,
         })
         .sex(Sex::Female)
