@@ -43,7 +43,8 @@ impl SingleFile {
 
     /// Takes the value types (and `PeriodError`) from the module at `path`, such as
     /// `crate::values`, instead of from `::dactylo_records`. The generator cannot see that
-    /// module: it is the caller's to provide every value type the spec names.
+    /// module: it is the caller's to provide every value type the spec names and, with serde,
+    /// the deserialization helpers `de` (`pub use dactylo_records::de;`).
     #[must_use]
     pub fn values(mut self, path: impl Into<String>) -> SingleFile {
         self.values = path.into();

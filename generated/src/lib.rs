@@ -3,8 +3,8 @@
 //!
 //! The value types are written by hand; each is valid by construction. Its constructor returns a
 //! typed error saying what is wrong and where, deserialization runs the same checks, and
-//! [`ValueError`] gathers them all for `?`. `Debug` never shows names, numbers, addresses or
-//! biometric data, and biometric buffers are wiped on drop:
+//! [`ValueError`] gathers them all for `?`. `Debug` never shows names, dates or places of birth,
+//! numbers, addresses or biometric data, and biometric buffers are wiped on drop:
 //!
 //! ```
 //! # use dactylo_records::{FullName, Name, ValueError};
@@ -34,9 +34,10 @@
 //!
 //! ## Features
 //!
-//! - `serde` (default): `Serialize` and `Deserialize` for every record and value; unknown fields
-//!   are rejected and a missing required item is an error that names it. The JSON Schemas in
-//!   `schema/` describe the same JSON.
+//! - `serde` (default): `Serialize` and `Deserialize` for every record and value, from
+//!   self-describing formats (JSON, YAML, CBOR, MessagePack). Unknown fields are rejected, and
+//!   every error names the path of the value (`full_name.surname`) and never repeats the input.
+//!   The JSON Schemas in `schema/` describe the same JSON.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -44,13 +45,13 @@
 pub use jiff;
 
 mod values;
-// The value types the spec names are re-exported by the generated module, with the spec's words
-// and the records that use them; these are the rest: their parts, kinds, limits and errors.
 /// How the records deserialize: for generated code (`dactylo-codegen`'s single files too), not
 /// an API of its own.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub use values::de;
+// The value types the spec names are re-exported by the generated module, with the spec's words
+// and the records that use them; these are the rest: their parts, kinds, limits and errors.
 pub use values::{
     Absence, Base64Problem, Capture, CaptureSetError, CodeError, DOCUMENT_NUMBER_LIMIT, DateError,
     DateProblem, EncodingError, EncodingProblem, FingerPosition, IMPRESSION_LIMIT, IinError,

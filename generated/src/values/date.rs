@@ -173,14 +173,7 @@ impl FromStr for Date {
     }
 }
 
-serde_as_string!(Date, iso, "a date written YYYY-MM-DD");
-
-impl Date {
-    /// The date as `YYYY-MM-DD`.
-    fn iso(&self) -> String {
-        self.to_string()
-    }
-}
+serde_as_string!(Date, to_string, "a date written YYYY-MM-DD");
 
 /// How much of a date of birth is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -326,16 +319,9 @@ impl FromStr for BirthDate {
 
 serde_as_string!(
     BirthDate,
-    iso,
+    to_string,
     "a date of birth written YYYY-MM-DD, YYYY-MM or YYYY"
 );
-
-impl BirthDate {
-    /// The date as written on the wire.
-    fn iso(&self) -> String {
-        self.to_string()
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -460,9 +460,14 @@ impl<'de> Visitor<'de> for Key<'_> {
             .iter()
             .position(|field| *field == key)
             .ok_or_else(|| {
+                let length = key.chars().count();
+                let unit = if length == 1 {
+                    "character"
+                } else {
+                    "characters"
+                };
                 self.at.error(format_args!(
-                    "unknown field ({}); the fields are {}",
-                    Found::String(key.chars().count()),
+                    "unknown field, a key of {length} {unit}; the fields are {}",
                     backticked(self.fields)
                 ))
             })

@@ -23,7 +23,7 @@ pub enum EncodingProblem {
     #[error("there are no bytes")]
     Empty,
     /// More bytes than the value may hold.
-    #[error("the data has {size} bytes, more than the {limit} bytes ({}) it may have", mebibytes(*limit))]
+    #[error("the data has {size} bytes, more than the {limit} bytes ({} MB) it may have", limit / 1_000_000)]
     TooLarge {
         /// How many bytes there are, or would be once decoded.
         size: usize,
@@ -66,24 +66,22 @@ pub enum Base64Problem {
     End,
 }
 
-/// `limit` bytes in MiB, for messages.
-fn mebibytes(limit: usize) -> String {
-    format!("{} MiB", limit / (1024 * 1024))
-}
+// Each limit is a multiple of 3, so that a JSON Schema's `maxLength` of the base64 text (four
+// characters for every three bytes) states it exactly.
 
-/// The most bytes a photo holds: a full-frontal portrait of ICAO Doc 9303 and ISO/IEC
+/// The most bytes a photo holds, 15 MB: a full-frontal portrait of ICAO Doc 9303 and ISO/IEC
 /// 39794-5 takes tens to hundreds of kilobytes as JPEG, a few megabytes as lossless PNG at the
 /// highest capture resolution.
-pub const PHOTO_LIMIT: usize = 16 * 1024 * 1024;
+pub const PHOTO_LIMIT: usize = 15_000_000;
 
-/// The most bytes a signature image holds: a signature box scanned at 600 ppi is under a megabyte
-/// even uncompressed.
-pub const SIGNATURE_LIMIT: usize = 2 * 1024 * 1024;
+/// The most bytes a signature image holds, 3 MB: a signature box scanned at 600 ppi is under a
+/// megabyte even uncompressed.
+pub const SIGNATURE_LIMIT: usize = 3_000_000;
 
-/// The most bytes an impression holds: a full palm (ANSI/NIST-ITL position 21 or 23) is about
-/// 5.5 by 8 inches, 11 million pixels at 500 ppi and 44 million at 1000 ppi; losslessly
+/// The most bytes an impression holds, 30 MB: a full palm (ANSI/NIST-ITL position 21 or 23) is
+/// about 5.5 by 8 inches, 11 million pixels at 500 ppi and 44 million at 1000 ppi; losslessly
 /// compressed (PNG, JPEG 2000) the larger is about 22 MB. A finger is a twentieth of that.
-pub const IMPRESSION_LIMIT: usize = 32 * 1024 * 1024;
+pub const IMPRESSION_LIMIT: usize = 30_000_000;
 
 /// Bytes of biometric data. They are overwritten with zeros when dropped, so that a freed
 /// buffer does not keep a fingerprint or a face in memory. (Copies the caller made before
@@ -522,7 +520,7 @@ mod tests {
             }
         );
         assert!(
-            error.to_string().ends_with("bytes (2 MiB) it may have"),
+            error.to_string().ends_with("bytes (3 MB) it may have"),
             "{error}"
         );
     }

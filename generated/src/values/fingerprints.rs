@@ -514,7 +514,7 @@ mod wire {
             code.and_then(|code| self.set.codes.iter().position(|&known| known == code))
                 .ok_or_else(|| {
                     self.at.error(format_args!(
-                        "expected {}, found an integer that is none",
+                        "expected {}, found another integer",
                         self.set.description
                     ))
                 })
@@ -544,7 +544,18 @@ mod wire {
             self.slot(u8::try_from(code).ok())
         }
 
-        de::refuse_other_input!(bool, float, str, bytes, null, seq, map, newtype, enum);
+        /// `1.0` is `1` in JSON, as JSON Schema reads it; `1.5` is no position.
+        fn visit_f64<E: serde::de::Error>(self, code: f64) -> Result<usize, E> {
+            let whole = code.fract() == 0.0 && (0.0..=255.0).contains(&code);
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "checked whole and in range"
+            )]
+            self.slot(whole.then_some(code as u8))
+        }
+
+        de::refuse_other_input!(bool, str, bytes, null, seq, map, newtype, enum);
     }
 
     impl de::Expecting for PositionSeed<'_> {

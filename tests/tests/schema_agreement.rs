@@ -1,0 +1,617 @@
+//! The JSON Schemas and the Rust types accept the same JSON, but for the rules a schema cannot
+//! state, which each schema's `description` and the README list:
+//!
+//! - an IIN's check digit,
+//! - a period's end not before its start,
+//! - an image's or impression's bytes beginning with the declared format's signature,
+//! - a name staying in its alphabets once composed to Unicode NFC.
+//!
+//! Valid records and hostile mutations of them go to both (`jsonschema`, formats checked, and
+//! `serde_json`); where they disagree, the Rust error must be one of those rules, and the schema
+//! must never refuse what Rust accepts. Then the character classes of the patterns are held to
+//! the Rust types code point by code point, and the schemas to the rules of Ajv's strict mode
+//! that can be checked without Ajv.
+
+use std::fs;
+
+use dactylo_records::{Name, Place};
+use jsonschema::Validator;
+use proptest::prelude::*;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+mod support;
+
+use support::strategies;
+
+const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/schema");
+const RECORDS: [&str; 5] = [
+    "identity_document_record",
+    "visa_record",
+    "temporary_residence_record",
+    "expulsion_or_readmission_record",
+    "permanent_residence_record",
+];
+
+/// The words of the Rust errors of the rules no schema states.
+const UNSTATED_RULES: [&str; 4] = [
+    "the check digit",
+    "is before",
+    "the bytes are declared",
+    "composed to Unicode NFC",
+];
+
+fn schema(record: &str) -> Value {
+    let path = format!("{SCHEMAS}/{record}.schema.json");
+    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn validator(record: &str) -> Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema(record))
+        .unwrap()
+}
+
+/// Strings that break, or nearly break, each rule of the values.
+fn hostile_string() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "Anna",
+        "Анна",
+        "Mаria",
+        "ӘЙГЕРІМ",
+        "Müller",
+        "Mu\u{308}ller",
+        "О\u{308}",
+        "\u{212A}",
+        "Ａ",
+        "ﬀ",
+        "ᴬ",
+        "Ⅻ",
+        "ı",
+        "ß",
+        "2",
+        "１",
+        " ",
+        "\u{A0}",
+        "\u{2002}",
+        "-",
+        "'",
+        "’",
+        "ʼ",
+        "_",
+        "\u{301}",
+        "\u{200B}",
+        "\u{FEFF}",
+        "\u{202E}",
+        "\u{2028}",
+        "\t",
+        "\n",
+        "\u{E000}",
+        "\u{378}",
+        "\u{E0041}",
+        "𗀀",
+        "中",
+        "KAZ",
+        "XXA",
+        "ZZZ",
+        "M",
+        "F",
+        "X",
+        "XX",
+        "UP",
+        "wsq",
+        "jpeg",
+        "png",
+        "N1234",
+        "n12",
+        "1990",
+        "1990-02",
+        "1990-02-28",
+        "1990-02-29",
+        "2024-02-29",
+        "0000",
+        "-01",
+        "T10:00",
+        "/9j/",
+        "4A==",
+        "QR==",
+        "A=",
+        "=",
+        "+",
+        "/",
+        "AAAA",
+        "iVBO",
+        "/6D/",
+        "Rk1SAA==",
+        "900314400120",
+        "900314400121",
+        "90031440012",
+    ]);
+    prop_oneof![
+        4 => prop::collection::vec(piece, 0..4).prop_map(|pieces| pieces.concat()),
+        1 => "[A-Z]{1,3}",
+        1 => "[a-z0-9_]{1,12}",
+        1 => "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?",
+        1 => "\\PC{0,8}",
+    ]
+}
+
+fn hostile_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        6 => hostile_string().prop_map(Value::from),
+        1 => prop::sample::select(vec![0_i64, 1, 10, 11, 21, 22, 23, -1]).prop_map(Value::from),
+        1 => prop::sample::select(vec![1.0_f64, 1.5, 21.0, 1e3]).prop_map(Value::from),
+        1 => Just(Value::Null),
+        1 => Just(json!(true)),
+        1 => Just(json!([])),
+        1 => Just(json!({})),
+    ]
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Replace(prop::sample::Index, Value),
+    Remove(prop::sample::Index),
+    AddKey(prop::sample::Index, String, Value),
+    /// An element of a list repeated at its end, or the last one dropped.
+    Repeat(prop::sample::Index),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let index = any::<prop::sample::Index>;
+    let key = prop::sample::select(vec![
+        "position",
+        "impression",
+        "absence",
+        "patronymic",
+        "iin",
+        "date",
+        "extra",
+    ])
+    .prop_map(str::to_owned);
+    prop_oneof![
+        6 => (index(), hostile_value()).prop_map(|(at, value)| Mutation::Replace(at, value)),
+        2 => index().prop_map(Mutation::Remove),
+        1 => (index(), key, hostile_value()).prop_map(|(at, key, value)| Mutation::AddKey(at, key, value)),
+        1 => index().prop_map(Mutation::Repeat),
+    ]
+}
+
+/// Every node below the root, by its path.
+fn paths(json: &Value, prefix: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
+    if !prefix.is_empty() {
+        found.push(prefix.clone());
+    }
+    let children: Vec<(String, &Value)> = match json {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (index.to_string(), item))
+            .collect(),
+        Value::Object(entries) => entries
+            .iter()
+            .map(|(key, value)| (key.clone(), value))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (step, child) in children {
+        prefix.push(step);
+        paths(child, prefix, found);
+        prefix.pop();
+    }
+}
+
+fn node_mut<'a>(json: &'a mut Value, path: &[String]) -> &'a mut Value {
+    path.iter().fold(json, |node, step| match node {
+        Value::Array(items) => &mut items[step.parse::<usize>().unwrap()],
+        Value::Object(entries) => entries.get_mut(step).unwrap(),
+        _ => unreachable!("paths lead through arrays and objects"),
+    })
+}
+
+fn apply(json: &mut Value, mutation: &Mutation) {
+    let mut found = Vec::new();
+    paths(json, &mut Vec::new(), &mut found);
+    if found.is_empty() {
+        return;
+    }
+    match mutation {
+        Mutation::Replace(at, value) => {
+            let path = at.get(&found).clone();
+            *node_mut(json, &path) = value.clone();
+        }
+        Mutation::Remove(at) => {
+            let path = at.get(&found).clone();
+            let (last, parent) = path.split_last().unwrap();
+            match node_mut(json, parent) {
+                Value::Object(entries) => {
+                    entries.remove(last);
+                }
+                Value::Array(items) => {
+                    items.remove(last.parse::<usize>().unwrap());
+                }
+                _ => {}
+            }
+        }
+        Mutation::AddKey(at, key, value) => {
+            let path = at.get(&found).clone();
+            if let Value::Object(entries) = node_mut(json, &path) {
+                entries.insert(key.clone(), value.clone());
+            }
+        }
+        Mutation::Repeat(at) => {
+            let path = at.get(&found).clone();
+            let (last, parent) = path.split_last().unwrap();
+            if let Value::Array(items) = node_mut(json, parent) {
+                let item = items[last.parse::<usize>().unwrap()].clone();
+                items.push(item);
+            }
+        }
+    }
+}
+
+/// Both sides judge `json` alike, or Rust refuses it for a rule no schema states.
+fn agree<T: DeserializeOwned>(validator: &Validator, json: &Value) -> Result<(), TestCaseError> {
+    let schema_accepts = validator.is_valid(json);
+    match serde_json::from_value::<T>(json.clone()) {
+        Ok(_) => prop_assert!(
+            schema_accepts,
+            "the schema refuses what Rust accepts: {:?}\n{json}",
+            validator
+                .iter_errors(json)
+                .map(|error| error.to_string())
+                .collect::<Vec<_>>()
+        ),
+        Err(error) if schema_accepts => {
+            let error = error.to_string();
+            prop_assert!(
+                UNSTATED_RULES.iter().any(|rule| error.contains(rule)),
+                "the schema accepts what Rust refuses for a rule it could state: {error}\n{json}"
+            );
+        }
+        Err(_) => {}
+    }
+    Ok(())
+}
+
+fn mutated<T: serde::Serialize>(record: &T, mutations: &[Mutation]) -> Value {
+    let mut json = serde_json::to_value(record).unwrap();
+    for mutation in mutations {
+        apply(&mut json, mutation);
+    }
+    json
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(192))]
+
+    #[test]
+    fn identity_document_records(record in strategies::identity_document_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
+        let validator = validator(RECORDS[0]);
+        agree::<dactylo_records::IdentityDocumentRecord>(&validator, &mutated(&record, &mutations))?;
+    }
+
+    #[test]
+    fn visa_records(record in strategies::visa_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
+        let validator = validator(RECORDS[1]);
+        agree::<dactylo_records::VisaRecord>(&validator, &mutated(&record, &mutations))?;
+    }
+
+    #[test]
+    fn temporary_residence_records(record in strategies::temporary_residence_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
+        let validator = validator(RECORDS[2]);
+        agree::<dactylo_records::TemporaryResidenceRecord>(&validator, &mutated(&record, &mutations))?;
+    }
+
+    #[test]
+    fn expulsion_or_readmission_records(record in strategies::expulsion_or_readmission_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
+        let validator = validator(RECORDS[3]);
+        agree::<dactylo_records::ExpulsionOrReadmissionRecord>(&validator, &mutated(&record, &mutations))?;
+    }
+
+    #[test]
+    fn permanent_residence_records(record in strategies::permanent_residence_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
+        let validator = validator(RECORDS[4]);
+        agree::<dactylo_records::PermanentResidenceRecord>(&validator, &mutated(&record, &mutations))?;
+    }
+}
+
+/// Characters to put at either end of a string, each breaking or keeping some rule.
+const EDITS: [char; 32] = [
+    'A', 'M', 'W', 'X', 'Z', 'a', 'z', '0', '9', ' ', '-', '\'', '_', '=', '/', '+', 'Ё', 'Ә', 'ı',
+    'Ａ', '\u{301}', '\u{200B}', '\u{A0}', '\u{FEFF}', '\u{202E}', '\u{2028}', '\t', '\u{E000}',
+    '\u{378}', '中', '𗀀', 'ж',
+];
+
+/// Every string and number of `json`, by path.
+fn leaves(json: &Value) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    paths(json, &mut Vec::new(), &mut found);
+    let mut copy = json.clone();
+    found
+        .into_iter()
+        .filter(|path| {
+            let node = node_mut(&mut copy, path);
+            node.is_string() || node.is_number()
+        })
+        .collect()
+}
+
+/// Each string leaf with a character put at its start or end, or one taken off, or replaced by
+/// one character, and each
+/// number replaced by its neighbours, judged by both sides: the near misses a random search
+/// would rarely draw.
+fn neighbours_agree<T: DeserializeOwned + serde::Serialize>(record: &T, schema: &str) {
+    let validator = validator(schema);
+    let json = serde_json::to_value(record).unwrap();
+    for path in leaves(&json) {
+        let mut variants = Vec::new();
+        match node_mut(&mut json.clone(), &path).clone() {
+            Value::String(text) => {
+                for c in EDITS {
+                    variants.push(Value::from(format!("{c}{text}")));
+                    variants.push(Value::from(format!("{text}{c}")));
+                    variants.push(Value::from(c.to_string()));
+                }
+                let mut shorter = text.chars();
+                shorter.next_back();
+                variants.push(Value::from(shorter.as_str()));
+                variants.push(Value::from(text.chars().skip(1).collect::<String>()));
+            }
+            _ => {
+                for number in [
+                    json!(0),
+                    json!(-1),
+                    json!(11),
+                    json!(22),
+                    json!(23),
+                    json!(1.0),
+                    json!(1.5),
+                    json!("1"),
+                ] {
+                    variants.push(number);
+                }
+            }
+        }
+        for variant in variants {
+            let mut instance = json.clone();
+            *node_mut(&mut instance, &path) = variant;
+            if let Err(failure) = agree::<T>(&validator, &instance) {
+                panic!("{}: {failure}", path.join("."));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_neighbours_of_valid_records_are_judged_alike() {
+    use dactylo_tests::complete;
+    neighbours_agree(&complete::identity_document_record(), RECORDS[0]);
+    neighbours_agree(&complete::visa_record(), RECORDS[1]);
+    neighbours_agree(&complete::temporary_residence_record(), RECORDS[2]);
+    neighbours_agree(&complete::expulsion_or_readmission_record(), RECORDS[3]);
+    neighbours_agree(&complete::permanent_residence_record(), RECORDS[4]);
+}
+
+/// The pattern of the shared definition `name` of a schema.
+fn pattern(definition: &str) -> regex::Regex {
+    let schema = schema(RECORDS[0]);
+    let pattern = schema["$defs"][definition]["pattern"].as_str().unwrap();
+    regex::Regex::new(pattern).unwrap()
+}
+
+/// Every code point of the planes that assign characters (0 to 3, and 14 to 16, where the tags,
+/// variation selectors and private use are): the others hold none, and both sides refuse them.
+fn code_points() -> impl Iterator<Item = char> {
+    (0..=0x3_FFFF_u32)
+        .chain(0xE_0000..=0x10_FFFF)
+        .filter_map(char::from_u32)
+}
+
+#[test]
+fn the_text_pattern_accepts_a_character_where_the_text_types_do() {
+    let text = pattern("text-characters");
+    for c in code_points() {
+        for candidate in [
+            format!("a{c}a"),
+            c.to_string(),
+            format!("{c}a"),
+            format!("a{c}"),
+        ] {
+            assert_eq!(
+                text.is_match(&candidate),
+                Place::new(&candidate).is_ok(),
+                "U+{:04X} in {candidate:?}",
+                u32::from(c)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_name_pattern_accepts_a_character_where_names_do() {
+    let name = pattern("name-characters");
+    for c in code_points() {
+        for candidate in [
+            c.to_string(),
+            format!("A{c}"),
+            format!("Я{c}"),
+            format!("A{c}b"),
+        ] {
+            let rust = Name::new(&candidate);
+            let composed = rust
+                .as_ref()
+                .is_err_and(|error| error.to_string().contains("composed to Unicode NFC"));
+            assert!(
+                name.is_match(&candidate) == rust.is_ok() || composed,
+                "U+{:04X} in {candidate:?}: {rust:?}",
+                u32::from(c)
+            );
+        }
+    }
+}
+
+/// Keywords JSON Schema 2020-12 defines, as Ajv's `strictSchema` knows them.
+const KEYWORDS: [&str; 31] = [
+    "$schema",
+    "$id",
+    "$ref",
+    "$defs",
+    "$comment",
+    "title",
+    "description",
+    "type",
+    "enum",
+    "const",
+    "properties",
+    "required",
+    "additionalProperties",
+    "minProperties",
+    "maxProperties",
+    "items",
+    "minItems",
+    "maxItems",
+    "contains",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "format",
+    "contentEncoding",
+    "minimum",
+    "maximum",
+    "uniqueItems",
+];
+
+/// Checks `node`, a schema object at `at`, and every schema below it, against the rules of Ajv's
+/// strict mode that can be checked here. `inherited` is the type an applicator at the same place
+/// of the instance (`allOf`, `anyOf`, `oneOf`, `not`) has from its parent.
+fn check_strict(
+    node: &Map<String, Value>,
+    at: &str,
+    inherited: Option<&str>,
+    problems: &mut Vec<String>,
+) {
+    let has = |keyword: &str| node.contains_key(keyword);
+    let own = node.get("type").and_then(Value::as_str);
+    let type_here = own.or(inherited);
+    let typed = |expected: &str| type_here == Some(expected);
+    for keyword in node.keys() {
+        if !KEYWORDS.contains(&keyword.as_str()) {
+            problems.push(format!("{at}: unknown keyword `{keyword}` (strictSchema)"));
+        }
+    }
+    let object_keywords = [
+        "properties",
+        "required",
+        "additionalProperties",
+        "minProperties",
+        "maxProperties",
+    ];
+    if object_keywords.iter().any(|keyword| has(keyword)) && !typed("object") {
+        problems.push(format!(
+            "{at}: object keywords without `type: object` (strictTypes)"
+        ));
+    }
+    if ["items", "minItems", "maxItems", "contains"]
+        .iter()
+        .any(|keyword| has(keyword))
+        && !typed("array")
+    {
+        problems.push(format!(
+            "{at}: array keywords without `type: array` (strictTypes)"
+        ));
+    }
+    if ["pattern", "minLength", "maxLength", "format"]
+        .iter()
+        .any(|keyword| has(keyword))
+        && !typed("string")
+    {
+        problems.push(format!(
+            "{at}: string keywords without `type: string` (strictTypes)"
+        ));
+    }
+    if let Some(Value::Array(required)) = node.get("required") {
+        for name in required {
+            let defined = node
+                .get("properties")
+                .and_then(Value::as_object)
+                .is_some_and(|properties| {
+                    properties.contains_key(name.as_str().unwrap_or_default())
+                });
+            if !defined {
+                problems.push(format!(
+                    "{at}: required `{name}` not among its properties (strictRequired)"
+                ));
+            }
+        }
+    }
+    if let Some(Value::String(pattern)) = node.get("pattern") {
+        for shorthand in [
+            "\\S", "\\s", "\\d", "\\D", "\\w", "\\W", "\\b", "\\p", "\\P",
+        ] {
+            if pattern.contains(shorthand) {
+                problems.push(format!(
+                    "{at}: `{shorthand}` means different things in ECMA-262, Rust and Python"
+                ));
+            }
+        }
+    }
+    for (keyword, value) in node {
+        let below = format!("{at}/{keyword}");
+        match (keyword.as_str(), value) {
+            ("properties" | "$defs", Value::Object(schemas)) => {
+                for (name, schema) in schemas {
+                    if let Value::Object(schema) = schema {
+                        check_strict(schema, &format!("{below}/{name}"), None, problems);
+                    }
+                }
+            }
+            ("items" | "contains", Value::Object(schema)) => {
+                check_strict(schema, &below, None, problems);
+            }
+            ("not", Value::Object(schema)) => check_strict(schema, &below, type_here, problems),
+            ("allOf" | "anyOf" | "oneOf", Value::Array(schemas)) => {
+                for (index, schema) in schemas.iter().enumerate() {
+                    if let Value::Object(schema) = schema {
+                        check_strict(schema, &format!("{below}/{index}"), type_here, problems);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_schemas_keep_the_rules_of_ajv_strict_mode() {
+    let mut problems = Vec::new();
+    for record in RECORDS {
+        let schema = schema(record);
+        check_strict(schema.as_object().unwrap(), record, None, &mut problems);
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn each_schema_names_the_rules_it_cannot_state() {
+    let schema = schema(RECORDS[0]);
+    let descriptions: Vec<&str> = ["Iin", "Photo", "Fingerprints", "Name"]
+        .iter()
+        .map(|definition| schema["$defs"][definition]["description"].as_str().unwrap())
+        .collect();
+    assert!(descriptions[0].contains("check digit"));
+    assert!(descriptions[1].contains("signature"));
+    assert!(descriptions[2].contains("signature"));
+    assert!(descriptions[3].contains("NFC"));
+    assert!(
+        schema["$defs"]["IdentityDocument"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("`valid_until` is not before `issued_on`")
+    );
+}
