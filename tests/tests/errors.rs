@@ -14,6 +14,10 @@ use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+mod support;
+
+use support::json::{node_mut, paths};
+
 /// Letters no message of the crate holds, and a number no position of these inputs reaches.
 const CANARY: &str = "QZXJ";
 const CANARY_NUMBER: i64 = 918_273_645;
@@ -78,36 +82,6 @@ fn hostile() -> impl Strategy<Value = Value> {
     ]
 }
 
-/// Every node of `json` by its path, objects and arrays included.
-fn paths(json: &Value, prefix: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
-    found.push(prefix.clone());
-    let children: Vec<(String, &Value)> = match json {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (index.to_string(), item))
-            .collect(),
-        Value::Object(entries) => entries
-            .iter()
-            .map(|(key, value)| (key.clone(), value))
-            .collect(),
-        _ => Vec::new(),
-    };
-    for (step, child) in children {
-        prefix.push(step);
-        paths(child, prefix, found);
-        prefix.pop();
-    }
-}
-
-fn node_mut<'a>(json: &'a mut Value, path: &[String]) -> &'a mut Value {
-    path.iter().fold(json, |node, step| match node {
-        Value::Array(items) => &mut items[step.parse::<usize>().unwrap()],
-        Value::Object(entries) => entries.get_mut(step).unwrap(),
-        _ => unreachable!("paths lead through arrays and objects"),
-    })
-}
-
 #[derive(Debug, Clone)]
 enum Mutation {
     /// The node at the path becomes a hostile value.
@@ -124,8 +98,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 fn apply(json: &mut Value, mutation: &Mutation) {
-    let mut found = Vec::new();
-    paths(json, &mut Vec::new(), &mut found);
+    let found = paths(json);
     match mutation {
         Mutation::Replace(at, value) => {
             let path = at.get(&found).clone();

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 mod support;
 
+use support::json::{node_mut, paths};
 use support::strategies::*;
 
 /// The IIN check digit computed the plain way, to check the crate's against.
@@ -178,36 +179,6 @@ fn deserialize_all(json: &Value) {
     let _ = serde_json::from_value::<PermanentResidenceRecord>(json.clone());
 }
 
-/// Every node of `json`, by its path of keys and indices.
-fn paths(json: &Value, prefix: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
-    found.push(prefix.clone());
-    let children: Vec<(String, &Value)> = match json {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (index.to_string(), item))
-            .collect(),
-        Value::Object(entries) => entries
-            .iter()
-            .map(|(key, value)| (key.clone(), value))
-            .collect(),
-        _ => Vec::new(),
-    };
-    for (step, child) in children {
-        prefix.push(step);
-        paths(child, prefix, found);
-        prefix.pop();
-    }
-}
-
-fn node_mut<'a>(json: &'a mut Value, path: &[String]) -> &'a mut Value {
-    path.iter().fold(json, |node, step| match node {
-        Value::Array(items) => &mut items[step.parse::<usize>().unwrap()],
-        Value::Object(entries) => entries.get_mut(step).unwrap(),
-        _ => unreachable!("paths only lead through arrays and objects"),
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -230,8 +201,7 @@ proptest! {
         replacement in json(),
     ) {
         let mut json = serde_json::to_value(&record).unwrap();
-        let mut found = Vec::new();
-        paths(&json, &mut Vec::new(), &mut found);
+        let found = paths(&json);
         let path = choice.get(&found).clone();
         *node_mut(&mut json, &path) = replacement;
         deserialize_all(&json);

@@ -22,6 +22,7 @@ use serde_json::{Map, Value, json};
 
 mod support;
 
+use support::json::{node_mut, paths};
 use support::strategies;
 
 const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/schema");
@@ -178,41 +179,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-/// Every node below the root, by its path.
-fn paths(json: &Value, prefix: &mut Vec<String>, found: &mut Vec<Vec<String>>) {
-    if !prefix.is_empty() {
-        found.push(prefix.clone());
-    }
-    let children: Vec<(String, &Value)> = match json {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (index.to_string(), item))
-            .collect(),
-        Value::Object(entries) => entries
-            .iter()
-            .map(|(key, value)| (key.clone(), value))
-            .collect(),
-        _ => Vec::new(),
-    };
-    for (step, child) in children {
-        prefix.push(step);
-        paths(child, prefix, found);
-        prefix.pop();
-    }
-}
-
-fn node_mut<'a>(json: &'a mut Value, path: &[String]) -> &'a mut Value {
-    path.iter().fold(json, |node, step| match node {
-        Value::Array(items) => &mut items[step.parse::<usize>().unwrap()],
-        Value::Object(entries) => entries.get_mut(step).unwrap(),
-        _ => unreachable!("paths lead through arrays and objects"),
-    })
-}
-
 fn apply(json: &mut Value, mutation: &Mutation) {
-    let mut found = Vec::new();
-    paths(json, &mut Vec::new(), &mut found);
+    // Every node below the root.
+    let found: Vec<Vec<String>> = paths(json).into_iter().skip(1).collect();
     if found.is_empty() {
         return;
     }
@@ -326,10 +295,8 @@ const EDITS: [char; 32] = [
 
 /// Every string and number of `json`, by path.
 fn leaves(json: &Value) -> Vec<Vec<String>> {
-    let mut found = Vec::new();
-    paths(json, &mut Vec::new(), &mut found);
     let mut copy = json.clone();
-    found
+    paths(json)
         .into_iter()
         .filter(|path| {
             let node = node_mut(&mut copy, path);
