@@ -23,10 +23,13 @@ pub struct Model {
 /// A text in Kazakh (authoritative) and English (a working rendering).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Texts {
-    /// Kazakh.
+    /// Kazakh: the act's words, or the project's label where [`Texts::quotes_the_act`] is false.
     pub kk: String,
     /// English.
     pub en: String,
+    /// Whether the Kazakh quotes the act verbatim; otherwise it is the project's own label (the
+    /// name of a datum the act gives no words of its own).
+    pub quotes_the_act: bool,
 }
 
 /// The legal act.
@@ -34,6 +37,8 @@ pub struct Texts {
 pub struct Act {
     /// The kind of act, e.g. "Resolution".
     pub kind: Texts,
+    /// Who adopted it, e.g. the Government of the Republic of Kazakhstan.
+    pub issuer: Texts,
     /// Its number.
     pub number: u32,
     /// The date it was adopted.
@@ -42,15 +47,132 @@ pub struct Act {
     pub title: Texts,
     /// The law it was adopted under.
     pub legal_basis: Texts,
+    /// Who signed it.
+    pub signatory: Texts,
+    /// When it entered into force.
+    pub in_force: InForce,
+    /// How its provisions are cited.
+    pub citations: CitationForms,
+    /// Other acts it refers to.
+    pub references: Vec<Reference>,
     /// Whether it is in force.
     pub status: Status,
 }
 
 impl Act {
-    /// How citations name the act, e.g. "Resolution 939".
-    pub fn short_name(&self) -> String {
-        format!("{} {}", self.kind.en, self.number)
+    /// "Resolution No. 939 of 2024-11-08".
+    pub fn name(&self) -> String {
+        format!("{} No. {} of {}", self.kind.en, self.number, self.date)
     }
+
+    /// The citation of a numbered item, in Kazakh and English.
+    pub fn cite(&self, citation: Citation) -> Texts {
+        self.citations
+            .item
+            .fill(citation.paragraph, Some(citation.item))
+    }
+
+    /// The citation of a paragraph, in Kazakh and English.
+    pub fn cite_paragraph(&self, paragraph: u32) -> Texts {
+        self.citations.paragraph.fill(paragraph, None)
+    }
+}
+
+/// When an act enters into force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InForce {
+    /// The act's words that say when.
+    pub rule: Texts,
+    /// The paragraph of the act that says it, if it is the act's own.
+    pub paragraph: Option<u32>,
+    /// The rule as dates.
+    pub from: Force,
+    /// How the project reads the rule.
+    pub reading: Option<String>,
+}
+
+/// The first day an act is in force, as its rule gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Force {
+    /// On a date.
+    On(Date),
+    /// After `days` calendar days have passed since the day of first official publication:
+    /// from the day after the last of them.
+    AfterPublication {
+        /// The calendar days.
+        days: u32,
+        /// The day of first official publication, when known.
+        published: Option<Date>,
+    },
+}
+
+impl Force {
+    /// The first day in force, when the rule and its dates give it.
+    pub fn first_day(&self) -> Option<Date> {
+        match *self {
+            Force::On(date) => Some(date),
+            Force::AfterPublication { days, published } => published.and_then(|day| {
+                day.checked_add(jiff::Span::new().days(i64::from(days) + 1))
+                    .ok()
+            }),
+        }
+    }
+
+    /// The first day in force at the earliest, for an act adopted on `adopted`: an act is not
+    /// published before it is adopted.
+    pub fn earliest_first_day(&self, adopted: Date) -> Date {
+        match *self {
+            Force::On(date) => date,
+            Force::AfterPublication { days, published } => {
+                let published = published.unwrap_or(adopted);
+                published
+                    .checked_add(jiff::Span::new().days(i64::from(days) + 1))
+                    .unwrap_or(published)
+            }
+        }
+    }
+}
+
+/// The forms of a citation: templates with `{paragraph}` and `{item}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationForms {
+    /// A paragraph of the act's lists.
+    pub paragraph: Texts,
+    /// A numbered item (subparagraph) of a paragraph.
+    pub item: Texts,
+}
+
+impl Texts {
+    /// The template filled with the numbers.
+    fn fill(&self, paragraph: u32, item: Option<u32>) -> Texts {
+        let fill = |template: &str| {
+            let text = template.replace("{paragraph}", &paragraph.to_string());
+            match item {
+                Some(item) => text.replace("{item}", &item.to_string()),
+                None => text,
+            }
+        };
+        Texts {
+            kk: fill(&self.kk),
+            en: fill(&self.en),
+            quotes_the_act: false,
+        }
+    }
+}
+
+/// An act that the lists' act refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The paragraph that refers to it.
+    pub paragraph: u32,
+    /// What it is.
+    pub title: Texts,
+    /// Its number.
+    pub number: u32,
+    /// Its date.
+    pub date: Date,
+    /// Its number in the state register of normative legal acts.
+    pub registration: Option<u32>,
 }
 
 /// Whether an act is in force.
@@ -64,6 +186,8 @@ pub enum Status {
         by_number: u32,
         /// The repealing act's date.
         by_date: Date,
+        /// When the repealing act took effect: the repealed act's last day is the day before.
+        takes_effect: InForce,
     },
 }
 
@@ -115,9 +239,21 @@ pub struct Composite {
     /// Pairs of parts whose end may not be before their start. A composite with any is
     /// created through a constructor that checks them.
     pub periods: Vec<Period>,
+    /// Optional parts of which at least one is given; checked by the constructor too.
+    pub at_least_one_of: Vec<String>,
+    /// How the project reads the item the composite holds.
+    pub reading: Option<String>,
 }
 
-/// Two required parts of a composite, of the same type, the second not before the first.
+impl Composite {
+    /// Whether it is created through a constructor that checks a rule across its parts.
+    pub fn is_checked(&self) -> bool {
+        !self.periods.is_empty() || !self.at_least_one_of.is_empty()
+    }
+}
+
+/// Two parts of a composite, of the same type, the second not before the first when both are
+/// given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {
     /// The part that starts the period.
@@ -135,7 +271,9 @@ pub struct Record {
     pub paragraph: u32,
     /// The paragraph's words before the numbered items.
     pub lead_in: Texts,
-    /// One field a numbered item, in the text's order.
+    /// How the project reads the paragraph as a whole.
+    pub reading: Option<String>,
+    /// One field per numbered item, in the text's order.
     pub fields: Vec<Field>,
 }
 
@@ -172,6 +310,8 @@ pub struct Member {
     pub presence: Presence,
     /// A Rust expression for its example, instead of its type's.
     pub example: Option<String>,
+    /// How the project reads it, where the text needed reading.
+    pub reading: Option<String>,
 }
 
 impl Member {
@@ -211,12 +351,12 @@ pub enum Presence {
     },
 }
 
-/// A paragraph and item number of the act.
+/// A paragraph and the number of an item (subparagraph) in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Citation {
     /// The paragraph.
     pub paragraph: u32,
-    /// The numbered item in it.
+    /// The numbered item (subparagraph) in it.
     pub item: u32,
 }
 
@@ -232,6 +372,57 @@ pub struct Use<'a> {
 }
 
 impl Model {
+    /// Every text of the model, Kazakh and English, with the spec path it comes from: the act's
+    /// (its citation forms, which are templates, included), the data's, the composites' and
+    /// their parts', the records' and their fields', conditions included.
+    pub fn texts(&self) -> Vec<(String, &Texts)> {
+        let act = &self.act;
+        let mut texts = vec![
+            ("act.kind".to_owned(), &act.kind),
+            ("act.issuer".to_owned(), &act.issuer),
+            ("act.title".to_owned(), &act.title),
+            ("act.legal_basis".to_owned(), &act.legal_basis),
+            ("act.signatory".to_owned(), &act.signatory),
+            ("act.in_force.rule".to_owned(), &act.in_force.rule),
+            (
+                "act.citations.paragraph".to_owned(),
+                &act.citations.paragraph,
+            ),
+            ("act.citations.item".to_owned(), &act.citations.item),
+        ];
+        if let Status::Repealed { takes_effect, .. } = &act.status {
+            texts.push((
+                "act.repealed_by.in_force.rule".to_owned(),
+                &takes_effect.rule,
+            ));
+        }
+        for (index, reference) in act.references.iter().enumerate() {
+            texts.push((format!("act.references[{index}].title"), &reference.title));
+        }
+        for datum in &self.data {
+            texts.push((format!("data.{}", datum.key), &datum.texts));
+        }
+        for composite in &self.composites {
+            let path = format!("composites.{}", composite.name);
+            texts.push((path.clone(), &composite.texts));
+            for part in &composite.parts {
+                member_texts(&format!("{path}.{}", part.ident), part, &mut texts);
+            }
+        }
+        for record in &self.records {
+            let path = format!("records.{}", record.name);
+            texts.push((format!("{path}.lead_in"), &record.lead_in));
+            for field in &record.fields {
+                member_texts(
+                    &format!("{path}.{}", field.member.ident),
+                    &field.member,
+                    &mut texts,
+                );
+            }
+        }
+        texts
+    }
+
     /// The composite named `name`.
     pub fn composite(&self, name: &str) -> Option<&Composite> {
         self.composites
@@ -277,5 +468,15 @@ impl Model {
                 .iter()
                 .any(|part| part.ty.name() == inner || self.contains(part.ty.name(), inner))
         })
+    }
+}
+
+fn member_texts<'a>(path: &str, member: &'a Member, texts: &mut Vec<(String, &'a Texts)>) {
+    texts.push((path.to_owned(), &member.texts));
+    if let Presence::Optional {
+        condition: Some(condition),
+    } = &member.presence
+    {
+        texts.push((format!("{path}.condition"), condition));
     }
 }

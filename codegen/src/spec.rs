@@ -22,12 +22,66 @@ pub(crate) struct SpecFile {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ActSpec {
     pub(crate) kind: TextsSpec,
+    /// Who adopted it.
+    pub(crate) issuer: TextsSpec,
     pub(crate) number: u32,
     pub(crate) date: Date,
     pub(crate) title: TextsSpec,
     pub(crate) legal_basis: TextsSpec,
+    /// Who signed it.
+    pub(crate) signatory: TextsSpec,
+    /// When it entered into force.
+    pub(crate) in_force: InForceSpec,
+    /// How its provisions are cited.
+    pub(crate) citations: CitationFormsSpec,
+    /// Other acts it refers to.
+    #[serde(default)]
+    pub(crate) references: Vec<ReferenceSpec>,
     pub(crate) status: StatusSpec,
     pub(crate) repealed_by: Option<ActRefSpec>,
+}
+
+/// When an act enters into force: on a date, or a number of calendar days after its first
+/// official publication, on a date known or not.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct InForceSpec {
+    /// The act's words that say when.
+    pub(crate) rule: TextsSpec,
+    /// The paragraph of the act that says it, if it is the act's own.
+    pub(crate) paragraph: Option<u32>,
+    /// A fixed date.
+    pub(crate) on: Option<Date>,
+    /// The calendar days that must pass after the day of first official publication.
+    pub(crate) days_after_publication: Option<u32>,
+    /// The day of first official publication, when the spec knows it.
+    pub(crate) published: Option<Date>,
+    /// How the project reads the rule.
+    pub(crate) reading: Option<String>,
+}
+
+/// The forms of a citation, with `{paragraph}` and `{item}` for the numbers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CitationFormsSpec {
+    /// A paragraph of the act's lists.
+    pub(crate) paragraph: TextsSpec,
+    /// A numbered item (subparagraph) of a paragraph.
+    pub(crate) item: TextsSpec,
+}
+
+/// An act the lists' act refers to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReferenceSpec {
+    /// The paragraph of the act that refers to it.
+    pub(crate) paragraph: u32,
+    /// What it is, as the act names it.
+    pub(crate) title: TextsSpec,
+    pub(crate) number: u32,
+    pub(crate) date: Date,
+    /// Its number in the state register of normative legal acts, if it has one.
+    pub(crate) registration: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -37,19 +91,23 @@ pub(crate) enum StatusSpec {
     Repealed,
 }
 
-/// Another act, named by its number and date.
+/// The act that repealed this one: its number and date, and when it took effect.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ActRefSpec {
     pub(crate) number: u32,
     pub(crate) date: Date,
+    pub(crate) in_force: InForceSpec,
 }
 
-/// A text in Kazakh (the authoritative language) and its English rendering.
+/// A text in Kazakh and its English rendering. The Kazakh is either a quotation of the act
+/// (`kk`), or the project's own words (`kk_label`), such as a name for a datum the act gives no
+/// words of its own.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct TextsSpec {
-    pub(crate) kk: String,
+    pub(crate) kk: Option<String>,
+    pub(crate) kk_label: Option<String>,
     pub(crate) en: String,
 }
 
@@ -91,11 +149,17 @@ pub(crate) enum CodeList {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CompositeSpec<M = MemberSpec> {
-    pub(crate) kk: String,
+    pub(crate) kk: Option<String>,
+    pub(crate) kk_label: Option<String>,
     pub(crate) en: String,
     pub(crate) parts: Vec<M>,
     #[serde(default)]
     pub(crate) periods: Vec<PeriodSpec>,
+    /// Optional parts of which at least one is given.
+    #[serde(default)]
+    pub(crate) at_least_one_of: Vec<String>,
+    /// How the project reads the item the composite holds.
+    pub(crate) reading: Option<String>,
 }
 
 /// Two date parts of a composite whose end may not be before its start.
@@ -112,6 +176,8 @@ pub(crate) struct PeriodSpec {
 pub(crate) struct RecordSpec<M = MemberSpec> {
     pub(crate) paragraph: u32,
     pub(crate) lead_in: TextsSpec,
+    /// How the project reads the paragraph as a whole.
+    pub(crate) reading: Option<String>,
     pub(crate) fields: Vec<M>,
 }
 
@@ -123,7 +189,8 @@ pub(crate) struct MemberSpec {
     #[serde(rename = "type")]
     pub(crate) ty: String,
     pub(crate) citation: Option<CitationSpec>,
-    pub(crate) kk: String,
+    pub(crate) kk: Option<String>,
+    pub(crate) kk_label: Option<String>,
     pub(crate) en: String,
     #[serde(default)]
     pub(crate) optional: bool,
@@ -132,6 +199,8 @@ pub(crate) struct MemberSpec {
     pub(crate) data: Option<Vec<String>>,
     /// A Rust expression for this part's example, instead of its type's.
     pub(crate) example: Option<String>,
+    /// How the project reads the item or part, where the text needed reading.
+    pub(crate) reading: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]

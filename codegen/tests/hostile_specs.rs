@@ -90,6 +90,8 @@ const PASCAL: &[&str] = &[
     "ValueError",
     "Capture",
     "PeriodError",
+    "CompositeError",
+    "NoneGivenError",
     "Name",
     "Date",
     "FullName",
@@ -301,7 +303,8 @@ fn rename_key(mapping: &mut Mapping, index: usize, name: &str) -> Option<String>
     old
 }
 
-/// Every text node of the spec (act, data, composites, records), as a mutable reference.
+/// Every text node of the spec (act, data, composites, records), readings included, as a
+/// mutable reference.
 fn texts(spec: &mut Value) -> Vec<&mut Value> {
     fn collect<'a>(value: &'a mut Value, key: Option<&str>, found: &mut Vec<&'a mut Value>) {
         match value {
@@ -315,7 +318,9 @@ fn texts(spec: &mut Value) -> Vec<&mut Value> {
                 }
             }
             Value::Sequence(items) => items.iter_mut().for_each(|item| collect(item, None, found)),
-            Value::String(_) if matches!(key, Some("kk" | "en")) => found.push(value),
+            Value::String(_) if matches!(key, Some("kk" | "kk_label" | "en" | "reading")) => {
+                found.push(value);
+            }
             _ => {}
         }
     }

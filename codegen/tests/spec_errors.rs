@@ -12,6 +12,12 @@ act:
   date: 2024-01-01
   title: { kk: атауы, en: title }
   legal_basis: { kk: негізі, en: basis }
+  issuer: { kk: Үкімет, en: the Government }
+  signatory: { kk: Премьер-Министр, en: the Prime Minister }
+  in_force: { rule: { kk: қолданысқа енгізіледі, en: enters into force }, on: 2024-01-11 }
+  citations:
+    paragraph: { kk_label: \"{paragraph}-тармақ\", en: \"paragraph {paragraph}\" }
+    item: { kk_label: \"{paragraph}-тармақтың {item}) тармақшасы\", en: \"paragraph {paragraph}, subparagraph {item})\" }
   status: in_force
 values:
   Name: { en: A name., example: 'Name::new(\"Anna\")?', schema: { type: string } }
@@ -100,7 +106,7 @@ fn a_yaml_syntax_error_has_a_line_and_column() {
 fn a_misspelt_key_is_refused_where_it_is() {
     let problem = only_problem(&with("        optional: true\n", "        optinal: true\n"));
     let span = problem.span.expect("a place");
-    assert_eq!((span.line, span.column), (21, 9));
+    assert_eq!((span.line, span.column), (27, 9));
     assert_eq!(
         problem.path.as_deref(),
         Some("composites.FullName.parts[1].optinal")
@@ -348,7 +354,7 @@ fn an_optional_field_quotes_its_condition_and_a_part_need_not() {
 }
 
 #[test]
-fn a_period_names_two_required_parts_of_one_type() {
+fn a_period_names_two_date_parts() {
     let composite = "  Stay:
     kk: мерзім
     en: stay
@@ -356,27 +362,29 @@ fn a_period_names_two_required_parts_of_one_type() {
       - { ident: from, type: Date, kk: бастап, en: from }
       - { ident: until, type: Date, kk: дейін, en: until }
       - { ident: note, type: Name, kk: ескерту, en: note }
+      - { ident: other, type: Name, kk: басқа, en: other }
       - { ident: extended, type: Date, kk: ұзартылған, en: extended, optional: true }
     periods:
 ";
     let spec = |periods: &str| with("records:\n", &format!("{composite}{periods}records:\n"));
-    let valid = spec("      - { start: from, end: until }\n");
-    assert_eq!(
-        Spec::parse(&valid, "spec.yaml").unwrap().model().composites[1]
-            .periods
-            .len(),
-        1
-    );
+    // An optional end is checked when it is given.
+    for valid in [
+        "{ start: from, end: until }",
+        "{ start: from, end: extended }",
+    ] {
+        let valid = spec(&format!("      - {valid}\n"));
+        assert_eq!(
+            Spec::parse(&valid, "spec.yaml").unwrap().model().composites[1]
+                .periods
+                .len(),
+            1
+        );
+    }
     let cases = [
         (
             "{ start: from, end: till }",
             "composites.Stay.periods[0].end",
             "`till` is not a part of this composite",
-        ),
-        (
-            "{ start: from, end: extended }",
-            "composites.Stay.periods[0].end",
-            "`extended` is optional, and a period needs both its ends",
         ),
         (
             "{ start: from, end: from }",
@@ -386,7 +394,12 @@ fn a_period_names_two_required_parts_of_one_type() {
         (
             "{ start: from, end: note }",
             "composites.Stay.periods[0]",
-            "`from` is a `Date` but `note` is a `Name`: a period's ends have the same type",
+            "`from` is a `Date` and `note` is a `Name`: a period's ends are both `Date`s",
+        ),
+        (
+            "{ start: note, end: other }",
+            "composites.Stay.periods[0]",
+            "`note` is a `Name` and `other` is a `Name`: a period's ends are both `Date`s",
         ),
     ];
     for (period, path, expected) in cases {

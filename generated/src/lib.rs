@@ -10,12 +10,12 @@
 //! # use dactylo_records::{FullName, Name, ValueError};
 //! let name = FullName {
 //!     surname: Name::new("Сейітова")?,
-//!     given_name: Name::new("Әйгерім")?,
+//!     given_name: Some(Name::new("Әйгерім")?),
 //!     patronymic: None,
 //! };
 //! assert_eq!(
 //!     format!("{name:?}"),
-//!     "FullName { surname: Name(<redacted>), given_name: Name(<redacted>), patronymic: None }"
+//!     "FullName { surname: Name(<redacted>), given_name: Some(Name(<redacted>)), patronymic: None }"
 //! );
 //! assert!(Name::new("Anna2").is_err());
 //! # Ok::<(), ValueError>(())
@@ -29,7 +29,7 @@
 //! ```
 //!
 //! ```text
-//! error[E0277]: IdentityDocumentRecord is missing `photo` (Resolution 939, paragraph 6, item 6: photograph)
+//! error[E0277]: IdentityDocumentRecord is missing `photo` (photograph): Rules approved by Resolution No. 939, paragraph 6, subparagraph 6)
 //! ```
 //!
 //! ## Features
@@ -53,10 +53,11 @@ pub use values::de;
 // The value types the spec names are re-exported by the generated module, with the spec's words
 // and the records that use them; these are the rest: their parts, kinds, limits and errors.
 pub use values::{
-    Absence, Base64Problem, Capture, CaptureSetError, CodeError, DOCUMENT_NUMBER_LIMIT, DateError,
-    DateProblem, EncodingError, EncodingProblem, FingerPosition, IMPRESSION_LIMIT, IinError,
-    ImageFormat, Impression, ImpressionFormat, Known, NAME_LIMIT, PHOTO_LIMIT, PalmPosition,
-    PeriodError, SIGNATURE_LIMIT, TEXT_LIMIT, TextError, TextProblem, ValueError,
+    Absence, Base64Problem, Capture, CaptureSetError, CodeError, CompositeError,
+    DOCUMENT_NUMBER_LIMIT, DateError, DateProblem, EncodingError, EncodingProblem, FingerPosition,
+    IMPRESSION_LIMIT, IinError, ImageFormat, Impression, ImpressionFormat, Known, NAME_LIMIT,
+    NoneGivenError, PHOTO_LIMIT, PalmPosition, PeriodError, SIGNATURE_LIMIT, TEXT_LIMIT, TextError,
+    TextProblem, ValueError,
 };
 
 // prettyplease formats the generated modules, and `dactylo-codegen --check` compares them byte

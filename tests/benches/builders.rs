@@ -13,7 +13,7 @@ use criterion::{BatchSize, Criterion};
 use dactylo_records::{
     Address, Authority, Birth, Citizenship, Ethnicity, Expulsion, ExpulsionOrReadmissionRecord,
     Fingerprints, FingerprintsAndPalms, FullName, IdentityDocument, IdentityDocumentRecord, Iin,
-    PermanentResidenceRecord, Photo, PriorPermit, Registration, Sex, Signature,
+    PermanentResidenceRecord, Photo, PriorPermits, Registration, Sex, Signature,
     TemporaryResidenceRecord, Visa, VisaRecord,
 };
 use dactylo_records::{BirthDate, Date};
@@ -176,7 +176,7 @@ fn benches(criterion: &mut Criterion) -> Vec<&'static str> {
                 identity_document: IdentityDocument = identity_document(),
                 registration: Registration = registration(),
                 registering_officer: FullName = officer(),
-                visa_or_temporary_permit: PriorPermit = prior_permit(),
+                prior_permits: PriorPermits = prior_permits(),
                 intended_permanent_address: Address = address("KAZ", "Almaty", "Abay 10"),
                 reviewing_authority: Authority = authority(),
             }

@@ -8,8 +8,8 @@ use dactylo_records::{
     Absence, Address, AddressLine, Authority, Birth, Capture, Citizenship, Country, CourtAct,
     CourtActKind, Date, DocumentNumber, Ethnicity, Expulsion, FingerPosition, Fingerprints,
     FingerprintsAndPalms, FullName, IdentityDocument, Iin, ImageFormat, Impression,
-    ImpressionFormat, Name, PermitKind, Photo, Place, PriorPermit, Registration, RegistrationBasis,
-    Signature, Visa,
+    ImpressionFormat, Name, Photo, Place, PriorPermits, Registration, RegistrationBasis, Signature,
+    TemporaryResidencePermit, Visa,
 };
 
 /// A valid calendar date.
@@ -37,7 +37,7 @@ pub fn name(text: &str) -> Name {
 pub fn holder() -> FullName {
     FullName {
         surname: name("Сейітова"),
-        given_name: name("Әйгерім"),
+        given_name: Some(name("Әйгерім")),
         patronymic: Some(name("Қайратқызы")),
     }
 }
@@ -46,7 +46,7 @@ pub fn holder() -> FullName {
 pub fn foreign_holder() -> FullName {
     FullName {
         surname: name("Smith"),
-        given_name: name("Anna"),
+        given_name: Some(name("Anna")),
         patronymic: None,
     }
 }
@@ -55,7 +55,7 @@ pub fn foreign_holder() -> FullName {
 pub fn officer() -> FullName {
     FullName {
         surname: name("Ахметов"),
-        given_name: name("Нұрлан"),
+        given_name: Some(name("Нұрлан")),
         patronymic: Some(name("Серікұлы")),
     }
 }
@@ -136,13 +136,14 @@ pub fn visa() -> Visa {
     Visa::new(date(2025, 1, 10), date(2025, 4, 10)).unwrap()
 }
 
-pub fn prior_permit() -> PriorPermit {
-    PriorPermit::new(
-        PermitKind::TemporaryResidencePermit,
-        date(2023, 5, 1),
-        date(2026, 4, 30),
-    )
-    .unwrap()
+/// The temporary residence permit a permanent resident held before.
+pub fn temporary_residence_permit() -> TemporaryResidencePermit {
+    TemporaryResidencePermit::new(date(2023, 5, 1), date(2026, 4, 30)).unwrap()
+}
+
+/// The permits a permanent resident held before: a temporary residence permit only.
+pub fn prior_permits() -> PriorPermits {
+    PriorPermits::new(None, Some(temporary_residence_permit())).unwrap()
 }
 
 /// An address in `country` with just a locality and a street.
@@ -163,9 +164,9 @@ pub fn address(country: &str, locality: &str, street: &str) -> Address {
 pub fn expulsion() -> Expulsion {
     let decision = CourtAct::new(
         CourtActKind::Decision,
-        Authority::new("Specialised Inter-District Administrative Court of Astana").unwrap(),
-        date(2025, 1, 15),
-        date(2025, 1, 25),
+        Some(Authority::new("Specialised Inter-District Administrative Court of Astana").unwrap()),
+        Some(date(2025, 1, 15)),
+        Some(date(2025, 1, 25)),
     )
     .unwrap();
     Expulsion {
@@ -262,7 +263,7 @@ pub mod complete {
             .identity_document(identity_document())
             .registration(registration())
             .registering_officer(officer())
-            .visa_or_temporary_permit(prior_permit())
+            .prior_permits(prior_permits())
             .intended_permanent_address(address("KAZ", "Almaty", "Abay 10"))
             .reviewing_authority(authority())
             .build()

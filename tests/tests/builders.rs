@@ -11,7 +11,7 @@ use dactylo_tests::date;
 use dactylo_tests::{
     address, authority, birth, citizenship, complete, ethnicity, expulsion, fingerprints,
     fingerprints_and_palms, foreign_holder, holder, identity_document, iin, officer, photo,
-    prior_permit, registration, signature, visa,
+    prior_permits, registration, signature, visa,
 };
 
 /// The builder of paragraph 6 with every required item set, named through its states.
@@ -97,7 +97,7 @@ fn every_record_with_all_items_holds_what_was_set() {
     assert_eq!(record.entry_banned_until, date(2030, 2, 1));
 
     let record = complete::permanent_residence_record();
-    assert_eq!(record.visa_or_temporary_permit, prior_permit());
+    assert_eq!(record.prior_permits, prior_permits());
     assert_eq!(
         record.intended_permanent_address,
         address("KAZ", "Almaty", "Abay 10")

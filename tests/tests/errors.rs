@@ -112,6 +112,10 @@ fn apply(json: &mut Value, mutation: &Mutation) {
                     node_mut(&mut copy, path).is_object()
                 })
                 .collect();
+            // An earlier mutation may have replaced the root with a value that holds no object.
+            if objects.is_empty() {
+                return;
+            }
             let path = at.get(&objects).to_vec();
             if let Value::Object(entries) = node_mut(json, &path) {
                 entries.insert(format!("{CANARY}_key"), value.clone());

@@ -7,8 +7,8 @@ use dactylo_records::{
     CourtAct, CourtActKind, DocumentNumber, Ethnicity, Expulsion, ExpulsionOrReadmissionRecord,
     FingerPosition, Fingerprints, FingerprintsAndPalms, FullName, IdentityDocument,
     IdentityDocumentRecord, Iin, ImageFormat, Impression, ImpressionFormat, Name,
-    PermanentResidenceRecord, PermitKind, Photo, Place, PriorPermit, Registration, Sex, Signature,
-    TemporaryResidenceRecord, Visa, VisaRecord,
+    PermanentResidenceRecord, Photo, Place, PriorPermits, Registration, Sex, Signature,
+    TemporaryResidencePermit, TemporaryResidenceRecord, Visa, VisaRecord,
 };
 use dactylo_tests::date;
 use dactylo_tests::signatures::{JPEG, PNG, WSQ};
@@ -30,7 +30,7 @@ fn canary_name() -> FullName {
     let name = || Name::new(CANARY).unwrap();
     FullName {
         surname: name(),
-        given_name: name(),
+        given_name: Some(name()),
         patronymic: Some(name()),
     }
 }
@@ -175,9 +175,9 @@ fn no_record_shows_personal_or_biometric_content() {
             date: date(2025, 3, 1),
             grounds: CourtAct::new(
                 CourtActKind::Verdict,
-                canary_text(),
-                date(2025, 1, 1),
-                date(2025, 2, 1),
+                Some(canary_text()),
+                Some(date(2025, 1, 1)),
+                Some(date(2025, 2, 1)),
             )
             .unwrap(),
         })
@@ -193,8 +193,12 @@ fn no_record_shows_personal_or_biometric_content() {
         .identity_document(canary_document())
         .registration(canary_registration())
         .registering_officer(canary_name())
-        .visa_or_temporary_permit(
-            PriorPermit::new(PermitKind::Visa, date(2024, 1, 1), date(2025, 1, 1)).unwrap(),
+        .prior_permits(
+            PriorPermits::new(
+                Some(Visa::new(date(2024, 1, 1), date(2025, 1, 1)).unwrap()),
+                Some(TemporaryResidencePermit::new(date(2025, 1, 2), date(2026, 1, 1)).unwrap()),
+            )
+            .unwrap(),
         )
         .intended_permanent_address(canary_address())
         .reviewing_authority(canary_text::<Authority>())

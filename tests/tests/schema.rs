@@ -2,27 +2,14 @@
 //! valid against its record's schema, and JSON the Rust types refuse for a missing item, a
 //! malformed value or an unknown field, the schema refuses too.
 
-use std::fs;
-
 use dactylo_tests::complete;
 use jsonschema::Validator;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/schema");
+mod support;
 
-fn validator(record: &str) -> Validator {
-    let path = format!("{SCHEMAS}/{record}.schema.json");
-    let schema: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    assert!(
-        jsonschema::meta::is_valid(&schema),
-        "{path} is not a valid JSON Schema"
-    );
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap()
-}
+use support::schema::{schema, validator};
 
 fn json(record: &impl Serialize) -> Value {
     serde_json::to_value(record).unwrap()
@@ -141,10 +128,7 @@ fn absent_optional_items_and_stateless_persons_conform() {
 
 #[test]
 fn the_schemas_say_what_the_spec_says() {
-    let schema: Value = serde_json::from_str(
-        &fs::read_to_string(format!("{SCHEMAS}/identity_document_record.schema.json")).unwrap(),
-    )
-    .unwrap();
+    let schema = schema("identity_document_record");
     assert_eq!(
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"

@@ -12,8 +12,6 @@
 //! the Rust types code point by code point, and the schemas to the rules of Ajv's strict mode
 //! that can be checked without Ajv.
 
-use std::fs;
-
 use dactylo_records::{Name, Place};
 use jsonschema::Validator;
 use proptest::prelude::*;
@@ -23,9 +21,9 @@ use serde_json::{Map, Value, json};
 mod support;
 
 use support::json::{node_mut, paths};
+use support::schema::{schema, validator};
 use support::strategies;
 
-const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/schema");
 const RECORDS: [&str; 5] = [
     "identity_document_record",
     "visa_record",
@@ -41,18 +39,6 @@ const UNSTATED_RULES: [&str; 4] = [
     "the bytes are declared",
     "composed to Unicode NFC",
 ];
-
-fn schema(record: &str) -> Value {
-    let path = format!("{SCHEMAS}/{record}.schema.json");
-    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn validator(record: &str) -> Validator {
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema(record))
-        .unwrap()
-}
 
 /// Strings that break, or nearly break, each rule of the values.
 fn hostile_string() -> impl Strategy<Value = String> {

@@ -37,7 +37,6 @@ fn every_value_type_a_spec_may_name_can_be_a_record_field() {
         ImageFormat,
         ImpressionFormat,
         Name,
-        PermitKind,
         Photo,
         Place,
         RegistrationBasis,

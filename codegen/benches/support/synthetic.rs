@@ -20,6 +20,12 @@ pub fn spec_of(value: &str, records: usize, fields: usize) -> String {
   date: 2024-01-01
   title: {{ kk: атауы, en: title }}
   legal_basis: {{ kk: негізі, en: basis }}
+  issuer: {{ kk: Үкімет, en: the Government }}
+  signatory: {{ kk: Премьер-Министр, en: the Prime Minister }}
+  in_force: {{ rule: {{ kk: қолданысқа енгізіледі, en: enters into force }}, on: 2024-01-11 }}
+  citations:
+    paragraph: {{ kk_label: \"{{paragraph}}-тармақ\", en: \"paragraph {{paragraph}}\" }}
+    item: {{ kk_label: \"{{paragraph}}-тармақтың {{item}}) тармақшасы\", en: \"paragraph {{paragraph}}, subparagraph {{item}})\" }}
   status: in_force
 values:
   {value}: {{ en: A text., example: '{value}::new(\"мәтін\")', schema: {{ type: string }} }}

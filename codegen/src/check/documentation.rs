@@ -15,7 +15,7 @@ impl Checker {
     pub(super) fn data(&mut self, data: Vec<(String, TextsSpec)>) -> Vec<Datum> {
         data.into_iter()
             .map(|(key, texts)| Datum {
-                texts: self.texts(&format!("data.{key}"), texts),
+                texts: self.label_or_quote(&format!("data.{key}"), texts),
                 key,
             })
             .collect()

@@ -80,13 +80,9 @@ impl Checker {
                     self.report_finding(Finding::at(format!("{at}.ident"), problem.message).help(problem.help));
                 }
                 let ty = self.resolve(&format!("{at}.type"), &member.ty);
-                let texts = self.texts(
-                    &at,
-                    TextsSpec {
-                        kk: member.kk,
-                        en: member.en,
-                    },
-                );
+                // A list's item quotes the act; a composite's part may be the project's label.
+                let must_quote = matches!(kind, MemberKind::Field { .. });
+                let texts = self.texts_of(&at, member.kk, member.kk_label, member.en, must_quote);
                 let presence = self.presence(&at, member.optional, member.condition, kind);
                 let citation = match (kind, member.citation) {
                     (MemberKind::Field { paragraph }, None) => {
@@ -120,6 +116,7 @@ impl Checker {
                         texts,
                         presence,
                         example: member.example,
+                        reading: self.reading(&at, member.reading),
                     },
                     citation,
                     data: member.data,
@@ -156,7 +153,7 @@ impl Checker {
         match (optional, condition, kind) {
             (false, None, _) => Presence::Required,
             (true, Some(condition), _) => Presence::Optional {
-                condition: Some(self.texts(&format!("{path}.condition"), condition)),
+                condition: Some(self.quote(&format!("{path}.condition"), condition)),
             },
             (true, None, MemberKind::Part) => Presence::Optional { condition: None },
             (true, None, MemberKind::Field { .. }) => {

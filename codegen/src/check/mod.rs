@@ -7,13 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Finding;
 use crate::model::{
-    Act, Characters, Citation, Composite, Datum, Field, Member, Model, Period, Record, Status,
-    Texts, TypeRef, ValueType,
+    Act, Characters, Citation, CitationForms, Composite, Datum, Field, Force, InForce, Member,
+    Model, Period, Record, Reference, Status, Texts, TypeRef, ValueType,
 };
 use crate::names::{self, Case};
 use crate::spec::{
-    ActSpec, CharactersSpec, CompositeSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec,
-    TextsSpec, ValueSpec,
+    ActSpec, CharactersSpec, CompositeSpec, InForceSpec, PeriodSpec, RecordSpec, SpecFile,
+    StatusSpec, TextsSpec, ValueSpec,
 };
 use crate::suggest;
 
@@ -23,6 +23,9 @@ mod members;
 mod texts;
 
 use members::MemberKind;
+
+/// The value type of a period's ends, whose order the generated constructor checks.
+const PERIOD_TYPE: &str = "Date";
 
 /// Checks `spec`, returning the model or every problem found.
 pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Finding>> {
@@ -90,10 +93,22 @@ impl Checker {
         }
         let status = match (act.status, act.repealed_by) {
             (StatusSpec::InForce, None) => Status::InForce,
-            (StatusSpec::Repealed, Some(by)) => Status::Repealed {
-                by_number: by.number,
-                by_date: by.date,
-            },
+            (StatusSpec::Repealed, Some(by)) => {
+                if by.date < act.date {
+                    self.report(
+                        "act.repealed_by.date",
+                        format!(
+                            "the repealing act is dated before the act itself ({})",
+                            act.date
+                        ),
+                    );
+                }
+                Status::Repealed {
+                    by_number: by.number,
+                    by_date: by.date,
+                    takes_effect: self.in_force("act.repealed_by.in_force", by.in_force, by.date),
+                }
+            }
             (StatusSpec::InForce, Some(_)) => {
                 self.report(
                     "act.repealed_by",
@@ -104,19 +119,126 @@ impl Checker {
             (StatusSpec::Repealed, None) => {
                 self.report(
                     "act.status",
-                    "a repealed act needs `repealed_by` with the repealing act's number and date",
+                    "a repealed act needs `repealed_by` with the repealing act's number, date and `in_force`",
                 );
                 Status::InForce
             }
         };
+        let references = act
+            .references
+            .into_iter()
+            .enumerate()
+            .map(|(index, reference)| Reference {
+                paragraph: reference.paragraph,
+                title: self.quote(&format!("act.references[{index}].title"), reference.title),
+                number: reference.number,
+                date: reference.date,
+                registration: reference.registration,
+            })
+            .collect();
         Act {
-            kind: self.texts("act.kind", act.kind),
+            kind: self.quote("act.kind", act.kind),
+            issuer: self.quote("act.issuer", act.issuer),
             number: act.number,
             date: act.date,
-            title: self.texts("act.title", act.title),
-            legal_basis: self.texts("act.legal_basis", act.legal_basis),
+            title: self.quote("act.title", act.title),
+            legal_basis: self.quote("act.legal_basis", act.legal_basis),
+            signatory: self.quote("act.signatory", act.signatory),
+            in_force: self.in_force("act.in_force", act.in_force, act.date),
+            citations: CitationForms {
+                paragraph: self.citation_form(
+                    "act.citations.paragraph",
+                    act.citations.paragraph,
+                    &["paragraph"],
+                ),
+                item: self.citation_form(
+                    "act.citations.item",
+                    act.citations.item,
+                    &["paragraph", "item"],
+                ),
+            },
+            references,
             status,
         }
+    }
+
+    /// When an act `adopted` on a date enters into force: the act's words, and one date or one
+    /// rule of days. An act is neither published nor in force before it is adopted.
+    fn in_force(
+        &mut self,
+        path: &str,
+        in_force: InForceSpec,
+        adopted: jiff::civil::Date,
+    ) -> InForce {
+        for (key, date) in [("on", in_force.on), ("published", in_force.published)] {
+            if let Some(date) = date.filter(|date| *date < adopted) {
+                self.report(
+                    format!("{path}.{key}"),
+                    format!("{date} is before the act's adoption on {adopted}"),
+                );
+            }
+        }
+        let from = match (in_force.on, in_force.days_after_publication) {
+            (Some(date), None) if in_force.published.is_none() => Force::On(date),
+            (None, Some(days)) => Force::AfterPublication {
+                days,
+                published: in_force.published,
+            },
+            (on, days) => {
+                let help = "give `on: <date>`, or `days_after_publication: <days>` with `published: <date>` where it is known";
+                let message = match (on, days) {
+                    (Some(_), Some(_)) => "a date and a rule of days: say when by one of them",
+                    (Some(_), None) => {
+                        "`published` goes with `days_after_publication`, not with `on`"
+                    }
+                    _ => "say when: a date, or days after publication",
+                };
+                self.report_finding(Finding::at(path, message).help(help));
+                Force::On(jiff::civil::Date::ZERO)
+            }
+        };
+        InForce {
+            rule: self.quote(&format!("{path}.rule"), in_force.rule),
+            paragraph: in_force.paragraph,
+            from,
+            reading: self.reading(path, in_force.reading),
+        }
+    }
+
+    /// A form of citation: the project's words (`kk_label`), with the placeholders `names`, each
+    /// once, and no other.
+    fn citation_form(&mut self, path: &str, texts: TextsSpec, names: &[&str]) -> Texts {
+        let texts = self.label_or_quote(path, texts);
+        for (key, template) in [("kk_label", &texts.kk), ("en", &texts.en)] {
+            let at = format!("{path}.{key}");
+            let mut rest = template.as_str();
+            let mut found = Vec::new();
+            while let Some(start) = rest.find('{') {
+                let Some(length) = rest[start..].find('}') else {
+                    self.report(&at, "a `{` without its `}`");
+                    break;
+                };
+                found.push(rest[start + 1..start + length].to_owned());
+                rest = &rest[start + length + 1..];
+            }
+            let expected: Vec<String> = names.iter().map(ToString::to_string).collect();
+            let mut sorted = found.clone();
+            sorted.sort();
+            let mut wanted = expected.clone();
+            wanted.sort();
+            if sorted != wanted {
+                let message = format!(
+                    "a citation form holds {}, each once, and no other placeholder",
+                    names
+                        .iter()
+                        .map(|name| format!("`{{{name}}}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                );
+                self.report(&at, message);
+            }
+        }
+        texts
     }
 
     /// Records every type name and checks that each is a valid name. Whether names collide in
@@ -201,13 +323,8 @@ impl Checker {
             .into_iter()
             .map(|(name, composite)| {
                 let path = format!("composites.{name}");
-                let texts = self.texts(
-                    &path,
-                    TextsSpec {
-                        kk: composite.kk,
-                        en: composite.en,
-                    },
-                );
+                let texts =
+                    self.texts_of(&path, composite.kk, composite.kk_label, composite.en, false);
                 if composite.parts.is_empty() {
                     self.report(
                         format!("{path}.parts"),
@@ -218,17 +335,56 @@ impl Checker {
                     self.members(&format!("{path}.parts"), composite.parts, MemberKind::Part);
                 let parts: Vec<Member> = parts.into_iter().map(|checked| checked.member).collect();
                 let periods = self.periods(&path, &parts, composite.periods);
+                let at_least_one_of =
+                    self.at_least_one_of(&path, &parts, composite.at_least_one_of);
                 Composite {
                     name,
                     texts,
                     parts,
                     periods,
+                    at_least_one_of,
+                    reading: self.reading(&path, composite.reading),
                 }
             })
             .collect()
     }
 
-    /// Each end of a period names a required part, and both ends have the same type.
+    /// Two or more optional parts of the composite, each named once.
+    fn at_least_one_of(&mut self, path: &str, parts: &[Member], names: Vec<String>) -> Vec<String> {
+        if names.is_empty() {
+            return names;
+        }
+        let at = format!("{path}.at_least_one_of");
+        if names.len() < 2 {
+            self.report(
+                &at,
+                "name two parts or more, of which at least one is given",
+            );
+        }
+        for (index, ident) in names.iter().enumerate() {
+            let at = format!("{at}[{index}]");
+            match parts.iter().find(|part| &part.ident == ident) {
+                None => {
+                    let message = format!("`{ident}` is not a part of this composite");
+                    let help =
+                        suggest::did_you_mean(ident, parts.iter().map(|part| part.ident.as_str()));
+                    self.report_finding(Finding::at(at, message).maybe_help(help));
+                }
+                Some(part) if part.is_required() => self.report(
+                    at,
+                    format!("`{ident}` is required already: name optional parts only"),
+                ),
+                Some(_) if names[..index].contains(ident) => {
+                    self.report(at, format!("`{ident}` is named twice"));
+                }
+                Some(_) => {}
+            }
+        }
+        names
+    }
+
+    /// Each end of a period names a part, both ends are dates; an optional end is checked when
+    /// it is given.
     fn periods(&mut self, path: &str, parts: &[Member], periods: Vec<PeriodSpec>) -> Vec<Period> {
         let mut checked = Vec::with_capacity(periods.len());
         for (index, period) in periods.into_iter().enumerate() {
@@ -246,21 +402,17 @@ impl Checker {
                             Finding::at(format!("{at}.{key}"), message).maybe_help(help),
                         );
                     }
-                    Some(part) if !part.is_required() => self.report(
-                        format!("{at}.{key}"),
-                        format!("`{ident}` is optional, and a period needs both its ends"),
-                    ),
                     Some(part) => ends.push(part),
                 }
             }
             if let [start, end] = ends[..] {
                 if start.ident == end.ident {
                     self.report(&at, "a period needs two different parts");
-                } else if start.ty != end.ty {
+                } else if start.ty != TypeRef::Value(PERIOD_TYPE.to_owned()) || start.ty != end.ty {
                     self.report(
                         &at,
                         format!(
-                            "`{}` is a `{}` but `{}` is a `{}`: a period's ends have the same type",
+                            "`{}` is a `{}` and `{}` is a `{}`: a period's ends are both `{PERIOD_TYPE}`s",
                             start.ident,
                             start.ty.name(),
                             end.ident,
@@ -340,7 +492,8 @@ impl Checker {
                 } else {
                     paragraphs.insert(record.paragraph, name.clone());
                 }
-                let lead_in = self.texts(&format!("{path}.lead_in"), record.lead_in);
+                let lead_in = self.quote(&format!("{path}.lead_in"), record.lead_in);
+                let reading = self.reading(&path, record.reading);
                 if record.fields.is_empty() {
                     self.report(
                         format!("{path}.fields"),
@@ -376,18 +529,65 @@ impl Checker {
                     name,
                     paragraph: record.paragraph,
                     lead_in,
+                    reading,
                     fields,
                 }
             })
             .collect()
     }
 
-    fn texts(&mut self, path: &str, texts: TextsSpec) -> Texts {
-        self.text(&format!("{path}.kk"), &texts.kk);
-        self.text(&format!("{path}.en"), &texts.en);
+    /// Texts whose Kazakh quotes the act (`kk`) or is the project's label (`kk_label`).
+    fn label_or_quote(&mut self, path: &str, texts: TextsSpec) -> Texts {
+        self.texts_of(path, texts.kk, texts.kk_label, texts.en, false)
+    }
+
+    /// Texts whose Kazakh must quote the act: a list's words, a condition.
+    fn quote(&mut self, path: &str, texts: TextsSpec) -> Texts {
+        self.texts_of(path, texts.kk, texts.kk_label, texts.en, true)
+    }
+
+    fn texts_of(
+        &mut self,
+        path: &str,
+        kk: Option<String>,
+        kk_label: Option<String>,
+        en: String,
+        must_quote: bool,
+    ) -> Texts {
+        self.text(&format!("{path}.en"), &en);
+        let (kk, quotes_the_act) = match (kk, kk_label) {
+            (Some(kk), None) => {
+                self.text(&format!("{path}.kk"), &kk);
+                (kk, true)
+            }
+            (None, Some(label)) if must_quote => {
+                let message = "here the Kazakh quotes the act: write the act's words under `kk`";
+                self.report_finding(Finding::at(format!("{path}.kk_label"), message).on_key());
+                (label, false)
+            }
+            (None, Some(label)) => {
+                self.text(&format!("{path}.kk_label"), &label);
+                (label, false)
+            }
+            (Some(kk), Some(_)) => {
+                let message = "`kk` quotes the act and `kk_label` is the project's own word for it: give one of them";
+                self.report_finding(Finding::at(format!("{path}.kk_label"), message).on_key());
+                (kk, true)
+            }
+            (None, None) => {
+                let help = if must_quote {
+                    "add `kk:` with the act's words"
+                } else {
+                    "add `kk:` with the act's words, or `kk_label:` with the project's where the act has none"
+                };
+                self.report_finding(Finding::at(path, "missing field `kk`").help(help));
+                (String::new(), true)
+            }
+        };
         Texts {
-            kk: texts.kk,
-            en: texts.en,
+            kk,
+            en,
+            quotes_the_act,
         }
     }
 }

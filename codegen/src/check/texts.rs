@@ -29,6 +29,14 @@ impl Checker {
         self.reject_bidi_controls(path, text, "the text");
     }
 
+    /// A reading note: the project's words on how it reads the act, checked as a text.
+    pub(super) fn reading(&mut self, path: &str, reading: Option<String>) -> Option<String> {
+        if let Some(reading) = &reading {
+            self.text(&format!("{path}.reading"), reading);
+        }
+        reading
+    }
+
     pub(super) fn reject_bidi_controls(&mut self, path: &str, text: &str, what: &str) {
         let found = text.chars().enumerate().find_map(|(position, c)| {
             BIDI_CONTROLS

@@ -17,9 +17,10 @@ use crate::names;
 
 /// What a mapping makes once read.
 pub(super) enum Construction {
-    /// A struct literal of public fields: a record, or a composite without periods.
+    /// A struct literal of public fields: a record, or a composite without rules across its
+    /// parts.
     Literal,
-    /// The composite's constructor, which checks its periods.
+    /// The composite's constructor, which checks its rules.
     Constructor,
 }
 

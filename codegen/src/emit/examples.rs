@@ -63,7 +63,9 @@ fn of_type(model: &Model, ty: &TypeRef) -> Result<TokenStream, Error> {
                 .map(|part| {
                     let value = if part.is_required() {
                         member(model, part)?
-                    } else if part.example.is_some() {
+                    } else if part.example.is_some()
+                        || composite.at_least_one_of.contains(&part.ident)
+                    {
                         let value = member(model, part)?;
                         quote!(Some(#value))
                     } else {
@@ -73,10 +75,10 @@ fn of_type(model: &Model, ty: &TypeRef) -> Result<TokenStream, Error> {
                 })
                 .collect::<Result<Vec<_>, Error>>()?;
             let (names, values): (Vec<Ident>, Vec<TokenStream>) = parts.into_iter().unzip();
-            Ok(if composite.periods.is_empty() {
-                quote!(#type_name { #(#names: #values),* })
-            } else {
+            Ok(if composite.is_checked() {
                 quote!(#type_name::new(#(#values),*)?)
+            } else {
+                quote!(#type_name { #(#names: #values),* })
             })
         }
     }

@@ -1,14 +1,16 @@
 //! The generated crate's README, also its rustdoc front page: the act, the matrix of data
 //! against lists, and one section a record with its items and an example that builds it.
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use proc_macro2::{Ident, TokenStream};
 
+use super::docs::{self, kazakh};
 use super::examples;
 use super::markdown::markdown;
 use crate::error::Error;
-use crate::model::{Field, Model, Presence, Record, Status};
+use crate::model::{Field, InForce, Model, Presence, Record, Status};
 
 /// The README's Markdown, but for the generated header; each record's example comes formatted
 /// by `format_rust`.
@@ -32,32 +34,116 @@ pub(crate) fn readme(
 fn act(text: &mut String, model: &Model) {
     let act = &model.act;
     let kind = markdown(&act.kind.en);
-    let status = match &act.status {
-        Status::InForce => "in force".to_owned(),
-        Status::Repealed { by_number, by_date } => {
-            format!("**repealed** by {kind} No. {by_number} of {by_date}")
-        }
-    };
+    let number = act.number;
+    let cited = model
+        .records
+        .first()
+        .and_then(|record| record.fields.first())
+        .map(|field| {
+            let cited = act.cite(field.citation);
+            format!(
+                "| Cited as | {} — {} |\n",
+                markdown(&cited.kk),
+                markdown(&cited.en)
+            )
+        })
+        .unwrap_or_default();
     let _ = writeln!(
         text,
         "# The lists of {kind} No. {number}\n\n\
-         Record types, compile-time-checked builders and JSON Schemas for the data that, under {kind} \
-         No. {number} of {date}, a material carrier of dactyloscopic (fingerprint) information must \
-         contain: one record a list. A record that lacks an item the act requires does not compile.\n\n\
+         Record types, compile-time-checked builders and JSON Schemas for the data that, under the \
+         Rules approved by {kind} No. {number} of {date}, a material carrier of dactyloscopic \
+         (fingerprint) information must contain: one record per list. A record that lacks an item \
+         the act requires does not compile.\n\n\
+         Kazakh in «guillemets» quotes the act verbatim; Kazakh marked \"label:\" is this \
+         project's own name for a datum the act gives no words of its own. The English is a \
+         working rendering; the Kazakh text is authoritative.\n\n\
          ## The act\n\n\
          | | |\n|---|---|\n\
-         | Number and date | {kind} No. {number} of {date} |\n\
+         | Act | {kind} No. {number} of {date} of {issuer_en} ({issuer_kk}) |\n\
          | Title (kk) | {title_kk} |\n\
          | Title (en) | {title_en} |\n\
          | Legal basis | {basis_kk} — {basis_en} |\n\
-         | Status | {status} |\n",
-        number = act.number,
+         | Signed by | {signatory_kk} — {signatory_en} |\n\
+         | Entry into force | {in_force} |\n\
+         | Status | {status} |\n\
+         {cited}",
         date = act.date,
-        title_kk = markdown(&act.title.kk),
+        issuer_en = markdown(&act.issuer.en),
+        issuer_kk = kazakh(&act.issuer),
+        title_kk = kazakh(&act.title),
         title_en = markdown(&act.title.en),
-        basis_kk = markdown(&act.legal_basis.kk),
+        basis_kk = kazakh(&act.legal_basis),
         basis_en = markdown(&act.legal_basis.en),
+        signatory_kk = kazakh(&act.signatory),
+        signatory_en = markdown(&act.signatory.en),
+        in_force = in_force(&act.in_force, act.date),
+        status = status(model),
     );
+    if !act.references.is_empty() {
+        let _ = writeln!(text, "The act refers to other acts:\n");
+        for reference in &act.references {
+            let registration = reference
+                .registration
+                .map(|number| format!(", state registration No. {number}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                text,
+                "- {}: {} — {} (No. {} of {}{registration})",
+                markdown(&act.cite_paragraph(reference.paragraph).en),
+                kazakh(&reference.title),
+                markdown(&reference.title.en),
+                reference.number,
+                reference.date,
+            );
+        }
+        let _ = writeln!(text);
+    }
+}
+
+/// The rule in the act's words, the first day it gives, and its reading.
+fn in_force(in_force: &InForce, adopted: jiff::civil::Date) -> String {
+    let paragraph = in_force
+        .paragraph
+        .map(|paragraph| format!("paragraph {paragraph}: "))
+        .unwrap_or_default();
+    format!(
+        "{paragraph}{} — {}. It took effect {}.{}",
+        kazakh(&in_force.rule),
+        markdown(&in_force.rule.en),
+        docs::force(in_force, adopted),
+        reading(in_force),
+    )
+}
+
+fn reading(in_force: &InForce) -> String {
+    in_force
+        .reading
+        .as_ref()
+        .map(|reading| format!(" Reading: {}", markdown(reading)))
+        .unwrap_or_default()
+}
+
+fn status(model: &Model) -> String {
+    let act = &model.act;
+    let kind = markdown(&act.kind.en);
+    match &act.status {
+        Status::InForce => "in force".to_owned(),
+        Status::Repealed {
+            by_number,
+            by_date,
+            takes_effect,
+        } => format!(
+            "**repealed** by {kind} No. {by_number} of {by_date}, which took effect {}: \
+             No. {} applied until the day before, not until {by_date}. The rule of {kind} No. \
+             {by_number}: {} — {}.{}",
+            docs::force(takes_effect, *by_date),
+            act.number,
+            kazakh(&takes_effect.rule),
+            markdown(&takes_effect.rule.en),
+            reading(takes_effect),
+        ),
+    }
 }
 
 /// One row a datum, one column a list: the item numbers that hold the datum.
@@ -65,8 +151,9 @@ fn matrix(text: &mut String, model: &Model) {
     let _ = writeln!(
         text,
         "## What each list holds\n\n\
-         Each cell gives the numbers of the items of the list (the paragraph of the act) that hold \
-         the datum; an empty cell, that the list does not hold it.\n"
+         Each column is a list, by its paragraph; each cell gives the numbers of the list's \
+         subparagraphs that hold the datum, and an empty cell says that the list does not hold \
+         it.\n"
     );
     let paragraphs: Vec<String> = model
         .records
@@ -96,7 +183,7 @@ fn matrix(text: &mut String, model: &Model) {
             text,
             "| {} ({}) | {} |",
             markdown(&datum.texts.en),
-            markdown(&datum.texts.kk),
+            kazakh(&datum.texts),
             cells.join(" | ")
         );
     }
@@ -118,25 +205,78 @@ fn record_section(text: &mut String, model: &Model, record: &Record, program: &s
     let _ = writeln!(
         text,
         "## {name}: paragraph {paragraph}\n\n\
+         Cited as {cited} (kk: {cited_kk}).\n\n\
          > {kk}\n>\n> {en}\n\n\
-         | Item | Field | Type | Presence | Kazakh | English |\n\
+         | Subparagraph | Field | Type | Presence | Kazakh | English |\n\
          |---|---|---|---|---|---|",
         name = record.name,
         paragraph = record.paragraph,
-        kk = markdown(&record.lead_in.kk),
+        cited = markdown(&act.cite_paragraph(record.paragraph).en),
+        cited_kk = markdown(&act.cite_paragraph(record.paragraph).kk),
+        kk = kazakh(&record.lead_in),
         en = markdown(&record.lead_in.en),
     );
     for field in &record.fields {
         let _ = writeln!(text, "{}", item_row(field));
     }
+    let readings = readings(model, record);
+    if !readings.is_empty() {
+        let _ = writeln!(text, "\nHow the text is read:\n");
+        for reading in readings {
+            let _ = writeln!(text, "- {reading}");
+        }
+    }
     let _ = writeln!(
         text,
-        "\nBuilt with every item ({} {}, paragraph {}):\n\n```rust\n{}```\n",
-        markdown(&act.kind.en),
-        act.number,
-        record.paragraph,
+        "\nBuilt with every item ({}):\n\n```rust\n{}```\n",
+        markdown(&act.cite_paragraph(record.paragraph).en),
         program
     );
+}
+
+/// The notes on how the record's paragraph, its items and the types they hold are read, each
+/// type's once.
+fn readings(model: &Model, record: &Record) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(reading) = &record.reading {
+        notes.push(format!("The paragraph: {}", markdown(reading)));
+    }
+    let mut seen = BTreeSet::new();
+    for field in &record.fields {
+        if let Some(reading) = &field.member.reading {
+            notes.push(format!(
+                "Subparagraph {}) (`{}`): {}",
+                field.citation.item,
+                field.member.ident,
+                markdown(reading)
+            ));
+        }
+        composite_readings(model, field.member.ty.name(), &mut seen, &mut notes);
+    }
+    notes
+}
+
+fn composite_readings(
+    model: &Model,
+    name: &str,
+    seen: &mut BTreeSet<String>,
+    notes: &mut Vec<String>,
+) {
+    let Some(composite) = model.composite(name) else {
+        return;
+    };
+    if !seen.insert(name.to_owned()) {
+        return;
+    }
+    if let Some(reading) = &composite.reading {
+        notes.push(format!("`{name}`: {}", markdown(reading)));
+    }
+    for part in &composite.parts {
+        if let Some(reading) = &part.reading {
+            notes.push(format!("`{name}.{}`: {}", part.ident, markdown(reading)));
+        }
+        composite_readings(model, part.ty.name(), seen, notes);
+    }
 }
 
 fn item_row(field: &Field) -> String {
@@ -154,7 +294,7 @@ fn item_row(field: &Field) -> String {
         member.ident,
         member.ty.name(),
         presence,
-        markdown(&member.texts.kk),
+        kazakh(&member.texts),
         markdown(&member.texts.en)
     )
 }

@@ -4,8 +4,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::characters;
 use super::markdown::one_line;
+use super::{characters, docs};
 use crate::model::{Composite, Member, Model, Presence, Record, Status, TypeRef};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -19,29 +19,33 @@ pub(crate) fn record(model: &Model, record: &Record, id: &str, comment: &str) ->
     let act = &model.act;
     let status = match &act.status {
         Status::InForce => String::new(),
-        Status::Repealed { by_number, by_date } => {
-            format!(
-                " The act is repealed by {} No. {by_number} of {by_date}.",
-                act.kind.en
-            )
-        }
+        Status::Repealed {
+            by_number,
+            by_date,
+            takes_effect,
+        } => format!(
+            " The act is repealed by {} No. {by_number} of {by_date}, which took effect {}; the \
+             act applied until the day before.",
+            act.kind.en,
+            docs::force(takes_effect, *by_date)
+        ),
     };
-    let description = format!(
-        "{} No. {} of {}, paragraph {}.{status}\n\nkk: {}\n\nen: {}",
-        act.kind.en,
-        act.number,
-        act.date,
-        record.paragraph,
-        one_line(&record.lead_in.kk),
+    let mut description = format!(
+        "The list of {}.{status}\n\nkk: {}\n\nen: {}",
+        act.cite_paragraph(record.paragraph).en,
+        docs::kazakh_plain(&record.lead_in),
         one_line(&record.lead_in.en)
     );
+    if let Some(reading) = &record.reading {
+        description.push_str(&format!("\n\nReading: {}", one_line(reading)));
+    }
     let properties: Map<String, Value> = record
         .fields
         .iter()
         .map(|field| {
             let description = format!(
-                "Item {}: {}",
-                field.citation.item,
+                "{}: {}",
+                act.cite(field.citation).en,
                 member_description(&field.member)
             );
             (
@@ -118,21 +122,40 @@ fn composite_schema(composite: &Composite) -> Value {
     let mut description = format!(
         "{}\n\nkk: {}",
         one_line(&composite.texts.en),
-        one_line(&composite.texts.kk)
+        docs::kazakh_plain(&composite.texts)
     );
+    if let Some(reading) = &composite.reading {
+        description.push_str(&format!("\n\nReading: {}", one_line(reading)));
+    }
     for period in &composite.periods {
         description.push_str(&format!(
-            "\n\n`{}` is not before `{}`.",
+            "\n\nNot expressed by this schema: `{}` is not before `{}` when both are given.",
             period.end, period.start
         ));
     }
-    json!({
+    let mut schema = json!({
         "description": description,
         "type": "object",
         "properties": properties,
         "required": required(composite.parts.iter()),
         "additionalProperties": false,
-    })
+    });
+    if !composite.at_least_one_of.is_empty() {
+        // Given means present and not null.
+        let given: Vec<Value> = composite
+            .at_least_one_of
+            .iter()
+            .map(|part| {
+                json!({
+                    "type": "object",
+                    "required": [part],
+                    "properties": { part.as_str(): { "not": { "type": "null" } } },
+                })
+            })
+            .collect();
+        schema["anyOf"] = Value::Array(given);
+    }
+    schema
 }
 
 /// A property: a reference to its type's definition, described. An optional member may be
@@ -154,11 +177,15 @@ fn member_description(member: &Member) -> String {
         } => format!("optional, {}", one_line(&condition.en)),
         Presence::Optional { condition: None } => "optional".to_owned(),
     };
-    format!(
+    let mut description = format!(
         "{} ({presence}).\n\nkk: {}",
         one_line(&member.texts.en),
-        one_line(&member.texts.kk)
-    )
+        docs::kazakh_plain(&member.texts)
+    );
+    if let Some(reading) = &member.reading {
+        description.push_str(&format!("\n\nReading: {}", one_line(reading)));
+    }
+    description
 }
 
 fn required<'a>(members: impl Iterator<Item = &'a Member>) -> Value {

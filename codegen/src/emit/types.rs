@@ -19,10 +19,10 @@ pub(super) fn composites(model: &Model, target: &Target, reused: &BTreeSet<Strin
         .filter(|composite| !reused.contains(&composite.name))
         .collect();
     let items = generated.iter().map(|composite| {
-        if composite.periods.is_empty() {
-            open_composite(model, composite, target)
-        } else {
+        if composite.is_checked() {
             checked_composite(model, composite, target)
+        } else {
+            open_composite(model, composite, target)
         }
     });
     Child {
@@ -87,8 +87,8 @@ fn open_composite(model: &Model, composite: &Composite, target: &Target) -> Toke
     }
 }
 
-/// A composite with periods: private fields, a constructor that checks the periods, a getter a
-/// part, and deserialization through the same constructor.
+/// A composite with a rule across its parts: private fields, a constructor that checks the
+/// rules, one getter per part, and deserialization through the same constructor.
 fn checked_composite(model: &Model, composite: &Composite, target: &Target) -> TokenStream {
     let doc = docs::attrs(&docs::composite(model, composite));
     let name = ident(&composite.name);
@@ -133,20 +133,30 @@ fn constructor(composite: &Composite, target: &Target) -> TokenStream {
         quote!(#part_name: #ty)
     });
     let part_names = composite.parts.iter().map(|part| ident(&part.ident));
-    let error = target.value("PeriodError");
-    let checks = composite.periods.iter().map(|period| {
-        let (start, end) = (ident(&period.start), ident(&period.end));
-        let (start_name, end_name) = (&period.start, &period.end);
-        let value = &composite.name;
-        quote!(#error::check(#value, (#start_name, #start), (#end_name, #end))?;)
+    let value = &composite.name;
+    let period = target.value("PeriodError");
+    let periods = composite.periods.iter().map(|period_parts| {
+        let (start, end) = (ident(&period_parts.start), ident(&period_parts.end));
+        let (start_name, end_name) = (&period_parts.start, &period_parts.end);
+        quote!(#period::check(#value, (#start_name, #start), (#end_name, #end))?;)
     });
+    let none_given = (!composite.at_least_one_of.is_empty()).then(|| {
+        let none_given = target.value("NoneGivenError");
+        let names = &composite.at_least_one_of;
+        let given = names.iter().map(|name| ident(name));
+        quote! {
+            #none_given::check(#value, &[#(#names),*], &[#(#given.is_some()),*])?;
+        }
+    });
+    let error = target.value("CompositeError");
     let constructor = ident(names::CONSTRUCTOR);
     let allow = lints::parameters(composite.parts.len());
     quote! {
         #doc
         #allow
         pub fn #constructor(#(#params),*) -> ::core::result::Result<Self, #error> {
-            #(#checks)*
+            #(#periods)*
+            #none_given
             ::core::result::Result::Ok(Self { #(#part_names),* })
         }
     }

@@ -170,9 +170,12 @@ impl Reader {
         let parts = self.members(&format!("{path}.parts"), raw.parts)?;
         Some(CompositeSpec {
             kk: raw.kk,
+            kk_label: raw.kk_label,
             en: raw.en,
             parts,
             periods: raw.periods,
+            at_least_one_of: raw.at_least_one_of,
+            reading: raw.reading,
         })
     }
 
@@ -182,6 +185,7 @@ impl Reader {
         Some(RecordSpec {
             paragraph: raw.paragraph,
             lead_in: raw.lead_in,
+            reading: raw.reading,
             fields,
         })
     }

@@ -186,7 +186,19 @@ fn the_real_spec_declares_exactly_the_listed_names() {
 fn a_small_spec_declares_exactly_the_listed_names() {
     // One required field (no `Node`), only optional fields, a composite with periods.
     let spec = "\
-act: { kind: { kk: қ, en: R }, number: 1, date: 2024-01-01, title: { kk: т, en: t }, legal_basis: { kk: н, en: b }, status: in_force }
+act:
+  kind: { kk: қ, en: R }
+  issuer: { kk: ү, en: g }
+  number: 1
+  date: 2024-01-01
+  title: { kk: т, en: t }
+  legal_basis: { kk: н, en: b }
+  signatory: { kk: п, en: p }
+  in_force: { rule: { kk: к, en: f }, on: 2024-01-02 }
+  citations:
+    paragraph: { kk_label: \"{paragraph}\", en: \"{paragraph}\" }
+    item: { kk_label: \"{paragraph}.{item}\", en: \"{paragraph}.{item}\" }
+  status: in_force
 values:
   Date: { en: A date., example: 'jiff::civil::date(2024, 1, 1)', schema: { type: string } }
   Name: { en: A name., example: 'Name::new(\"A\")?', schema: { type: string } }

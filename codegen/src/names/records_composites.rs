@@ -3,26 +3,30 @@
 
 /// The composites of `dactylo-records`, by name, with their shapes
 /// ([`super::shape`]).
-pub(crate) const COMPOSITES: [(&str, &str); 9] = [
-    ("FullName", "{surname: Name, given_name: Name, patronymic?: Name} []"),
-    ("Birth", "{date: BirthDate, place: Place} []"),
+pub(crate) const COMPOSITES: [(&str, &str); 10] = [
+    ("FullName", "{surname: Name, given_name?: Name, patronymic?: Name} [] []"),
+    ("Birth", "{date: BirthDate, place: Place} [] []"),
     (
         "IdentityDocument",
-        "{number: DocumentNumber, issued_on: Date, valid_until: Date} [issued_on..valid_until]",
+        "{number: DocumentNumber, issued_on: Date, valid_until: Date} [issued_on..valid_until] []",
     ),
-    ("Registration", "{date: Date, basis: RegistrationBasis} []"),
-    ("Visa", "{issued_on: Date, valid_until: Date} [issued_on..valid_until]"),
+    ("Registration", "{date: Date, basis: RegistrationBasis} [] []"),
+    ("Visa", "{issued_on: Date, valid_until: Date} [issued_on..valid_until] []"),
     (
-        "PriorPermit",
-        "{kind: PermitKind, issued_on: Date, valid_until: Date} [issued_on..valid_until]",
+        "TemporaryResidencePermit",
+        "{issued_on: Date, valid_until: Date} [issued_on..valid_until] []",
+    ),
+    (
+        "PriorPermits",
+        "{visa?: Visa, temporary_residence_permit?: TemporaryResidencePermit} [] [visa | temporary_residence_permit]",
     ),
     (
         "Address",
-        "{country: Country, region?: AddressLine, district?: AddressLine, locality: AddressLine, street?: AddressLine, building?: AddressLine, apartment?: AddressLine, postal_code?: AddressLine} []",
+        "{country: Country, region?: AddressLine, district?: AddressLine, locality: AddressLine, street?: AddressLine, building?: AddressLine, apartment?: AddressLine, postal_code?: AddressLine} [] []",
     ),
     (
         "CourtAct",
-        "{kind: CourtActKind, court: Authority, date: Date, in_force_since: Date} [date..in_force_since]",
+        "{kind: CourtActKind, court?: Authority, date?: Date, in_force_since?: Date} [date..in_force_since] []",
     ),
-    ("Expulsion", "{date: Date, grounds: CourtAct} []"),
+    ("Expulsion", "{date: Date, grounds: CourtAct} [] []"),
 ];

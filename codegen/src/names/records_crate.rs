@@ -20,7 +20,7 @@ pub(crate) use generated::COMPOSITES;
 /// `PartialEq` and `Eq`, and with the `serde` feature `Serialize` and `Deserialize`, as a
 /// record's field must be. A spec generated into `dactylo-records`, or into a file that takes
 /// its value types from it, may name only these under `values`.
-pub const VALUE_TYPES: [&str; 22] = [
+pub const VALUE_TYPES: [&str; 21] = [
     "Absence",
     "AddressLine",
     "Authority",
@@ -37,7 +37,6 @@ pub const VALUE_TYPES: [&str; 22] = [
     "ImageFormat",
     "ImpressionFormat",
     "Name",
-    "PermitKind",
     "Photo",
     "Place",
     "RegistrationBasis",
@@ -48,7 +47,7 @@ pub const VALUE_TYPES: [&str; 22] = [
 /// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
 /// items (`pub use records::*`): an explicit name there would hide a generated item of the same
 /// name without a word from the compiler.
-pub(crate) const ROOT_NAMES: [&str; 30] = [
+pub(crate) const ROOT_NAMES: [&str; 32] = [
     "jiff",
     "values",
     "records",
@@ -58,6 +57,7 @@ pub(crate) const ROOT_NAMES: [&str; 30] = [
     "Capture",
     "CaptureSetError",
     "CodeError",
+    "CompositeError",
     "DOCUMENT_NUMBER_LIMIT",
     "DateError",
     "DateProblem",
@@ -71,6 +71,7 @@ pub(crate) const ROOT_NAMES: [&str; 30] = [
     "ImpressionFormat",
     "Known",
     "NAME_LIMIT",
+    "NoneGivenError",
     "PHOTO_LIMIT",
     "PalmPosition",
     "PeriodError",
@@ -90,7 +91,8 @@ pub(crate) const CRATE_NAME: &str = "dactylo_records";
 pub(crate) const GENERATED_MODULE: &str = "records";
 
 /// A composite's shape: what makes it the same type as another of its name (its parts' names,
-/// types and presence, and its periods), not its texts.
+/// types and presence, its periods and the parts of which at least one is given), not its
+/// texts.
 pub(crate) fn shape(composite: &Composite) -> String {
     let parts: Vec<String> = composite
         .parts
@@ -108,7 +110,12 @@ pub(crate) fn shape(composite: &Composite) -> String {
         .iter()
         .map(|period| format!("{}..{}", period.start, period.end))
         .collect();
-    format!("{{{}}} [{}]", parts.join(", "), periods.join(", "))
+    format!(
+        "{{{}}} [{}] [{}]",
+        parts.join(", "),
+        periods.join(", "),
+        composite.at_least_one_of.join(" | ")
+    )
 }
 
 /// The composites of `model` that `dactylo-records` has, shape for shape: each has a composite of

@@ -236,7 +236,7 @@ fn composites(model: &Model, reused: &BTreeSet<String>, declared: &mut Declarati
         declared.spec(&scope, name, format!("the composite `{name}`"), &node);
         let fields = Scope::Fields(path.clone(), name.clone());
         let associated = Scope::Associated(path.clone(), name.clone());
-        if !composite.periods.is_empty() {
+        if composite.is_checked() {
             let what = format!("the constructor of `{name}`");
             declared.generator(&associated, names::CONSTRUCTOR, what);
         }
@@ -249,7 +249,7 @@ fn composites(model: &Model, reused: &BTreeSet<String>, declared: &mut Declarati
             let ident = &part.ident;
             let what = format!("the part `{ident}` of `{name}`");
             declared.spec(&fields, ident, what, &node);
-            if !composite.periods.is_empty() {
+            if composite.is_checked() {
                 let what = format!("the getter of part `{ident}` of `{name}`");
                 declared.spec(&associated, ident, what, &node);
             }

@@ -3,31 +3,37 @@
 
 /// Data: surname, given name, patronymic.
 ///
-/// kk: тегі, аты, әкесінің аты
+/// kk: «тегі, аты, әкесінің аты»
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `full_name` (item 1), `registering_officer` (item 13)
-/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `full_name` (item 1), `registering_officer` (item 11)
-/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `full_name` (item 1), `registering_officer` (item 12)
-/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (item 1), `registering_officer` (item 9)
-/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `full_name` (item 1), `registering_officer` (item 9)
+/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `full_name` (subparagraph 1), `registering_officer` (subparagraph 13)
+/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `full_name` (subparagraph 1), `registering_officer` (subparagraph 11)
+/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `full_name` (subparagraph 1), `registering_officer` (subparagraph 12)
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (subparagraph 1), `registering_officer` (subparagraph 9)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `full_name` (subparagraph 1), `registering_officer` (subparagraph 9)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FullName {
     /// **Required**.
     ///
-    /// - kk: тегі
+    /// - kk: «тегі»
     /// - en: surname
     pub surname: crate::values::Name,
-    /// **Required**.
+    /// **Optional**.
     ///
-    /// - kk: аты
+    /// - kk: «аты»
     /// - en: given name
-    pub given_name: crate::values::Name,
-    /// **Optional**: if the identity document shows one (kk: егер ол жеке басты куәландыратын құжатта көрсетілсе).
     ///
-    /// - kk: әкесінің аты
+    /// Reading: A person whose identity document shows one name only has it recorded as the surname, where ICAO Doc 9303 puts such a name (in the primary identifier), and no given name. This is how the project reads «тегі, аты» for such persons; every other person has a given name recorded.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
+    )]
+    pub given_name: ::core::option::Option<crate::values::Name>,
+    /// **Optional**: if the identity document shows one (kk: «егер ол жеке басты куәландыратын құжатта көрсетілсе»).
+    ///
+    /// - kk: «әкесінің аты»
     /// - en: patronymic
     #[cfg_attr(
         feature = "serde",
@@ -58,7 +64,9 @@ impl<'de> crate::values::de::DeserializeAt<'de> for FullName {
             ) -> ::core::result::Result<Self::Value, A::Error> {
                 const FIELDS: &[&str] = &["surname", "given_name", "patronymic"];
                 let mut __member0: ::core::option::Option<crate::values::Name> = ::core::option::Option::None;
-                let mut __member1: ::core::option::Option<crate::values::Name> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<
+                    ::core::option::Option<crate::values::Name>,
+                > = ::core::option::Option::None;
                 let mut __member2: ::core::option::Option<
                     ::core::option::Option<crate::values::Name>,
                 > = ::core::option::Option::None;
@@ -92,7 +100,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for FullName {
                                 ::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     crate::values::de::At::<
-                                        crate::values::Name,
+                                        ::core::option::Option<crate::values::Name>,
                                     >::new(self.at.field("given_name")),
                                 )?,
                             );
@@ -117,8 +125,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for FullName {
                 }
                 let __member0 = __member0
                     .ok_or_else(|| crate::values::de::missing(self.at, "surname"))?;
-                let __member1 = __member1
-                    .ok_or_else(|| crate::values::de::missing(self.at, "given_name"))?;
+                let __member1 = ::core::option::Option::flatten(__member1);
                 let __member2 = ::core::option::Option::flatten(__member2);
                 ::core::result::Result::Ok(self::FullName {
                     surname: __member0,
@@ -145,22 +152,22 @@ impl<'de> ::serde::Deserialize<'de> for FullName {
 }
 /// Data: date and place of birth.
 ///
-/// kk: туған күні мен жері
+/// kk: «туған күні мен жері»
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `birth` (item 2)
+/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `birth` (subparagraph 2)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Birth {
     /// **Required**.
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     pub date: crate::values::BirthDate,
     /// **Required**.
     ///
-    /// - kk: туған жері
+    /// - kk label: туған жері
     /// - en: place of birth
     pub place: crate::values::Place,
 }
@@ -254,17 +261,17 @@ impl<'de> ::serde::Deserialize<'de> for Birth {
 }
 /// Data: identity document number, date of issue, period of validity.
 ///
-/// kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+/// kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
 ///
 /// Create it with [`IdentityDocument::new`], which checks that `valid_until` is not before `issued_on`.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `identity_document` (item 8)
-/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `identity_document` (item 7)
-/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `identity_document` (item 10)
-/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7)
-/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `identity_document` (item 7)
+/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `identity_document` (subparagraph 8)
+/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `identity_document` (subparagraph 7)
+/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `identity_document` (subparagraph 10)
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (subparagraph 7)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `identity_document` (subparagraph 7)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IdentityDocument {
@@ -277,12 +284,12 @@ impl IdentityDocument {
     ///
     /// # Errors
     ///
-    /// A `PeriodError` naming the period that ends before it starts.
+    /// A `CompositeError` naming the rule the parts break.
     pub fn new(
         number: crate::values::DocumentNumber,
         issued_on: crate::values::Date,
         valid_until: crate::values::Date,
-    ) -> ::core::result::Result<Self, crate::values::PeriodError> {
+    ) -> ::core::result::Result<Self, crate::values::CompositeError> {
         crate::values::PeriodError::check(
             "IdentityDocument",
             ("issued_on", issued_on),
@@ -296,22 +303,24 @@ impl IdentityDocument {
     }
     /// **Required**.
     ///
-    /// - kk: нөмірі
+    /// - kk: «нөмірі»
     /// - en: number
     pub fn number(&self) -> &crate::values::DocumentNumber {
         &self.number
     }
     /// **Required**.
     ///
-    /// - kk: берілген күні
+    /// - kk: «берілген күні»
     /// - en: date of issue
     pub fn issued_on(&self) -> &crate::values::Date {
         &self.issued_on
     }
     /// **Required**.
     ///
-    /// - kk: қолданылу мерзімі
+    /// - kk: «қолданылу мерзімі»
     /// - en: end of the period of validity
+    ///
+    /// Reading: Every list requires the period of validity without condition. A document that states no end of validity cannot fill this item: the type does not invent a date, and a made-up one would be false data, so such a document is not recorded in these lists as the act words them.
     pub fn valid_until(&self) -> &crate::values::Date {
         &self.valid_until
     }
@@ -424,26 +433,26 @@ impl<'de> ::serde::Deserialize<'de> for IdentityDocument {
 }
 /// Data: date and basis of the dactyloscopic registration.
 ///
-/// kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+/// kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `registration` (item 11)
-/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `registration` (item 9)
-/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `registration` (item 11)
-/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `registration` (item 8)
-/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `registration` (item 8)
+/// - [`IdentityDocumentRecord`](type@super::IdentityDocumentRecord), paragraph 6: `registration` (subparagraph 11)
+/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `registration` (subparagraph 9)
+/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `registration` (subparagraph 11)
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `registration` (subparagraph 8)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `registration` (subparagraph 8)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Registration {
     /// **Required**.
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн»
     /// - en: date of the dactyloscopic registration
     pub date: crate::values::Date,
     /// **Required**.
     ///
-    /// - kk: негізі
+    /// - kk: «негізі»
     /// - en: basis
     pub basis: crate::values::RegistrationBasis,
 }
@@ -539,13 +548,14 @@ impl<'de> ::serde::Deserialize<'de> for Registration {
 }
 /// Data: date of issue and period of validity of the visa.
 ///
-/// kk: визаның берілген күні, қолданылу мерзімі
+/// kk: «визаның берілген күні, қолданылу мерзімі»
 ///
 /// Create it with [`Visa::new`], which checks that `valid_until` is not before `issued_on`.
 ///
 /// Used by:
 ///
-/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `visa` (item 8)
+/// - [`VisaRecord`](type@super::VisaRecord), paragraph 7: `visa` (subparagraph 8)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `prior_permits` (subparagraph 10, through [`PriorPermits`](type@super::PriorPermits))
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Visa {
@@ -557,11 +567,11 @@ impl Visa {
     ///
     /// # Errors
     ///
-    /// A `PeriodError` naming the period that ends before it starts.
+    /// A `CompositeError` naming the rule the parts break.
     pub fn new(
         issued_on: crate::values::Date,
         valid_until: crate::values::Date,
-    ) -> ::core::result::Result<Self, crate::values::PeriodError> {
+    ) -> ::core::result::Result<Self, crate::values::CompositeError> {
         crate::values::PeriodError::check(
             "Visa",
             ("issued_on", issued_on),
@@ -571,14 +581,14 @@ impl Visa {
     }
     /// **Required**.
     ///
-    /// - kk: визаның берілген күні
+    /// - kk: «визаның берілген күні»
     /// - en: date of issue of the visa
     pub fn issued_on(&self) -> &crate::values::Date {
         &self.issued_on
     }
     /// **Required**.
     ///
-    /// - kk: қолданылу мерзімі
+    /// - kk: «қолданылу мерзімі»
     /// - en: end of the period of validity of the visa
     pub fn valid_until(&self) -> &crate::values::Date {
         &self.valid_until
@@ -670,68 +680,55 @@ impl<'de> ::serde::Deserialize<'de> for Visa {
         >>::deserialize_at(deserializer, crate::values::de::Path::Root)
     }
 }
-/// Data: date of issue and period of validity of the visa or temporary residence permit.
+/// Data: temporary residence permit: date of issue, period of validity.
 ///
-/// kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
+/// kk: «уақытша тұруға рұқсат берілген күні, қолданылу мерзімі»
 ///
-/// Create it with [`PriorPermit::new`], which checks that `valid_until` is not before `issued_on`.
+/// Create it with [`TemporaryResidencePermit::new`], which checks that `valid_until` is not before `issued_on`.
 ///
 /// Used by:
 ///
-/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `visa_or_temporary_permit` (item 10)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `prior_permits` (subparagraph 10, through [`PriorPermits`](type@super::PriorPermits))
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
-pub struct PriorPermit {
-    kind: crate::values::PermitKind,
+pub struct TemporaryResidencePermit {
     issued_on: crate::values::Date,
     valid_until: crate::values::Date,
 }
-impl PriorPermit {
+impl TemporaryResidencePermit {
     /// Creates it from its parts, checking that `valid_until` is not before `issued_on`.
     ///
     /// # Errors
     ///
-    /// A `PeriodError` naming the period that ends before it starts.
+    /// A `CompositeError` naming the rule the parts break.
     pub fn new(
-        kind: crate::values::PermitKind,
         issued_on: crate::values::Date,
         valid_until: crate::values::Date,
-    ) -> ::core::result::Result<Self, crate::values::PeriodError> {
+    ) -> ::core::result::Result<Self, crate::values::CompositeError> {
         crate::values::PeriodError::check(
-            "PriorPermit",
+            "TemporaryResidencePermit",
             ("issued_on", issued_on),
             ("valid_until", valid_until),
         )?;
-        ::core::result::Result::Ok(Self {
-            kind,
-            issued_on,
-            valid_until,
-        })
+        ::core::result::Result::Ok(Self { issued_on, valid_until })
     }
     /// **Required**.
     ///
-    /// - kk: виза, уақытша тұруға рұқсат
-    /// - en: visa or temporary residence permit
-    pub fn kind(&self) -> &crate::values::PermitKind {
-        &self.kind
-    }
-    /// **Required**.
-    ///
-    /// - kk: берілген күні
+    /// - kk: «берілген күні»
     /// - en: date of issue
     pub fn issued_on(&self) -> &crate::values::Date {
         &self.issued_on
     }
     /// **Required**.
     ///
-    /// - kk: қолданылу мерзімі
+    /// - kk: «қолданылу мерзімі»
     /// - en: end of the period of validity
     pub fn valid_until(&self) -> &crate::values::Date {
         &self.valid_until
     }
 }
 #[cfg(feature = "serde")]
-impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermit {
+impl<'de> crate::values::de::DeserializeAt<'de> for TemporaryResidencePermit {
     fn deserialize_at<D: ::serde::Deserializer<'de>>(
         deserializer: D,
         at: crate::values::de::Path<'_>,
@@ -740,9 +737,9 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermit {
             at: crate::values::de::Path<'a>,
         }
         impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
-            type Value = self::PriorPermit;
+            type Value = self::TemporaryResidencePermit;
             fn expected(&self) -> &'static str {
-                "a mapping of the parts of `PriorPermit`"
+                "a mapping of the parts of `TemporaryResidencePermit`"
             }
             fn at(&self) -> crate::values::de::Path<'_> {
                 self.at
@@ -751,10 +748,9 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermit {
                 self,
                 mut __map: A,
             ) -> ::core::result::Result<Self::Value, A::Error> {
-                const FIELDS: &[&str] = &["kind", "issued_on", "valid_until"];
-                let mut __member0: ::core::option::Option<crate::values::PermitKind> = ::core::option::Option::None;
+                const FIELDS: &[&str] = &["issued_on", "valid_until"];
+                let mut __member0: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
                 let mut __member1: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
-                let mut __member2: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
                     &mut __map,
                     crate::values::de::Key::new(self.at, FIELDS),
@@ -763,25 +759,10 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermit {
                         0 => {
                             if __member0.is_some() {
                                 return ::core::result::Result::Err(
-                                    crate::values::de::duplicate(self.at, "kind"),
-                                );
-                            }
-                            __member0 = ::core::option::Option::Some(
-                                ::serde::de::MapAccess::next_value_seed(
-                                    &mut __map,
-                                    crate::values::de::At::<
-                                        crate::values::PermitKind,
-                                    >::new(self.at.field("kind")),
-                                )?,
-                            );
-                        }
-                        1 => {
-                            if __member1.is_some() {
-                                return ::core::result::Result::Err(
                                     crate::values::de::duplicate(self.at, "issued_on"),
                                 );
                             }
-                            __member1 = ::core::option::Option::Some(
+                            __member0 = ::core::option::Option::Some(
                                 ::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     crate::values::de::At::<
@@ -790,13 +771,13 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermit {
                                 )?,
                             );
                         }
-                        2 => {
-                            if __member2.is_some() {
+                        1 => {
+                            if __member1.is_some() {
                                 return ::core::result::Result::Err(
                                     crate::values::de::duplicate(self.at, "valid_until"),
                                 );
                             }
-                            __member2 = ::core::option::Option::Some(
+                            __member1 = ::core::option::Option::Some(
                                 ::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     crate::values::de::At::<
@@ -809,12 +790,10 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermit {
                     }
                 }
                 let __member0 = __member0
-                    .ok_or_else(|| crate::values::de::missing(self.at, "kind"))?;
-                let __member1 = __member1
                     .ok_or_else(|| crate::values::de::missing(self.at, "issued_on"))?;
-                let __member2 = __member2
+                let __member1 = __member1
                     .ok_or_else(|| crate::values::de::missing(self.at, "valid_until"))?;
-                self::PriorPermit::new(__member0, __member1, __member2)
+                self::TemporaryResidencePermit::new(__member0, __member1)
                     .map_err(|__error| self.at.error(__error))
             }
         }
@@ -825,7 +804,162 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermit {
     }
 }
 #[cfg(feature = "serde")]
-impl<'de> ::serde::Deserialize<'de> for PriorPermit {
+impl<'de> ::serde::Deserialize<'de> for TemporaryResidencePermit {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        <Self as crate::values::de::DeserializeAt<
+            'de,
+        >>::deserialize_at(deserializer, crate::values::de::Path::Root)
+    }
+}
+/// Data: visa, temporary residence permit: date of issue, period of validity.
+///
+/// kk: «виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі»
+///
+/// Reading: The item lists a visa and a temporary residence permit side by side, not one or the other (it has no «немесе», or): an applicant who held both has both recorded, each with its date of issue and period of validity. The item is required, so at least one of them is.
+///
+/// Create it with [`PriorPermits::new`], which checks that at least one of `visa` and `temporary_residence_permit` is given.
+///
+/// Used by:
+///
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `prior_permits` (subparagraph 10)
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
+pub struct PriorPermits {
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
+    )]
+    visa: ::core::option::Option<super::Visa>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
+    )]
+    temporary_residence_permit: ::core::option::Option<super::TemporaryResidencePermit>,
+}
+impl PriorPermits {
+    /// Creates it from its parts, checking that at least one of `visa` and `temporary_residence_permit` is given.
+    ///
+    /// # Errors
+    ///
+    /// A `CompositeError` naming the rule the parts break.
+    pub fn new(
+        visa: ::core::option::Option<super::Visa>,
+        temporary_residence_permit: ::core::option::Option<
+            super::TemporaryResidencePermit,
+        >,
+    ) -> ::core::result::Result<Self, crate::values::CompositeError> {
+        crate::values::NoneGivenError::check(
+            "PriorPermits",
+            &["visa", "temporary_residence_permit"],
+            &[visa.is_some(), temporary_residence_permit.is_some()],
+        )?;
+        ::core::result::Result::Ok(Self {
+            visa,
+            temporary_residence_permit,
+        })
+    }
+    /// **Optional**.
+    ///
+    /// - kk: «виза»
+    /// - en: visa
+    pub fn visa(&self) -> ::core::option::Option<&super::Visa> {
+        self.visa.as_ref()
+    }
+    /// **Optional**.
+    ///
+    /// - kk: «уақытша тұруға рұқсат»
+    /// - en: temporary residence permit
+    pub fn temporary_residence_permit(
+        &self,
+    ) -> ::core::option::Option<&super::TemporaryResidencePermit> {
+        self.temporary_residence_permit.as_ref()
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> crate::values::de::DeserializeAt<'de> for PriorPermits {
+    fn deserialize_at<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+        at: crate::values::de::Path<'_>,
+    ) -> ::core::result::Result<Self, D::Error> {
+        struct Members<'a> {
+            at: crate::values::de::Path<'a>,
+        }
+        impl<'de> crate::values::de::MapVisitor<'de> for Members<'_> {
+            type Value = self::PriorPermits;
+            fn expected(&self) -> &'static str {
+                "a mapping of the parts of `PriorPermits`"
+            }
+            fn at(&self) -> crate::values::de::Path<'_> {
+                self.at
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: A,
+            ) -> ::core::result::Result<Self::Value, A::Error> {
+                const FIELDS: &[&str] = &["visa", "temporary_residence_permit"];
+                let mut __member0: ::core::option::Option<
+                    ::core::option::Option<super::Visa>,
+                > = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<
+                    ::core::option::Option<super::TemporaryResidencePermit>,
+                > = ::core::option::Option::None;
+                while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
+                    &mut __map,
+                    crate::values::de::Key::new(self.at, FIELDS),
+                )? {
+                    match __key {
+                        0 => {
+                            if __member0.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(self.at, "visa"),
+                                );
+                            }
+                            __member0 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<super::Visa>,
+                                    >::new(self.at.field("visa")),
+                                )?,
+                            );
+                        }
+                        1 => {
+                            if __member1.is_some() {
+                                return ::core::result::Result::Err(
+                                    crate::values::de::duplicate(
+                                        self.at,
+                                        "temporary_residence_permit",
+                                    ),
+                                );
+                            }
+                            __member1 = ::core::option::Option::Some(
+                                ::serde::de::MapAccess::next_value_seed(
+                                    &mut __map,
+                                    crate::values::de::At::<
+                                        ::core::option::Option<super::TemporaryResidencePermit>,
+                                    >::new(self.at.field("temporary_residence_permit")),
+                                )?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                let __member0 = ::core::option::Option::flatten(__member0);
+                let __member1 = ::core::option::Option::flatten(__member1);
+                self::PriorPermits::new(__member0, __member1)
+                    .map_err(|__error| self.at.error(__error))
+            }
+        }
+        ::serde::Deserializer::deserialize_any(
+            deserializer,
+            crate::values::de::MapOnly(Members { at }),
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for PriorPermits {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::core::result::Result<Self, D::Error> {
@@ -836,23 +970,23 @@ impl<'de> ::serde::Deserialize<'de> for PriorPermit {
 }
 /// Data: address.
 ///
-/// kk: мекенжайы
+/// kk: «мекенжайы»
 ///
 /// Used by:
 ///
-/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7), `temporary_residence` (item 8), `receiving_party_address` (item 9)
-/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11)
+/// - [`TemporaryResidenceRecord`](type@super::TemporaryResidenceRecord), paragraph 8: `residence_abroad` (subparagraph 7), `temporary_residence` (subparagraph 8), `receiving_party_address` (subparagraph 9)
+/// - [`PermanentResidenceRecord`](type@super::PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (subparagraph 11)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Address {
     /// **Required**.
     ///
-    /// - kk: ел
+    /// - kk label: ел
     /// - en: country
     pub country: crate::values::Country,
     /// **Optional**.
     ///
-    /// - kk: облыс
+    /// - kk label: облыс
     /// - en: region
     #[cfg_attr(
         feature = "serde",
@@ -861,7 +995,7 @@ pub struct Address {
     pub region: ::core::option::Option<crate::values::AddressLine>,
     /// **Optional**.
     ///
-    /// - kk: аудан
+    /// - kk label: аудан
     /// - en: district
     #[cfg_attr(
         feature = "serde",
@@ -870,12 +1004,12 @@ pub struct Address {
     pub district: ::core::option::Option<crate::values::AddressLine>,
     /// **Required**.
     ///
-    /// - kk: елді мекен
+    /// - kk label: елді мекен
     /// - en: city, town or village
     pub locality: crate::values::AddressLine,
     /// **Optional**.
     ///
-    /// - kk: көше
+    /// - kk label: көше
     /// - en: street
     #[cfg_attr(
         feature = "serde",
@@ -884,7 +1018,7 @@ pub struct Address {
     pub street: ::core::option::Option<crate::values::AddressLine>,
     /// **Optional**.
     ///
-    /// - kk: үй
+    /// - kk label: үй
     /// - en: building
     #[cfg_attr(
         feature = "serde",
@@ -893,7 +1027,7 @@ pub struct Address {
     pub building: ::core::option::Option<crate::values::AddressLine>,
     /// **Optional**.
     ///
-    /// - kk: пәтер
+    /// - kk label: пәтер
     /// - en: apartment
     #[cfg_attr(
         feature = "serde",
@@ -902,7 +1036,7 @@ pub struct Address {
     pub apartment: ::core::option::Option<crate::values::AddressLine>,
     /// **Optional**.
     ///
-    /// - kk: пошта индексі
+    /// - kk label: пошта индексі
     /// - en: postal code
     #[cfg_attr(
         feature = "serde",
@@ -1129,33 +1263,47 @@ impl<'de> ::serde::Deserialize<'de> for Address {
 }
 /// Data: a court verdict or decision that has entered into legal force.
 ///
-/// kk: заңды күшіне енген сот үкімі немесе шешімі
+/// kk: «заңды күшіне енген сот үкімі немесе шешімі»
 ///
-/// Create it with [`CourtAct::new`], which checks that `in_force_since` is not before `date`.
+/// Reading: The item names a court\'s verdict or decision that has entered into legal force, and no detail of it. Its kind is required; the court, its date and the date it entered into legal force identify it but are not named by the text, so they are optional, recorded when known.
+///
+/// Create it with [`CourtAct::new`], which checks that `in_force_since` is not before `date` when both are given.
 ///
 /// Used by:
 ///
-/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](type@super::Expulsion))
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (subparagraph 10, through [`Expulsion`](type@super::Expulsion))
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CourtAct {
     kind: crate::values::CourtActKind,
-    court: crate::values::Authority,
-    date: crate::values::Date,
-    in_force_since: crate::values::Date,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
+    )]
+    court: ::core::option::Option<crate::values::Authority>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
+    )]
+    date: ::core::option::Option<crate::values::Date>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "::core::option::Option::is_none")
+    )]
+    in_force_since: ::core::option::Option<crate::values::Date>,
 }
 impl CourtAct {
-    /// Creates it from its parts, checking that `in_force_since` is not before `date`.
+    /// Creates it from its parts, checking that `in_force_since` is not before `date` when both are given.
     ///
     /// # Errors
     ///
-    /// A `PeriodError` naming the period that ends before it starts.
+    /// A `CompositeError` naming the rule the parts break.
     pub fn new(
         kind: crate::values::CourtActKind,
-        court: crate::values::Authority,
-        date: crate::values::Date,
-        in_force_since: crate::values::Date,
-    ) -> ::core::result::Result<Self, crate::values::PeriodError> {
+        court: ::core::option::Option<crate::values::Authority>,
+        date: ::core::option::Option<crate::values::Date>,
+        in_force_since: ::core::option::Option<crate::values::Date>,
+    ) -> ::core::result::Result<Self, crate::values::CompositeError> {
         crate::values::PeriodError::check(
             "CourtAct",
             ("date", date),
@@ -1170,31 +1318,31 @@ impl CourtAct {
     }
     /// **Required**.
     ///
-    /// - kk: сот үкімі немесе шешімі
+    /// - kk: «сот үкімі немесе шешімі»
     /// - en: verdict or decision
     pub fn kind(&self) -> &crate::values::CourtActKind {
         &self.kind
     }
-    /// **Required**.
+    /// **Optional**.
     ///
-    /// - kk: соттың атауы
+    /// - kk label: соттың атауы
     /// - en: name of the court
-    pub fn court(&self) -> &crate::values::Authority {
-        &self.court
+    pub fn court(&self) -> ::core::option::Option<&crate::values::Authority> {
+        self.court.as_ref()
     }
-    /// **Required**.
+    /// **Optional**.
     ///
-    /// - kk: шығарылған күні
+    /// - kk label: шығарылған күні
     /// - en: date of the verdict or decision
-    pub fn date(&self) -> &crate::values::Date {
-        &self.date
+    pub fn date(&self) -> ::core::option::Option<&crate::values::Date> {
+        self.date.as_ref()
     }
-    /// **Required**.
+    /// **Optional**.
     ///
-    /// - kk: заңды күшіне енген күні
+    /// - kk label: заңды күшіне енген күні
     /// - en: date it entered into legal force
-    pub fn in_force_since(&self) -> &crate::values::Date {
-        &self.in_force_since
+    pub fn in_force_since(&self) -> ::core::option::Option<&crate::values::Date> {
+        self.in_force_since.as_ref()
     }
 }
 #[cfg(feature = "serde")]
@@ -1220,9 +1368,15 @@ impl<'de> crate::values::de::DeserializeAt<'de> for CourtAct {
             ) -> ::core::result::Result<Self::Value, A::Error> {
                 const FIELDS: &[&str] = &["kind", "court", "date", "in_force_since"];
                 let mut __member0: ::core::option::Option<crate::values::CourtActKind> = ::core::option::Option::None;
-                let mut __member1: ::core::option::Option<crate::values::Authority> = ::core::option::Option::None;
-                let mut __member2: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
-                let mut __member3: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                let mut __member1: ::core::option::Option<
+                    ::core::option::Option<crate::values::Authority>,
+                > = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<
+                    ::core::option::Option<crate::values::Date>,
+                > = ::core::option::Option::None;
+                let mut __member3: ::core::option::Option<
+                    ::core::option::Option<crate::values::Date>,
+                > = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
                     &mut __map,
                     crate::values::de::Key::new(self.at, FIELDS),
@@ -1253,7 +1407,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for CourtAct {
                                 ::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     crate::values::de::At::<
-                                        crate::values::Authority,
+                                        ::core::option::Option<crate::values::Authority>,
                                     >::new(self.at.field("court")),
                                 )?,
                             );
@@ -1268,7 +1422,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for CourtAct {
                                 ::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     crate::values::de::At::<
-                                        crate::values::Date,
+                                        ::core::option::Option<crate::values::Date>,
                                     >::new(self.at.field("date")),
                                 )?,
                             );
@@ -1283,7 +1437,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for CourtAct {
                                 ::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     crate::values::de::At::<
-                                        crate::values::Date,
+                                        ::core::option::Option<crate::values::Date>,
                                     >::new(self.at.field("in_force_since")),
                                 )?,
                             );
@@ -1293,15 +1447,9 @@ impl<'de> crate::values::de::DeserializeAt<'de> for CourtAct {
                 }
                 let __member0 = __member0
                     .ok_or_else(|| crate::values::de::missing(self.at, "kind"))?;
-                let __member1 = __member1
-                    .ok_or_else(|| crate::values::de::missing(self.at, "court"))?;
-                let __member2 = __member2
-                    .ok_or_else(|| crate::values::de::missing(self.at, "date"))?;
-                let __member3 = __member3
-                    .ok_or_else(|| crate::values::de::missing(
-                        self.at,
-                        "in_force_since",
-                    ))?;
+                let __member1 = ::core::option::Option::flatten(__member1);
+                let __member2 = ::core::option::Option::flatten(__member2);
+                let __member3 = ::core::option::Option::flatten(__member3);
                 self::CourtAct::new(__member0, __member1, __member2, __member3)
                     .map_err(|__error| self.at.error(__error))
             }
@@ -1324,22 +1472,22 @@ impl<'de> ::serde::Deserialize<'de> for CourtAct {
 }
 /// Data: date and grounds of the expulsion (a court verdict or decision that has entered into legal force).
 ///
-/// kk: шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)
+/// kk: «шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)»
 ///
 /// Used by:
 ///
-/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10)
+/// - [`ExpulsionOrReadmissionRecord`](type@super::ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (subparagraph 10)
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Expulsion {
     /// **Required**.
     ///
-    /// - kk: шығарып жіберілген күн
+    /// - kk: «шығарып жіберілген күн»
     /// - en: date of the expulsion
     pub date: crate::values::Date,
     /// **Required**.
     ///
-    /// - kk: негіздері (заңды күшіне енген сот үкімі немесе шешімі)
+    /// - kk: «негіздері (заңды күшіне енген сот үкімі немесе шешімі)»
     /// - en: grounds (a court verdict or decision that has entered into legal force)
     pub grounds: super::CourtAct,
 }

@@ -3,94 +3,102 @@
 
 use super::Unset;
 use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
-/// The list of paragraph 9 of Resolution No. 939 of 2024-11-08.
+/// A list of Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 9 (kk: Қағидалардың 9-тармағы).
 ///
-/// > Қазақстан Республикасының шегінен тыс шығарып жіберілетін не Қазақстан Республикасы ратификациялаған реадмиссия туралы халықаралық шарттардың күші қолданылатын шетелдіктер мен азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:
+/// > «Қазақстан Республикасының шегінен тыс шығарып жіберілетін не Қазақстан Республикасы ратификациялаған реадмиссия туралы халықаралық шарттардың күші қолданылатын шетелдіктер мен азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:»
 ///
 /// > The material carrier with the dactyloscopic information of foreigners and stateless persons subject to expulsion from the Republic of Kazakhstan, or covered by international readmission treaties ratified by the Republic of Kazakhstan, contains the following information:
 ///
-/// **Status:** Resolution No. 939 is repealed by Resolution No. 829 of 2025-10-08; this type keeps its list as the act set it.
+/// Reading: The paragraph covers two groups: persons to be expelled, and persons covered by readmission treaties, whose return need not follow any court act. Yet subparagraphs 10) and 11) (the expulsion and its court act, and the date until which a court banned entry) are listed without condition. The record follows the text and requires both; it adds no condition the text does not give. A readmission case with no court act cannot be recorded as the text stands.
 ///
-/// Each field is one numbered item of the paragraph, in the text's order. Create a record
-/// with [`ExpulsionOrReadmissionRecord::builder`]: [`ExpulsionOrReadmissionRecordBuilder::build`] compiles only once every required item is set.
+/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. This type keeps its list as the act set it.
+///
+/// Each field is one numbered item (subparagraph) of the paragraph, in the text's order.
+/// Create a record with [`ExpulsionOrReadmissionRecord::builder`]: [`ExpulsionOrReadmissionRecordBuilder::build`] compiles only once every required item is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ExpulsionOrReadmissionRecord {
-    /// **Required**. Resolution 939, paragraph 9, item 1.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
-    /// **Required**. Resolution 939, paragraph 9, item 2.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 2).
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     ///
     /// Type: [`BirthDate`](type@super::BirthDate).
     pub birth_date: crate::values::BirthDate,
-    /// **Required**. Resolution 939, paragraph 9, item 3.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
-    /// **Required**. Resolution 939, paragraph 9, item 4.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 4).
     ///
-    /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
+    /// - kk: «екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers of both hands and of the palm
     ///
     /// Type: [`FingerprintsAndPalms`](type@super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
-    /// **Required**. Resolution 939, paragraph 9, item 5.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
-    /// **Required**. Resolution 939, paragraph 9, item 6.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
-    /// **Required**. Resolution 939, paragraph 9, item 7.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 7).
     ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
-    /// **Required**. Resolution 939, paragraph 9, item 8.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 8).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
-    /// **Required**. Resolution 939, paragraph 9, item 9.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 9).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі
-    /// - en: given name, patronymic (if shown), surname of the person who carried out the registration
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі»
+    /// - en: given name, patronymic (if shown in their identity document), surname of the person who carried out the dactyloscopic registration
+    ///
+    /// Reading: Only this list orders the names given name, patronymic, surname («аты, әкесінің аты \.\.\., тегі»); the others put the surname first. The order of the words lists the same data, so the same FullName type, surname first, holds them.
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
-    /// **Required**. Resolution 939, paragraph 9, item 10.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 10).
     ///
-    /// - kk: Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)
+    /// - kk: «Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)»
     /// - en: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)
+    ///
+    /// Reading: Required, as the text lists it without condition, though a person covered by a readmission treaty may have no court act ordering expulsion: see the reading of the paragraph.
     ///
     /// Type: [`Expulsion`](type@super::Expulsion).
     pub expulsion: super::Expulsion,
-    /// **Required**. Resolution 939, paragraph 9, item 11.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 11).
     ///
-    /// - kk: өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн
+    /// - kk: «өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн»
     /// - en: the date until which a court has banned entry into the territory of the Republic of Kazakhstan
+    ///
+    /// Reading: The date the ban runs until («өткенге дейін», until it has passed), not the date it was imposed. Required, as the text lists it without condition: see the reading of the paragraph.
     ///
     /// Type: [`Date`](type@super::Date).
     pub entry_banned_until: crate::values::Date,
@@ -401,7 +409,7 @@ impl ExpulsionOrReadmissionRecord {
         }
     }
 }
-/// Builds a [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord) (Resolution 939, paragraph 9); start with [`ExpulsionOrReadmissionRecord::builder`].
+/// Builds a [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord) (Rules approved by Resolution No. 939, paragraph 9); start with [`ExpulsionOrReadmissionRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -409,7 +417,7 @@ impl ExpulsionOrReadmissionRecord {
 /// not compile. Optional items leave the type unchanged. The states are named in
 /// [`states::expulsion_or_readmission_record`](super::states::expulsion_or_readmission_record), for code that names a partly built builder.
 ///
-/// Required items: `full_name` (item 1), `birth_date` (item 2), `sex` (item 3), `fingerprints_and_palms` (item 4), `citizenship` (item 5), `photo` (item 6), `identity_document` (item 7), `registration` (item 8), `registering_officer` (item 9), `expulsion` (item 10), `entry_banned_until` (item 11).
+/// Required items: `full_name` (subparagraph 1), `birth_date` (subparagraph 2), `sex` (subparagraph 3), `fingerprints_and_palms` (subparagraph 4), `citizenship` (subparagraph 5), `photo` (subparagraph 6), `identity_document` (subparagraph 7), `registration` (subparagraph 8), `registering_officer` (subparagraph 9), `expulsion` (subparagraph 10), `entry_banned_until` (subparagraph 11).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct ExpulsionOrReadmissionRecordBuilder<S = Empty> {
@@ -420,62 +428,62 @@ pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Unset, Unset>>,
 >;
-/// The state `S` with `full_name` (item 1) set as well.
+/// The state `S` with `full_name` (subparagraph 1) set as well.
 pub type SetFullName<S> = <S as Replace<
     Left<Left<Left<Left<Here>>>>,
     super::FullName,
 >>::Output;
-/// The state `S` with `birth_date` (item 2) set as well.
+/// The state `S` with `birth_date` (subparagraph 2) set as well.
 pub type SetBirthDate<S> = <S as Replace<
     Left<Left<Left<Right<Here>>>>,
     crate::values::BirthDate,
 >>::Output;
-/// The state `S` with `sex` (item 3) set as well.
+/// The state `S` with `sex` (subparagraph 3) set as well.
 pub type SetSex<S> = <S as Replace<Left<Left<Right<Here>>>, crate::values::Sex>>::Output;
-/// The state `S` with `fingerprints_and_palms` (item 4) set as well.
+/// The state `S` with `fingerprints_and_palms` (subparagraph 4) set as well.
 pub type SetFingerprintsAndPalms<S> = <S as Replace<
     Left<Right<Left<Left<Here>>>>,
     crate::values::FingerprintsAndPalms,
 >>::Output;
-/// The state `S` with `citizenship` (item 5) set as well.
+/// The state `S` with `citizenship` (subparagraph 5) set as well.
 pub type SetCitizenship<S> = <S as Replace<
     Left<Right<Left<Right<Here>>>>,
     crate::values::Citizenship,
 >>::Output;
-/// The state `S` with `photo` (item 6) set as well.
+/// The state `S` with `photo` (subparagraph 6) set as well.
 pub type SetPhoto<S> = <S as Replace<
     Left<Right<Right<Here>>>,
     crate::values::Photo,
 >>::Output;
-/// The state `S` with `identity_document` (item 7) set as well.
+/// The state `S` with `identity_document` (subparagraph 7) set as well.
 pub type SetIdentityDocument<S> = <S as Replace<
     Right<Left<Left<Left<Here>>>>,
     super::IdentityDocument,
 >>::Output;
-/// The state `S` with `registration` (item 8) set as well.
+/// The state `S` with `registration` (subparagraph 8) set as well.
 pub type SetRegistration<S> = <S as Replace<
     Right<Left<Left<Right<Here>>>>,
     super::Registration,
 >>::Output;
-/// The state `S` with `registering_officer` (item 9) set as well.
+/// The state `S` with `registering_officer` (subparagraph 9) set as well.
 pub type SetRegisteringOfficer<S> = <S as Replace<
     Right<Left<Right<Here>>>,
     super::FullName,
 >>::Output;
-/// The state `S` with `expulsion` (item 10) set as well.
+/// The state `S` with `expulsion` (subparagraph 10) set as well.
 pub type SetExpulsion<S> = <S as Replace<
     Right<Right<Left<Here>>>,
     super::Expulsion,
 >>::Output;
-/// The state `S` with `entry_banned_until` (item 11) set as well.
+/// The state `S` with `entry_banned_until` (subparagraph 11) set as well.
 pub type SetEntryBannedUntil<S> = <S as Replace<
     Right<Right<Right<Here>>>,
     crate::values::Date,
 >>::Output;
 impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 9, item 1.
+    /// Sets `full_name`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Setting it a second time does not compile.
@@ -491,9 +499,9 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `birth_date`: **required**, Resolution 939, paragraph 9, item 2.
+    /// Sets `birth_date`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 2).
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     ///
     /// Setting it a second time does not compile.
@@ -513,9 +521,9 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 9, item 3.
+    /// Sets `sex`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
@@ -531,10 +539,10 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 9, item 4.
+    /// Sets `fingerprints_and_palms`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 4).
     ///
-    /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
+    /// - kk: «екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers of both hands and of the palm
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -553,9 +561,9 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 9, item 5.
+    /// Sets `citizenship`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
@@ -575,9 +583,9 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 9, item 6.
+    /// Sets `photo`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
@@ -593,9 +601,9 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 9, item 7.
+    /// Sets `identity_document`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 7).
     ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
@@ -615,9 +623,9 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 9, item 8.
+    /// Sets `registration`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 8).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
@@ -637,10 +645,12 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 9, item 9.
+    /// Sets `registering_officer`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 9).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі
-    /// - en: given name, patronymic (if shown), surname of the person who carried out the registration
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі»
+    /// - en: given name, patronymic (if shown in their identity document), surname of the person who carried out the dactyloscopic registration
+    ///
+    /// Reading: Only this list orders the names given name, patronymic, surname («аты, әкесінің аты \.\.\., тегі»); the others put the surname first. The order of the words lists the same data, so the same FullName type, surname first, holds them.
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -659,10 +669,12 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `expulsion`: **required**, Resolution 939, paragraph 9, item 10.
+    /// Sets `expulsion`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 10).
     ///
-    /// - kk: Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)
+    /// - kk: «Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)»
     /// - en: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)
+    ///
+    /// Reading: Required, as the text lists it without condition, though a person covered by a readmission treaty may have no court act ordering expulsion: see the reading of the paragraph.
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -677,10 +689,12 @@ impl<S> ExpulsionOrReadmissionRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `entry_banned_until`: **required**, Resolution 939, paragraph 9, item 11.
+    /// Sets `entry_banned_until`: **required**, Rules approved by Resolution No. 939, paragraph 9, subparagraph 11).
     ///
-    /// - kk: өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн
+    /// - kk: «өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн»
     /// - en: the date until which a court has banned entry into the territory of the Republic of Kazakhstan
+    ///
+    /// Reading: The date the ban runs until («өткенге дейін», until it has passed), not the date it was imposed. Required, as the text lists it without condition: see the reading of the paragraph.
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -724,7 +738,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord) of Resolution 939, paragraph 9.
+    /// Finishes the [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord) of Rules approved by Resolution No. 939, paragraph 9.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]
@@ -768,156 +782,156 @@ impl<
     }
 }
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `full_name` (Resolution 939, paragraph 9, item 1: surname, given name, patronymic (if shown in the identity document))",
+    message = "ExpulsionOrReadmissionRecord is missing `full_name` (surname, given name, patronymic (if shown in the identity document)): Rules approved by Resolution No. 939, paragraph 9, subparagraph 1)",
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
-    note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 9-тармағының 1) тармақшасы: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait FullNameIsSet: Filled<Value = super::FullName> {}
 impl FullNameIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`full_name` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 1: surname, given name, patronymic (if shown in the identity document))",
+    message = "`full_name` is already set on this ExpulsionOrReadmissionRecordBuilder (surname, given name, patronymic (if shown in the identity document)): Rules approved by Resolution No. 939, paragraph 9, subparagraph 1)",
     label = "`full_name` was set earlier: set each item once",
     note = "remove one of the calls to `.full_name(...)`"
 )]
 pub trait FullNameIsUnset {}
 impl FullNameIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `birth_date` (Resolution 939, paragraph 9, item 2: date of birth)",
+    message = "ExpulsionOrReadmissionRecord is missing `birth_date` (date of birth): Rules approved by Resolution No. 939, paragraph 9, subparagraph 2)",
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
-    note = "kk: туған күні"
+    note = "kk: Қағидалардың 9-тармағының 2) тармақшасы: «туған күні»"
 )]
 pub trait BirthDateIsSet: Filled<Value = crate::values::BirthDate> {}
 impl BirthDateIsSet for Set<crate::values::BirthDate> {}
 #[diagnostic::on_unimplemented(
-    message = "`birth_date` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 2: date of birth)",
+    message = "`birth_date` is already set on this ExpulsionOrReadmissionRecordBuilder (date of birth): Rules approved by Resolution No. 939, paragraph 9, subparagraph 2)",
     label = "`birth_date` was set earlier: set each item once",
     note = "remove one of the calls to `.birth_date(...)`"
 )]
 pub trait BirthDateIsUnset {}
 impl BirthDateIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `sex` (Resolution 939, paragraph 9, item 3: sex)",
+    message = "ExpulsionOrReadmissionRecord is missing `sex` (sex): Rules approved by Resolution No. 939, paragraph 9, subparagraph 3)",
     label = "`sex` is required: call `.sex(...)` before `.build()`",
-    note = "kk: жынысы"
+    note = "kk: Қағидалардың 9-тармағының 3) тармақшасы: «жынысы»"
 )]
 pub trait SexIsSet: Filled<Value = crate::values::Sex> {}
 impl SexIsSet for Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
-    message = "`sex` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 3: sex)",
+    message = "`sex` is already set on this ExpulsionOrReadmissionRecordBuilder (sex): Rules approved by Resolution No. 939, paragraph 9, subparagraph 3)",
     label = "`sex` was set earlier: set each item once",
     note = "remove one of the calls to `.sex(...)`"
 )]
 pub trait SexIsUnset {}
 impl SexIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `fingerprints_and_palms` (Resolution 939, paragraph 9, item 4: features of the papillary patterns of the ten fingers of both hands and of the palms)",
+    message = "ExpulsionOrReadmissionRecord is missing `fingerprints_and_palms` (information on the features of the structure of the papillary patterns of the ten fingers of both hands and of the palm): Rules approved by Resolution No. 939, paragraph 9, subparagraph 4)",
     label = "`fingerprints_and_palms` is required: call `.fingerprints_and_palms(...)` before `.build()`",
-    note = "kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
+    note = "kk: Қағидалардың 9-тармағының 4) тармақшасы: «екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»"
 )]
 pub trait FingerprintsAndPalmsIsSet: Filled<
         Value = crate::values::FingerprintsAndPalms,
     > {}
 impl FingerprintsAndPalmsIsSet for Set<crate::values::FingerprintsAndPalms> {}
 #[diagnostic::on_unimplemented(
-    message = "`fingerprints_and_palms` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 4: features of the papillary patterns of the ten fingers of both hands and of the palms)",
+    message = "`fingerprints_and_palms` is already set on this ExpulsionOrReadmissionRecordBuilder (information on the features of the structure of the papillary patterns of the ten fingers of both hands and of the palm): Rules approved by Resolution No. 939, paragraph 9, subparagraph 4)",
     label = "`fingerprints_and_palms` was set earlier: set each item once",
     note = "remove one of the calls to `.fingerprints_and_palms(...)`"
 )]
 pub trait FingerprintsAndPalmsIsUnset {}
 impl FingerprintsAndPalmsIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `citizenship` (Resolution 939, paragraph 9, item 5: citizenship)",
+    message = "ExpulsionOrReadmissionRecord is missing `citizenship` (citizenship): Rules approved by Resolution No. 939, paragraph 9, subparagraph 5)",
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
-    note = "kk: азаматтығы"
+    note = "kk: Қағидалардың 9-тармағының 5) тармақшасы: «азаматтығы»"
 )]
 pub trait CitizenshipIsSet: Filled<Value = crate::values::Citizenship> {}
 impl CitizenshipIsSet for Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
-    message = "`citizenship` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 5: citizenship)",
+    message = "`citizenship` is already set on this ExpulsionOrReadmissionRecordBuilder (citizenship): Rules approved by Resolution No. 939, paragraph 9, subparagraph 5)",
     label = "`citizenship` was set earlier: set each item once",
     note = "remove one of the calls to `.citizenship(...)`"
 )]
 pub trait CitizenshipIsUnset {}
 impl CitizenshipIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `photo` (Resolution 939, paragraph 9, item 6: photograph)",
+    message = "ExpulsionOrReadmissionRecord is missing `photo` (photograph): Rules approved by Resolution No. 939, paragraph 9, subparagraph 6)",
     label = "`photo` is required: call `.photo(...)` before `.build()`",
-    note = "kk: фотосуреті"
+    note = "kk: Қағидалардың 9-тармағының 6) тармақшасы: «фотосуреті»"
 )]
 pub trait PhotoIsSet: Filled<Value = crate::values::Photo> {}
 impl PhotoIsSet for Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
-    message = "`photo` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 6: photograph)",
+    message = "`photo` is already set on this ExpulsionOrReadmissionRecordBuilder (photograph): Rules approved by Resolution No. 939, paragraph 9, subparagraph 6)",
     label = "`photo` was set earlier: set each item once",
     note = "remove one of the calls to `.photo(...)`"
 )]
 pub trait PhotoIsUnset {}
 impl PhotoIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `identity_document` (Resolution 939, paragraph 9, item 7: identity document number, date of issue, period of validity)",
+    message = "ExpulsionOrReadmissionRecord is missing `identity_document` (identity document number, date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 9, subparagraph 7)",
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
-    note = "kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі"
+    note = "kk: Қағидалардың 9-тармағының 7) тармақшасы: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»"
 )]
 pub trait IdentityDocumentIsSet: Filled<Value = super::IdentityDocument> {}
 impl IdentityDocumentIsSet for Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
-    message = "`identity_document` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 7: identity document number, date of issue, period of validity)",
+    message = "`identity_document` is already set on this ExpulsionOrReadmissionRecordBuilder (identity document number, date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 9, subparagraph 7)",
     label = "`identity_document` was set earlier: set each item once",
     note = "remove one of the calls to `.identity_document(...)`"
 )]
 pub trait IdentityDocumentIsUnset {}
 impl IdentityDocumentIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `registration` (Resolution 939, paragraph 9, item 8: date and basis of the dactyloscopic registration)",
+    message = "ExpulsionOrReadmissionRecord is missing `registration` (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 9, subparagraph 8)",
     label = "`registration` is required: call `.registration(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
+    note = "kk: Қағидалардың 9-тармағының 8) тармақшасы: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»"
 )]
 pub trait RegistrationIsSet: Filled<Value = super::Registration> {}
 impl RegistrationIsSet for Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
-    message = "`registration` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 8: date and basis of the dactyloscopic registration)",
+    message = "`registration` is already set on this ExpulsionOrReadmissionRecordBuilder (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 9, subparagraph 8)",
     label = "`registration` was set earlier: set each item once",
     note = "remove one of the calls to `.registration(...)`"
 )]
 pub trait RegistrationIsUnset {}
 impl RegistrationIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `registering_officer` (Resolution 939, paragraph 9, item 9: given name, patronymic (if shown), surname of the person who carried out the registration)",
+    message = "ExpulsionOrReadmissionRecord is missing `registering_officer` (given name, patronymic (if shown in their identity document), surname of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 9, subparagraph 9)",
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі"
+    note = "kk: Қағидалардың 9-тармағының 9) тармақшасы: «дактилоскопиялық тіркеуді жүзеге асырған адамның аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе), тегі»"
 )]
 pub trait RegisteringOfficerIsSet: Filled<Value = super::FullName> {}
 impl RegisteringOfficerIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`registering_officer` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 9: given name, patronymic (if shown), surname of the person who carried out the registration)",
+    message = "`registering_officer` is already set on this ExpulsionOrReadmissionRecordBuilder (given name, patronymic (if shown in their identity document), surname of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 9, subparagraph 9)",
     label = "`registering_officer` was set earlier: set each item once",
     note = "remove one of the calls to `.registering_officer(...)`"
 )]
 pub trait RegisteringOfficerIsUnset {}
 impl RegisteringOfficerIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `expulsion` (Resolution 939, paragraph 9, item 10: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force))",
+    message = "ExpulsionOrReadmissionRecord is missing `expulsion` (date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)): Rules approved by Resolution No. 939, paragraph 9, subparagraph 10)",
     label = "`expulsion` is required: call `.expulsion(...)` before `.build()`",
-    note = "kk: Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)"
+    note = "kk: Қағидалардың 9-тармағының 10) тармақшасы: «Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)»"
 )]
 pub trait ExpulsionIsSet: Filled<Value = super::Expulsion> {}
 impl ExpulsionIsSet for Set<super::Expulsion> {}
 #[diagnostic::on_unimplemented(
-    message = "`expulsion` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 10: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force))",
+    message = "`expulsion` is already set on this ExpulsionOrReadmissionRecordBuilder (date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)): Rules approved by Resolution No. 939, paragraph 9, subparagraph 10)",
     label = "`expulsion` was set earlier: set each item once",
     note = "remove one of the calls to `.expulsion(...)`"
 )]
 pub trait ExpulsionIsUnset {}
 impl ExpulsionIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "ExpulsionOrReadmissionRecord is missing `entry_banned_until` (Resolution 939, paragraph 9, item 11: the date until which a court has banned entry into the territory of the Republic of Kazakhstan)",
+    message = "ExpulsionOrReadmissionRecord is missing `entry_banned_until` (the date until which a court has banned entry into the territory of the Republic of Kazakhstan): Rules approved by Resolution No. 939, paragraph 9, subparagraph 11)",
     label = "`entry_banned_until` is required: call `.entry_banned_until(...)` before `.build()`",
-    note = "kk: өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн"
+    note = "kk: Қағидалардың 9-тармағының 11) тармақшасы: «өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн»"
 )]
 pub trait EntryBannedUntilIsSet: Filled<Value = crate::values::Date> {}
 impl EntryBannedUntilIsSet for Set<crate::values::Date> {}
 #[diagnostic::on_unimplemented(
-    message = "`entry_banned_until` is already set on this ExpulsionOrReadmissionRecordBuilder (Resolution 939, paragraph 9, item 11: the date until which a court has banned entry into the territory of the Republic of Kazakhstan)",
+    message = "`entry_banned_until` is already set on this ExpulsionOrReadmissionRecordBuilder (the date until which a court has banned entry into the territory of the Republic of Kazakhstan): Rules approved by Resolution No. 939, paragraph 9, subparagraph 11)",
     label = "`entry_banned_until` was set earlier: set each item once",
     note = "remove one of the calls to `.entry_banned_until(...)`"
 )]

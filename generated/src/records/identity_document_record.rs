@@ -3,44 +3,44 @@
 
 use super::Unset;
 use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
-/// The list of paragraph 6 of Resolution No. 939 of 2024-11-08.
+/// A list of Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 6 (kk: Қағидалардың 6-тармағы).
 ///
-/// > Жеке басты куәландыратын құжаттарды ресімдеген кезде Қазақстан Республикасы азаматтарының, шетелдіктердің және азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:
+/// > «Жеке басты куәландыратын құжаттарды ресімдеген кезде Қазақстан Республикасы азаматтарының, шетелдіктердің және азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:»
 ///
 /// > When identity documents are issued, the material carrier with the dactyloscopic information of citizens of the Republic of Kazakhstan, foreigners and stateless persons contains the following information:
 ///
-/// **Status:** Resolution No. 939 is repealed by Resolution No. 829 of 2025-10-08; this type keeps its list as the act set it.
+/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. This type keeps its list as the act set it.
 ///
-/// Each field is one numbered item of the paragraph, in the text's order. Create a record
-/// with [`IdentityDocumentRecord::builder`]: [`IdentityDocumentRecordBuilder::build`] compiles only once every required item is set.
+/// Each field is one numbered item (subparagraph) of the paragraph, in the text's order.
+/// Create a record with [`IdentityDocumentRecord::builder`]: [`IdentityDocumentRecordBuilder::build`] compiles only once every required item is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IdentityDocumentRecord {
-    /// **Required**. Resolution 939, paragraph 6, item 1.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (the patronymic if the identity document shows one)
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
-    /// **Required**. Resolution 939, paragraph 6, item 2.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 2).
     ///
-    /// - kk: туған күні мен жері
+    /// - kk: «туған күні мен жері»
     /// - en: date and place of birth
     ///
     /// Type: [`Birth`](type@super::Birth).
     pub birth: super::Birth,
-    /// **Required**. Resolution 939, paragraph 6, item 3.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
-    /// **Optional**: at the holder\'s wish (kk: иесінің қалауы бойынша). Resolution 939, paragraph 6, item 4.
+    /// **Optional**: at the holder\'s wish (kk: «иесінің қалауы бойынша»). Rules approved by Resolution No. 939, paragraph 6, subparagraph 4).
     ///
-    /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
+    /// - kk: «қай ұлтқа жататыны (иесінің қалауы бойынша)»
     /// - en: nationality, i.e. ethnicity (at the holder\'s wish)
     ///
     /// Type: [`Ethnicity`](type@super::Ethnicity).
@@ -49,44 +49,44 @@ pub struct IdentityDocumentRecord {
         serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
     pub ethnicity: ::core::option::Option<crate::values::Ethnicity>,
-    /// **Required**. Resolution 939, paragraph 6, item 5.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
-    /// **Required**. Resolution 939, paragraph 6, item 6.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
-    /// **Required**. Resolution 939, paragraph 6, item 7.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 7).
     ///
-    /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers
+    /// - kk: «қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers
     ///
     /// Type: [`Fingerprints`](type@super::Fingerprints).
     pub fingerprints: crate::values::Fingerprints,
-    /// **Required**. Resolution 939, paragraph 6, item 8.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 8).
     ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
-    /// **Required**. Resolution 939, paragraph 6, item 9.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 9).
     ///
-    /// - kk: құжат иесінің қолтаңбасы
+    /// - kk: «құжат иесінің қолтаңбасы»
     /// - en: holder\'s signature
     ///
     /// Type: [`Signature`](type@super::Signature).
     pub signature: crate::values::Signature,
-    /// **Optional**: if the person has one (kk: бар болса). Resolution 939, paragraph 6, item 10.
+    /// **Optional**: if the person has one (kk: «бар болса»). Rules approved by Resolution No. 939, paragraph 6, subparagraph 10).
     ///
-    /// - kk: жеке сәйкестендіру нөмірі (бар болса)
+    /// - kk: «жеке сәйкестендіру нөмірі (бар болса)»
     /// - en: individual identification number (IIN), if the person has one
     ///
     /// Type: [`Iin`](type@super::Iin).
@@ -95,23 +95,23 @@ pub struct IdentityDocumentRecord {
         serde(default, skip_serializing_if = "::core::option::Option::is_none")
     )]
     pub iin: ::core::option::Option<crate::values::Iin>,
-    /// **Required**. Resolution 939, paragraph 6, item 11.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 11).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
-    /// **Required**. Resolution 939, paragraph 6, item 12.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 12).
     ///
-    /// - kk: құжатты берген органның атауы
+    /// - kk: «құжатты берген органның атауы»
     /// - en: name of the authority that issued the document
     ///
     /// Type: [`Authority`](type@super::Authority).
     pub issuing_authority: crate::values::Authority,
-    /// **Required**. Resolution 939, paragraph 6, item 13.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 6, subparagraph 13).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Type: [`FullName`](type@super::FullName).
@@ -459,7 +459,7 @@ impl IdentityDocumentRecord {
         }
     }
 }
-/// Builds a [`IdentityDocumentRecord`](type@IdentityDocumentRecord) (Resolution 939, paragraph 6); start with [`IdentityDocumentRecord::builder`].
+/// Builds a [`IdentityDocumentRecord`](type@IdentityDocumentRecord) (Rules approved by Resolution No. 939, paragraph 6); start with [`IdentityDocumentRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -467,9 +467,9 @@ impl IdentityDocumentRecord {
 /// not compile. Optional items leave the type unchanged. The states are named in
 /// [`states::identity_document_record`](super::states::identity_document_record), for code that names a partly built builder.
 ///
-/// Required items: `full_name` (item 1), `birth` (item 2), `sex` (item 3), `citizenship` (item 5), `photo` (item 6), `fingerprints` (item 7), `identity_document` (item 8), `signature` (item 9), `registration` (item 11), `issuing_authority` (item 12), `registering_officer` (item 13).
+/// Required items: `full_name` (subparagraph 1), `birth` (subparagraph 2), `sex` (subparagraph 3), `citizenship` (subparagraph 5), `photo` (subparagraph 6), `fingerprints` (subparagraph 7), `identity_document` (subparagraph 8), `signature` (subparagraph 9), `registration` (subparagraph 11), `issuing_authority` (subparagraph 12), `registering_officer` (subparagraph 13).
 ///
-/// Optional items: `ethnicity` (item 4), `iin` (item 10).
+/// Optional items: `ethnicity` (subparagraph 4), `iin` (subparagraph 10).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct IdentityDocumentRecordBuilder<S = Empty> {
@@ -482,62 +482,62 @@ pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Unset, Unset>>,
 >;
-/// The state `S` with `full_name` (item 1) set as well.
+/// The state `S` with `full_name` (subparagraph 1) set as well.
 pub type SetFullName<S> = <S as Replace<
     Left<Left<Left<Left<Here>>>>,
     super::FullName,
 >>::Output;
-/// The state `S` with `birth` (item 2) set as well.
+/// The state `S` with `birth` (subparagraph 2) set as well.
 pub type SetBirth<S> = <S as Replace<
     Left<Left<Left<Right<Here>>>>,
     super::Birth,
 >>::Output;
-/// The state `S` with `sex` (item 3) set as well.
+/// The state `S` with `sex` (subparagraph 3) set as well.
 pub type SetSex<S> = <S as Replace<Left<Left<Right<Here>>>, crate::values::Sex>>::Output;
-/// The state `S` with `citizenship` (item 5) set as well.
+/// The state `S` with `citizenship` (subparagraph 5) set as well.
 pub type SetCitizenship<S> = <S as Replace<
     Left<Right<Left<Left<Here>>>>,
     crate::values::Citizenship,
 >>::Output;
-/// The state `S` with `photo` (item 6) set as well.
+/// The state `S` with `photo` (subparagraph 6) set as well.
 pub type SetPhoto<S> = <S as Replace<
     Left<Right<Left<Right<Here>>>>,
     crate::values::Photo,
 >>::Output;
-/// The state `S` with `fingerprints` (item 7) set as well.
+/// The state `S` with `fingerprints` (subparagraph 7) set as well.
 pub type SetFingerprints<S> = <S as Replace<
     Left<Right<Right<Here>>>,
     crate::values::Fingerprints,
 >>::Output;
-/// The state `S` with `identity_document` (item 8) set as well.
+/// The state `S` with `identity_document` (subparagraph 8) set as well.
 pub type SetIdentityDocument<S> = <S as Replace<
     Right<Left<Left<Left<Here>>>>,
     super::IdentityDocument,
 >>::Output;
-/// The state `S` with `signature` (item 9) set as well.
+/// The state `S` with `signature` (subparagraph 9) set as well.
 pub type SetSignature<S> = <S as Replace<
     Right<Left<Left<Right<Here>>>>,
     crate::values::Signature,
 >>::Output;
-/// The state `S` with `registration` (item 11) set as well.
+/// The state `S` with `registration` (subparagraph 11) set as well.
 pub type SetRegistration<S> = <S as Replace<
     Right<Left<Right<Here>>>,
     super::Registration,
 >>::Output;
-/// The state `S` with `issuing_authority` (item 12) set as well.
+/// The state `S` with `issuing_authority` (subparagraph 12) set as well.
 pub type SetIssuingAuthority<S> = <S as Replace<
     Right<Right<Left<Here>>>,
     crate::values::Authority,
 >>::Output;
-/// The state `S` with `registering_officer` (item 13) set as well.
+/// The state `S` with `registering_officer` (subparagraph 13) set as well.
 pub type SetRegisteringOfficer<S> = <S as Replace<
     Right<Right<Right<Here>>>,
     super::FullName,
 >>::Output;
 impl<S> IdentityDocumentRecordBuilder<S> {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 6, item 1.
+    /// Sets `full_name`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (the patronymic if the identity document shows one)
     ///
     /// Setting it a second time does not compile.
@@ -555,9 +555,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `birth`: **required**, Resolution 939, paragraph 6, item 2.
+    /// Sets `birth`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 2).
     ///
-    /// - kk: туған күні мен жері
+    /// - kk: «туған күні мен жері»
     /// - en: date and place of birth
     ///
     /// Setting it a second time does not compile.
@@ -572,9 +572,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 6, item 3.
+    /// Sets `sex`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
@@ -592,9 +592,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `ethnicity`: **optional**: at the holder\'s wish (kk: иесінің қалауы бойынша), Resolution 939, paragraph 6, item 4.
+    /// Sets `ethnicity`: **optional**: at the holder\'s wish (kk: «иесінің қалауы бойынша»), Rules approved by Resolution No. 939, paragraph 6, subparagraph 4).
     ///
-    /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
+    /// - kk: «қай ұлтқа жататыны (иесінің қалауы бойынша)»
     /// - en: nationality, i.e. ethnicity (at the holder\'s wish)
     ///
     /// Setting it again replaces the earlier value; [`Self::maybe_ethnicity`] takes an `Option`.
@@ -602,9 +602,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     pub fn ethnicity(self, value: crate::values::Ethnicity) -> Self {
         self.maybe_ethnicity(::core::option::Option::Some(value))
     }
-    /// Sets `ethnicity` when `value` is `Some`, or leaves it out: **optional**: at the holder\'s wish (kk: иесінің қалауы бойынша), Resolution 939, paragraph 6, item 4.
+    /// Sets `ethnicity` when `value` is `Some`, or leaves it out: **optional**: at the holder\'s wish (kk: «иесінің қалауы бойынша»), Rules approved by Resolution No. 939, paragraph 6, subparagraph 4).
     ///
-    /// - kk: қай ұлтқа жататыны (иесінің қалауы бойынша)
+    /// - kk: «қай ұлтқа жататыны (иесінің қалауы бойынша)»
     /// - en: nationality, i.e. ethnicity (at the holder\'s wish)
     #[inline]
     pub fn maybe_ethnicity(
@@ -614,9 +614,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         self.ethnicity = value;
         self
     }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 6, item 5.
+    /// Sets `citizenship`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
@@ -638,9 +638,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 6, item 6.
+    /// Sets `photo`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
@@ -662,10 +662,10 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `fingerprints`: **required**, Resolution 939, paragraph 6, item 7.
+    /// Sets `fingerprints`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 7).
     ///
-    /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers
+    /// - kk: «қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -686,9 +686,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 6, item 8.
+    /// Sets `identity_document`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 8).
     ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
@@ -710,9 +710,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `signature`: **required**, Resolution 939, paragraph 6, item 9.
+    /// Sets `signature`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 9).
     ///
-    /// - kk: құжат иесінің қолтаңбасы
+    /// - kk: «құжат иесінің қолтаңбасы»
     /// - en: holder\'s signature
     ///
     /// Setting it a second time does not compile.
@@ -734,9 +734,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `iin`: **optional**: if the person has one (kk: бар болса), Resolution 939, paragraph 6, item 10.
+    /// Sets `iin`: **optional**: if the person has one (kk: «бар болса»), Rules approved by Resolution No. 939, paragraph 6, subparagraph 10).
     ///
-    /// - kk: жеке сәйкестендіру нөмірі (бар болса)
+    /// - kk: «жеке сәйкестендіру нөмірі (бар болса)»
     /// - en: individual identification number (IIN), if the person has one
     ///
     /// Setting it again replaces the earlier value; [`Self::maybe_iin`] takes an `Option`.
@@ -744,9 +744,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
     pub fn iin(self, value: crate::values::Iin) -> Self {
         self.maybe_iin(::core::option::Option::Some(value))
     }
-    /// Sets `iin` when `value` is `Some`, or leaves it out: **optional**: if the person has one (kk: бар болса), Resolution 939, paragraph 6, item 10.
+    /// Sets `iin` when `value` is `Some`, or leaves it out: **optional**: if the person has one (kk: «бар болса»), Rules approved by Resolution No. 939, paragraph 6, subparagraph 10).
     ///
-    /// - kk: жеке сәйкестендіру нөмірі (бар болса)
+    /// - kk: «жеке сәйкестендіру нөмірі (бар болса)»
     /// - en: individual identification number (IIN), if the person has one
     #[inline]
     pub fn maybe_iin(
@@ -756,9 +756,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
         self.iin = value;
         self
     }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 6, item 11.
+    /// Sets `registration`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 11).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
@@ -780,9 +780,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `issuing_authority`: **required**, Resolution 939, paragraph 6, item 12.
+    /// Sets `issuing_authority`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 12).
     ///
-    /// - kk: құжатты берген органның атауы
+    /// - kk: «құжатты берген органның атауы»
     /// - en: name of the authority that issued the document
     ///
     /// Setting it a second time does not compile.
@@ -804,9 +804,9 @@ impl<S> IdentityDocumentRecordBuilder<S> {
             iin: self.iin,
         }
     }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 6, item 13.
+    /// Sets `registering_officer`: **required**, Rules approved by Resolution No. 939, paragraph 6, subparagraph 13).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
@@ -853,7 +853,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`IdentityDocumentRecord`](type@IdentityDocumentRecord) of Resolution 939, paragraph 6.
+    /// Finishes the [`IdentityDocumentRecord`](type@IdentityDocumentRecord) of Rules approved by Resolution No. 939, paragraph 6.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]
@@ -899,154 +899,154 @@ impl<
     }
 }
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `full_name` (Resolution 939, paragraph 6, item 1: surname, given name, patronymic (the patronymic if the identity document shows one))",
+    message = "IdentityDocumentRecord is missing `full_name` (surname, given name, patronymic (the patronymic if the identity document shows one)): Rules approved by Resolution No. 939, paragraph 6, subparagraph 1)",
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
-    note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 6-тармағының 1) тармақшасы: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait FullNameIsSet: Filled<Value = super::FullName> {}
 impl FullNameIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`full_name` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 1: surname, given name, patronymic (the patronymic if the identity document shows one))",
+    message = "`full_name` is already set on this IdentityDocumentRecordBuilder (surname, given name, patronymic (the patronymic if the identity document shows one)): Rules approved by Resolution No. 939, paragraph 6, subparagraph 1)",
     label = "`full_name` was set earlier: set each item once",
     note = "remove one of the calls to `.full_name(...)`"
 )]
 pub trait FullNameIsUnset {}
 impl FullNameIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `birth` (Resolution 939, paragraph 6, item 2: date and place of birth)",
+    message = "IdentityDocumentRecord is missing `birth` (date and place of birth): Rules approved by Resolution No. 939, paragraph 6, subparagraph 2)",
     label = "`birth` is required: call `.birth(...)` before `.build()`",
-    note = "kk: туған күні мен жері"
+    note = "kk: Қағидалардың 6-тармағының 2) тармақшасы: «туған күні мен жері»"
 )]
 pub trait BirthIsSet: Filled<Value = super::Birth> {}
 impl BirthIsSet for Set<super::Birth> {}
 #[diagnostic::on_unimplemented(
-    message = "`birth` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 2: date and place of birth)",
+    message = "`birth` is already set on this IdentityDocumentRecordBuilder (date and place of birth): Rules approved by Resolution No. 939, paragraph 6, subparagraph 2)",
     label = "`birth` was set earlier: set each item once",
     note = "remove one of the calls to `.birth(...)`"
 )]
 pub trait BirthIsUnset {}
 impl BirthIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `sex` (Resolution 939, paragraph 6, item 3: sex)",
+    message = "IdentityDocumentRecord is missing `sex` (sex): Rules approved by Resolution No. 939, paragraph 6, subparagraph 3)",
     label = "`sex` is required: call `.sex(...)` before `.build()`",
-    note = "kk: жынысы"
+    note = "kk: Қағидалардың 6-тармағының 3) тармақшасы: «жынысы»"
 )]
 pub trait SexIsSet: Filled<Value = crate::values::Sex> {}
 impl SexIsSet for Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
-    message = "`sex` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 3: sex)",
+    message = "`sex` is already set on this IdentityDocumentRecordBuilder (sex): Rules approved by Resolution No. 939, paragraph 6, subparagraph 3)",
     label = "`sex` was set earlier: set each item once",
     note = "remove one of the calls to `.sex(...)`"
 )]
 pub trait SexIsUnset {}
 impl SexIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `citizenship` (Resolution 939, paragraph 6, item 5: citizenship)",
+    message = "IdentityDocumentRecord is missing `citizenship` (citizenship): Rules approved by Resolution No. 939, paragraph 6, subparagraph 5)",
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
-    note = "kk: азаматтығы"
+    note = "kk: Қағидалардың 6-тармағының 5) тармақшасы: «азаматтығы»"
 )]
 pub trait CitizenshipIsSet: Filled<Value = crate::values::Citizenship> {}
 impl CitizenshipIsSet for Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
-    message = "`citizenship` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 5: citizenship)",
+    message = "`citizenship` is already set on this IdentityDocumentRecordBuilder (citizenship): Rules approved by Resolution No. 939, paragraph 6, subparagraph 5)",
     label = "`citizenship` was set earlier: set each item once",
     note = "remove one of the calls to `.citizenship(...)`"
 )]
 pub trait CitizenshipIsUnset {}
 impl CitizenshipIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `photo` (Resolution 939, paragraph 6, item 6: photograph)",
+    message = "IdentityDocumentRecord is missing `photo` (photograph): Rules approved by Resolution No. 939, paragraph 6, subparagraph 6)",
     label = "`photo` is required: call `.photo(...)` before `.build()`",
-    note = "kk: фотосуреті"
+    note = "kk: Қағидалардың 6-тармағының 6) тармақшасы: «фотосуреті»"
 )]
 pub trait PhotoIsSet: Filled<Value = crate::values::Photo> {}
 impl PhotoIsSet for Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
-    message = "`photo` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 6: photograph)",
+    message = "`photo` is already set on this IdentityDocumentRecordBuilder (photograph): Rules approved by Resolution No. 939, paragraph 6, subparagraph 6)",
     label = "`photo` was set earlier: set each item once",
     note = "remove one of the calls to `.photo(...)`"
 )]
 pub trait PhotoIsUnset {}
 impl PhotoIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `fingerprints` (Resolution 939, paragraph 6, item 7: features of the papillary patterns of the ten fingers)",
+    message = "IdentityDocumentRecord is missing `fingerprints` (information on the features of the structure of the papillary patterns of the ten fingers): Rules approved by Resolution No. 939, paragraph 6, subparagraph 7)",
     label = "`fingerprints` is required: call `.fingerprints(...)` before `.build()`",
-    note = "kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
+    note = "kk: Қағидалардың 6-тармағының 7) тармақшасы: «қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»"
 )]
 pub trait FingerprintsIsSet: Filled<Value = crate::values::Fingerprints> {}
 impl FingerprintsIsSet for Set<crate::values::Fingerprints> {}
 #[diagnostic::on_unimplemented(
-    message = "`fingerprints` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 7: features of the papillary patterns of the ten fingers)",
+    message = "`fingerprints` is already set on this IdentityDocumentRecordBuilder (information on the features of the structure of the papillary patterns of the ten fingers): Rules approved by Resolution No. 939, paragraph 6, subparagraph 7)",
     label = "`fingerprints` was set earlier: set each item once",
     note = "remove one of the calls to `.fingerprints(...)`"
 )]
 pub trait FingerprintsIsUnset {}
 impl FingerprintsIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `identity_document` (Resolution 939, paragraph 6, item 8: identity document number, date of issue, period of validity)",
+    message = "IdentityDocumentRecord is missing `identity_document` (identity document number, date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 6, subparagraph 8)",
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
-    note = "kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі"
+    note = "kk: Қағидалардың 6-тармағының 8) тармақшасы: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»"
 )]
 pub trait IdentityDocumentIsSet: Filled<Value = super::IdentityDocument> {}
 impl IdentityDocumentIsSet for Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
-    message = "`identity_document` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 8: identity document number, date of issue, period of validity)",
+    message = "`identity_document` is already set on this IdentityDocumentRecordBuilder (identity document number, date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 6, subparagraph 8)",
     label = "`identity_document` was set earlier: set each item once",
     note = "remove one of the calls to `.identity_document(...)`"
 )]
 pub trait IdentityDocumentIsUnset {}
 impl IdentityDocumentIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `signature` (Resolution 939, paragraph 6, item 9: holder's signature)",
+    message = "IdentityDocumentRecord is missing `signature` (holder's signature): Rules approved by Resolution No. 939, paragraph 6, subparagraph 9)",
     label = "`signature` is required: call `.signature(...)` before `.build()`",
-    note = "kk: құжат иесінің қолтаңбасы"
+    note = "kk: Қағидалардың 6-тармағының 9) тармақшасы: «құжат иесінің қолтаңбасы»"
 )]
 pub trait SignatureIsSet: Filled<Value = crate::values::Signature> {}
 impl SignatureIsSet for Set<crate::values::Signature> {}
 #[diagnostic::on_unimplemented(
-    message = "`signature` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 9: holder's signature)",
+    message = "`signature` is already set on this IdentityDocumentRecordBuilder (holder's signature): Rules approved by Resolution No. 939, paragraph 6, subparagraph 9)",
     label = "`signature` was set earlier: set each item once",
     note = "remove one of the calls to `.signature(...)`"
 )]
 pub trait SignatureIsUnset {}
 impl SignatureIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `registration` (Resolution 939, paragraph 6, item 11: date and basis of the dactyloscopic registration)",
+    message = "IdentityDocumentRecord is missing `registration` (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 6, subparagraph 11)",
     label = "`registration` is required: call `.registration(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
+    note = "kk: Қағидалардың 6-тармағының 11) тармақшасы: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»"
 )]
 pub trait RegistrationIsSet: Filled<Value = super::Registration> {}
 impl RegistrationIsSet for Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
-    message = "`registration` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 11: date and basis of the dactyloscopic registration)",
+    message = "`registration` is already set on this IdentityDocumentRecordBuilder (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 6, subparagraph 11)",
     label = "`registration` was set earlier: set each item once",
     note = "remove one of the calls to `.registration(...)`"
 )]
 pub trait RegistrationIsUnset {}
 impl RegistrationIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `issuing_authority` (Resolution 939, paragraph 6, item 12: name of the authority that issued the document)",
+    message = "IdentityDocumentRecord is missing `issuing_authority` (name of the authority that issued the document): Rules approved by Resolution No. 939, paragraph 6, subparagraph 12)",
     label = "`issuing_authority` is required: call `.issuing_authority(...)` before `.build()`",
-    note = "kk: құжатты берген органның атауы"
+    note = "kk: Қағидалардың 6-тармағының 12) тармақшасы: «құжатты берген органның атауы»"
 )]
 pub trait IssuingAuthorityIsSet: Filled<Value = crate::values::Authority> {}
 impl IssuingAuthorityIsSet for Set<crate::values::Authority> {}
 #[diagnostic::on_unimplemented(
-    message = "`issuing_authority` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 12: name of the authority that issued the document)",
+    message = "`issuing_authority` is already set on this IdentityDocumentRecordBuilder (name of the authority that issued the document): Rules approved by Resolution No. 939, paragraph 6, subparagraph 12)",
     label = "`issuing_authority` was set earlier: set each item once",
     note = "remove one of the calls to `.issuing_authority(...)`"
 )]
 pub trait IssuingAuthorityIsUnset {}
 impl IssuingAuthorityIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "IdentityDocumentRecord is missing `registering_officer` (Resolution 939, paragraph 6, item 13: surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration)",
+    message = "IdentityDocumentRecord is missing `registering_officer` (surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 6, subparagraph 13)",
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 6-тармағының 13) тармақшасы: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait RegisteringOfficerIsSet: Filled<Value = super::FullName> {}
 impl RegisteringOfficerIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`registering_officer` is already set on this IdentityDocumentRecordBuilder (Resolution 939, paragraph 6, item 13: surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration)",
+    message = "`registering_officer` is already set on this IdentityDocumentRecordBuilder (surname, given name, patronymic (if shown in their identity document) of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 6, subparagraph 13)",
     label = "`registering_officer` was set earlier: set each item once",
     note = "remove one of the calls to `.registering_officer(...)`"
 )]

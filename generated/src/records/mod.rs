@@ -3,8 +3,8 @@
 
 mod composites;
 pub use composites::{
-    FullName, Birth, IdentityDocument, Registration, Visa, PriorPermit, Address,
-    CourtAct, Expulsion,
+    FullName, Birth, IdentityDocument, Registration, Visa, TemporaryResidencePermit,
+    PriorPermits, Address, CourtAct, Expulsion,
 };
 mod identity_document_record;
 pub use identity_document_record::{
@@ -131,7 +131,7 @@ pub mod states {
         pub use super::super::permanent_residence_record::{
             Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
             SetCitizenship, SetPhoto, SetIdentityDocument, SetRegistration,
-            SetRegisteringOfficer, SetVisaOrTemporaryPermit, SetIntendedPermanentAddress,
+            SetRegisteringOfficer, SetPriorPermits, SetIntendedPermanentAddress,
             SetReviewingAuthority,
         };
     }
@@ -140,172 +140,165 @@ pub mod states {
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 13, through [`FullName`](type@FullName))
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 11, through [`FullName`](type@FullName))
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 12, through [`FullName`](type@FullName))
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 9, through [`FullName`](type@FullName))
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `full_name` (item 1, through [`FullName`](type@FullName)), `registering_officer` (item 9, through [`FullName`](type@FullName))
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `full_name` (subparagraph 1, through [`FullName`](type@FullName)), `registering_officer` (subparagraph 13, through [`FullName`](type@FullName))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `full_name` (subparagraph 1, through [`FullName`](type@FullName)), `registering_officer` (subparagraph 11, through [`FullName`](type@FullName))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `full_name` (subparagraph 1, through [`FullName`](type@FullName)), `registering_officer` (subparagraph 12, through [`FullName`](type@FullName))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `full_name` (subparagraph 1, through [`FullName`](type@FullName)), `registering_officer` (subparagraph 9, through [`FullName`](type@FullName))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `full_name` (subparagraph 1, through [`FullName`](type@FullName)), `registering_officer` (subparagraph 9, through [`FullName`](type@FullName))
 #[doc(inline)]
 pub use crate::values::Name;
 /// A calendar date, written YYYY-MM-DD, years 0001 to 9999.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `identity_document` (item 8, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 11, through [`Registration`](type@Registration))
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `visa` (item 8, through [`Visa`](type@Visa)), `registration` (item 9, through [`Registration`](type@Registration))
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `identity_document` (item 10, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 11, through [`Registration`](type@Registration))
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 8, through [`Registration`](type@Registration)), `expulsion` (item 10, through [`Expulsion`](type@Expulsion)), `entry_banned_until` (item 11)
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (item 8, through [`Registration`](type@Registration)), `visa_or_temporary_permit` (item 10, through [`PriorPermit`](type@PriorPermit))
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `identity_document` (subparagraph 8, through [`IdentityDocument`](type@IdentityDocument)), `registration` (subparagraph 11, through [`Registration`](type@Registration))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument)), `visa` (subparagraph 8, through [`Visa`](type@Visa)), `registration` (subparagraph 9, through [`Registration`](type@Registration))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `identity_document` (subparagraph 10, through [`IdentityDocument`](type@IdentityDocument)), `registration` (subparagraph 11, through [`Registration`](type@Registration))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (subparagraph 8, through [`Registration`](type@Registration)), `expulsion` (subparagraph 10, through [`Expulsion`](type@Expulsion)), `entry_banned_until` (subparagraph 11)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument)), `registration` (subparagraph 8, through [`Registration`](type@Registration)), `prior_permits` (subparagraph 10, through [`PriorPermits`](type@PriorPermits))
 #[doc(inline)]
 pub use crate::values::Date;
 /// A date of birth, written YYYY-MM-DD, or YYYY-MM or YYYY where the identity document gives no more (ISO 8601 reduced precision), years 0001 to 9999.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (item 2, through [`Birth`](type@Birth))
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `birth_date` (item 2)
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `birth_date` (item 2)
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `birth_date` (item 2)
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `birth_date` (item 2)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (subparagraph 2, through [`Birth`](type@Birth))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `birth_date` (subparagraph 2)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `birth_date` (subparagraph 2)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `birth_date` (subparagraph 2)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `birth_date` (subparagraph 2)
 #[doc(inline)]
 pub use crate::values::BirthDate;
 /// A place of birth, as written in the identity document.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (item 2, through [`Birth`](type@Birth))
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `birth` (subparagraph 2, through [`Birth`](type@Birth))
 #[doc(inline)]
 pub use crate::values::Place;
 /// The holder\'s sex as the identity document gives it, M, F or X (unspecified).
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `sex` (item 3)
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `sex` (item 3)
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `sex` (item 3)
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `sex` (item 3)
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `sex` (item 3)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `sex` (subparagraph 3)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `sex` (subparagraph 3)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `sex` (subparagraph 3)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `sex` (subparagraph 3)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `sex` (subparagraph 3)
 #[doc(inline)]
 pub use crate::values::Sex;
 /// Nationality in the sense of ethnicity, recorded only at the holder\'s wish.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `ethnicity` (item 4)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `ethnicity` (subparagraph 4)
 #[doc(inline)]
 pub use crate::values::Ethnicity;
 /// A country, by its ISO 3166-1 alpha-3 code.
 ///
 /// Used by:
 ///
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7, through [`Address`](type@Address)), `temporary_residence` (item 8, through [`Address`](type@Address)), `receiving_party_address` (item 9, through [`Address`](type@Address))
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11, through [`Address`](type@Address))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `residence_abroad` (subparagraph 7, through [`Address`](type@Address)), `temporary_residence` (subparagraph 8, through [`Address`](type@Address)), `receiving_party_address` (subparagraph 9, through [`Address`](type@Address))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (subparagraph 11, through [`Address`](type@Address))
 #[doc(inline)]
 pub use crate::values::Country;
 /// A country\'s ISO 3166-1 alpha-3 code, or the ICAO code of a stateless person (XXA), a refugee (XXB, XXC) or unspecified (XXX).
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `citizenship` (item 5)
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `citizenship` (item 5)
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `citizenship` (item 5)
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `citizenship` (item 5)
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `citizenship` (item 5)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `citizenship` (subparagraph 5)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `citizenship` (subparagraph 5)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `citizenship` (subparagraph 5)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `citizenship` (subparagraph 5)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `citizenship` (subparagraph 5)
 #[doc(inline)]
 pub use crate::values::Citizenship;
 /// A photograph of the face, in JPEG, JPEG 2000 or PNG, at most 15 MB.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `photo` (item 6)
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `photo` (item 6)
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `photo` (item 6)
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `photo` (item 6)
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `photo` (item 6)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `photo` (subparagraph 6)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `photo` (subparagraph 6)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `photo` (subparagraph 6)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `photo` (subparagraph 6)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `photo` (subparagraph 6)
 #[doc(inline)]
 pub use crate::values::Photo;
 /// An image of the holder\'s signature, in JPEG, JPEG 2000 or PNG, at most 3 MB.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `signature` (item 9)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `signature` (subparagraph 9)
 #[doc(inline)]
 pub use crate::values::Signature;
 /// One impression or recorded absence for each of the ten finger positions of ANSI/NIST-ITL.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `fingerprints` (item 7)
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `fingerprints` (item 4)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `fingerprints` (subparagraph 7)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `fingerprints` (subparagraph 4)
 #[doc(inline)]
 pub use crate::values::Fingerprints;
 /// The ten fingers and the right and left full palms (ANSI/NIST-ITL positions 21 and 23).
 ///
 /// Used by:
 ///
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `fingerprints_and_palms` (item 4)
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `fingerprints_and_palms` (item 4)
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `fingerprints_and_palms` (item 4)
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `fingerprints_and_palms` (subparagraph 4)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `fingerprints_and_palms` (subparagraph 4)
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `fingerprints_and_palms` (subparagraph 4)
 #[doc(inline)]
 pub use crate::values::FingerprintsAndPalms;
 /// The number of an identity document, as its machine-readable zone writes it (ICAO Doc 9303).
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `identity_document` (item 8, through [`IdentityDocument`](type@IdentityDocument))
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument))
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `identity_document` (item 10, through [`IdentityDocument`](type@IdentityDocument))
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument))
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `identity_document` (item 7, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `identity_document` (subparagraph 8, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `identity_document` (subparagraph 10, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument))
 #[doc(inline)]
 pub use crate::values::DocumentNumber;
 /// An individual identification number (IIN), 12 digits with a check digit.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `iin` (item 10)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `iin` (subparagraph 10)
 #[doc(inline)]
 pub use crate::values::Iin;
 /// The basis on which dactyloscopic registration was carried out.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `registration` (item 11, through [`Registration`](type@Registration))
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `registration` (item 9, through [`Registration`](type@Registration))
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `registration` (item 11, through [`Registration`](type@Registration))
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `registration` (item 8, through [`Registration`](type@Registration))
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `registration` (item 8, through [`Registration`](type@Registration))
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `registration` (subparagraph 11, through [`Registration`](type@Registration))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `registration` (subparagraph 9, through [`Registration`](type@Registration))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `registration` (subparagraph 11, through [`Registration`](type@Registration))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `registration` (subparagraph 8, through [`Registration`](type@Registration))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `registration` (subparagraph 8, through [`Registration`](type@Registration))
 #[doc(inline)]
 pub use crate::values::RegistrationBasis;
 /// The name of a state authority or court.
 ///
 /// Used by:
 ///
-/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `issuing_authority` (item 12)
-/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `issuing_authority` (item 10)
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](type@Expulsion))
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `reviewing_authority` (item 12)
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `issuing_authority` (subparagraph 12)
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `issuing_authority` (subparagraph 10)
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (subparagraph 10, through [`Expulsion`](type@Expulsion))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `reviewing_authority` (subparagraph 12)
 #[doc(inline)]
 pub use crate::values::Authority;
 /// One line of an address.
 ///
 /// Used by:
 ///
-/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `residence_abroad` (item 7, through [`Address`](type@Address)), `temporary_residence` (item 8, through [`Address`](type@Address)), `receiving_party_address` (item 9, through [`Address`](type@Address))
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (item 11, through [`Address`](type@Address))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `residence_abroad` (subparagraph 7, through [`Address`](type@Address)), `temporary_residence` (subparagraph 8, through [`Address`](type@Address)), `receiving_party_address` (subparagraph 9, through [`Address`](type@Address))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (subparagraph 11, through [`Address`](type@Address))
 #[doc(inline)]
 pub use crate::values::AddressLine;
-/// Whether a prior permit is a visa or a temporary residence permit.
-///
-/// Used by:
-///
-/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `visa_or_temporary_permit` (item 10, through [`PriorPermit`](type@PriorPermit))
-#[doc(inline)]
-pub use crate::values::PermitKind;
 /// Whether a court act is a verdict or a decision.
 ///
 /// Used by:
 ///
-/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (item 10, through [`Expulsion`](type@Expulsion))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `expulsion` (subparagraph 10, through [`Expulsion`](type@Expulsion))
 #[doc(inline)]
 pub use crate::values::CourtActKind;

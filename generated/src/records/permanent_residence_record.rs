@@ -3,100 +3,104 @@
 
 use super::Unset;
 use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
-/// The list of paragraph 10 of Resolution No. 939 of 2024-11-08.
+/// A list of Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 10 (kk: Қағидалардың 10-тармағы).
 ///
-/// > Қазақстан Республикасында тұрақты тұруға рұқсат берген кезде шетелдіктер мен азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:
+/// > «Қазақстан Республикасында тұрақты тұруға рұқсат берген кезде шетелдіктер мен азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:»
 ///
 /// > When a permanent residence permit in the Republic of Kazakhstan is granted, the material carrier with the dactyloscopic information of foreigners and stateless persons contains the following information:
 ///
-/// **Status:** Resolution No. 939 is repealed by Resolution No. 829 of 2025-10-08; this type keeps its list as the act set it.
+/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. This type keeps its list as the act set it.
 ///
-/// Each field is one numbered item of the paragraph, in the text's order. Create a record
-/// with [`PermanentResidenceRecord::builder`]: [`PermanentResidenceRecordBuilder::build`] compiles only once every required item is set.
+/// Each field is one numbered item (subparagraph) of the paragraph, in the text's order.
+/// Create a record with [`PermanentResidenceRecord::builder`]: [`PermanentResidenceRecordBuilder::build`] compiles only once every required item is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct PermanentResidenceRecord {
-    /// **Required**. Resolution 939, paragraph 10, item 1.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
-    /// **Required**. Resolution 939, paragraph 10, item 2.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 2).
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     ///
     /// Type: [`BirthDate`](type@super::BirthDate).
     pub birth_date: crate::values::BirthDate,
-    /// **Required**. Resolution 939, paragraph 10, item 3.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
-    /// **Required**. Resolution 939, paragraph 10, item 4.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 4).
     ///
-    /// - kk: қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers and of the palms
+    /// - kk: «қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers and of the palm
+    ///
+    /// Reading: The item says «қолының» (of the hand), not «екі қолының» (of both hands) as paragraphs 8 and 9 do. Paragraph 5 says collection takes the ten fingers «және (немесе) екі қолы алақандарының» (and or the palms of both hands), so both palms are recorded, as in paragraphs 8 and 9.
     ///
     /// Type: [`FingerprintsAndPalms`](type@super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
-    /// **Required**. Resolution 939, paragraph 10, item 5.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
-    /// **Required**. Resolution 939, paragraph 10, item 6.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
-    /// **Required**. Resolution 939, paragraph 10, item 7.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 7).
     ///
-    /// - kk: жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі
+    /// - kk: «жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі»
     /// - en: identity document number, date, period of validity
+    ///
+    /// Reading: The item says «күні» (date), where every other list says «берілген күні» (date of issue). It is read as the date of issue, so the same IdentityDocument type holds it.
     ///
     /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
-    /// **Required**. Resolution 939, paragraph 10, item 8.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 8).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
-    /// **Required**. Resolution 939, paragraph 10, item 9.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 9).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
+    /// - en: surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
-    /// **Required**. Resolution 939, paragraph 10, item 10.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 10).
     ///
-    /// - kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
-    /// - en: date of issue and period of validity of the visa or temporary residence permit
+    /// - kk: «виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі»
+    /// - en: visa, temporary residence permit: date of issue, period of validity
     ///
-    /// Type: [`PriorPermit`](type@super::PriorPermit).
-    pub visa_or_temporary_permit: super::PriorPermit,
-    /// **Required**. Resolution 939, paragraph 10, item 11.
+    /// Type: [`PriorPermits`](type@super::PriorPermits).
+    pub prior_permits: super::PriorPermits,
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 11).
     ///
-    /// - kk: тұрақты тұру жоспарланып отырған жердің мекенжайы
+    /// - kk: «тұрақты тұру жоспарланып отырған жердің мекенжайы»
     /// - en: address of the intended permanent residence
     ///
     /// Type: [`Address`](type@super::Address).
     pub intended_permanent_address: super::Address,
-    /// **Required**. Resolution 939, paragraph 10, item 12.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 10, subparagraph 12).
     ///
-    /// - kk: тұрақты тұруға өтінішхатты қараған органның атауы
+    /// - kk: «тұрақты тұруға өтінішхатты қараған органның атауы»
     /// - en: name of the authority that considered the application for permanent residence
     ///
     /// Type: [`Authority`](type@super::Authority).
@@ -133,7 +137,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PermanentResidenceRecord {
                     "identity_document",
                     "registration",
                     "registering_officer",
-                    "visa_or_temporary_permit",
+                    "prior_permits",
                     "intended_permanent_address",
                     "reviewing_authority",
                 ];
@@ -148,7 +152,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PermanentResidenceRecord {
                 let mut __member6: ::core::option::Option<super::IdentityDocument> = ::core::option::Option::None;
                 let mut __member7: ::core::option::Option<super::Registration> = ::core::option::Option::None;
                 let mut __member8: ::core::option::Option<super::FullName> = ::core::option::Option::None;
-                let mut __member9: ::core::option::Option<super::PriorPermit> = ::core::option::Option::None;
+                let mut __member9: ::core::option::Option<super::PriorPermits> = ::core::option::Option::None;
                 let mut __member10: ::core::option::Option<super::Address> = ::core::option::Option::None;
                 let mut __member11: ::core::option::Option<crate::values::Authority> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
@@ -297,18 +301,15 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PermanentResidenceRecord {
                         9 => {
                             if __member9.is_some() {
                                 return ::core::result::Result::Err(
-                                    crate::values::de::duplicate(
-                                        self.at,
-                                        "visa_or_temporary_permit",
-                                    ),
+                                    crate::values::de::duplicate(self.at, "prior_permits"),
                                 );
                             }
                             __member9 = ::core::option::Option::Some(
                                 ::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     crate::values::de::At::<
-                                        super::PriorPermit,
-                                    >::new(self.at.field("visa_or_temporary_permit")),
+                                        super::PriorPermits,
+                                    >::new(self.at.field("prior_permits")),
                                 )?,
                             );
                         }
@@ -378,7 +379,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PermanentResidenceRecord {
                 let __member9 = __member9
                     .ok_or_else(|| crate::values::de::missing(
                         self.at,
-                        "visa_or_temporary_permit",
+                        "prior_permits",
                     ))?;
                 let __member10 = __member10
                     .ok_or_else(|| crate::values::de::missing(
@@ -400,7 +401,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for PermanentResidenceRecord {
                     identity_document: __member6,
                     registration: __member7,
                     registering_officer: __member8,
-                    visa_or_temporary_permit: __member9,
+                    prior_permits: __member9,
                     intended_permanent_address: __member10,
                     reviewing_authority: __member11,
                 })
@@ -440,7 +441,7 @@ impl PermanentResidenceRecord {
         }
     }
 }
-/// Builds a [`PermanentResidenceRecord`](type@PermanentResidenceRecord) (Resolution 939, paragraph 10); start with [`PermanentResidenceRecord::builder`].
+/// Builds a [`PermanentResidenceRecord`](type@PermanentResidenceRecord) (Rules approved by Resolution No. 939, paragraph 10); start with [`PermanentResidenceRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -448,7 +449,7 @@ impl PermanentResidenceRecord {
 /// not compile. Optional items leave the type unchanged. The states are named in
 /// [`states::permanent_residence_record`](super::states::permanent_residence_record), for code that names a partly built builder.
 ///
-/// Required items: `full_name` (item 1), `birth_date` (item 2), `sex` (item 3), `fingerprints_and_palms` (item 4), `citizenship` (item 5), `photo` (item 6), `identity_document` (item 7), `registration` (item 8), `registering_officer` (item 9), `visa_or_temporary_permit` (item 10), `intended_permanent_address` (item 11), `reviewing_authority` (item 12).
+/// Required items: `full_name` (subparagraph 1), `birth_date` (subparagraph 2), `sex` (subparagraph 3), `fingerprints_and_palms` (subparagraph 4), `citizenship` (subparagraph 5), `photo` (subparagraph 6), `identity_document` (subparagraph 7), `registration` (subparagraph 8), `registering_officer` (subparagraph 9), `prior_permits` (subparagraph 10), `intended_permanent_address` (subparagraph 11), `reviewing_authority` (subparagraph 12).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct PermanentResidenceRecordBuilder<S = Empty> {
@@ -459,67 +460,67 @@ pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
 >;
-/// The state `S` with `full_name` (item 1) set as well.
+/// The state `S` with `full_name` (subparagraph 1) set as well.
 pub type SetFullName<S> = <S as Replace<
     Left<Left<Left<Left<Here>>>>,
     super::FullName,
 >>::Output;
-/// The state `S` with `birth_date` (item 2) set as well.
+/// The state `S` with `birth_date` (subparagraph 2) set as well.
 pub type SetBirthDate<S> = <S as Replace<
     Left<Left<Left<Right<Here>>>>,
     crate::values::BirthDate,
 >>::Output;
-/// The state `S` with `sex` (item 3) set as well.
+/// The state `S` with `sex` (subparagraph 3) set as well.
 pub type SetSex<S> = <S as Replace<Left<Left<Right<Here>>>, crate::values::Sex>>::Output;
-/// The state `S` with `fingerprints_and_palms` (item 4) set as well.
+/// The state `S` with `fingerprints_and_palms` (subparagraph 4) set as well.
 pub type SetFingerprintsAndPalms<S> = <S as Replace<
     Left<Right<Left<Left<Here>>>>,
     crate::values::FingerprintsAndPalms,
 >>::Output;
-/// The state `S` with `citizenship` (item 5) set as well.
+/// The state `S` with `citizenship` (subparagraph 5) set as well.
 pub type SetCitizenship<S> = <S as Replace<
     Left<Right<Left<Right<Here>>>>,
     crate::values::Citizenship,
 >>::Output;
-/// The state `S` with `photo` (item 6) set as well.
+/// The state `S` with `photo` (subparagraph 6) set as well.
 pub type SetPhoto<S> = <S as Replace<
     Left<Right<Right<Here>>>,
     crate::values::Photo,
 >>::Output;
-/// The state `S` with `identity_document` (item 7) set as well.
+/// The state `S` with `identity_document` (subparagraph 7) set as well.
 pub type SetIdentityDocument<S> = <S as Replace<
     Right<Left<Left<Left<Here>>>>,
     super::IdentityDocument,
 >>::Output;
-/// The state `S` with `registration` (item 8) set as well.
+/// The state `S` with `registration` (subparagraph 8) set as well.
 pub type SetRegistration<S> = <S as Replace<
     Right<Left<Left<Right<Here>>>>,
     super::Registration,
 >>::Output;
-/// The state `S` with `registering_officer` (item 9) set as well.
+/// The state `S` with `registering_officer` (subparagraph 9) set as well.
 pub type SetRegisteringOfficer<S> = <S as Replace<
     Right<Left<Right<Here>>>,
     super::FullName,
 >>::Output;
-/// The state `S` with `visa_or_temporary_permit` (item 10) set as well.
-pub type SetVisaOrTemporaryPermit<S> = <S as Replace<
+/// The state `S` with `prior_permits` (subparagraph 10) set as well.
+pub type SetPriorPermits<S> = <S as Replace<
     Right<Right<Left<Left<Here>>>>,
-    super::PriorPermit,
+    super::PriorPermits,
 >>::Output;
-/// The state `S` with `intended_permanent_address` (item 11) set as well.
+/// The state `S` with `intended_permanent_address` (subparagraph 11) set as well.
 pub type SetIntendedPermanentAddress<S> = <S as Replace<
     Right<Right<Left<Right<Here>>>>,
     super::Address,
 >>::Output;
-/// The state `S` with `reviewing_authority` (item 12) set as well.
+/// The state `S` with `reviewing_authority` (subparagraph 12) set as well.
 pub type SetReviewingAuthority<S> = <S as Replace<
     Right<Right<Right<Here>>>,
     crate::values::Authority,
 >>::Output;
 impl<S> PermanentResidenceRecordBuilder<S> {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 10, item 1.
+    /// Sets `full_name`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Setting it a second time does not compile.
@@ -535,9 +536,9 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `birth_date`: **required**, Resolution 939, paragraph 10, item 2.
+    /// Sets `birth_date`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 2).
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     ///
     /// Setting it a second time does not compile.
@@ -557,9 +558,9 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 10, item 3.
+    /// Sets `sex`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
@@ -575,10 +576,12 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 10, item 4.
+    /// Sets `fingerprints_and_palms`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 4).
     ///
-    /// - kk: қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers and of the palms
+    /// - kk: «қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers and of the palm
+    ///
+    /// Reading: The item says «қолының» (of the hand), not «екі қолының» (of both hands) as paragraphs 8 and 9 do. Paragraph 5 says collection takes the ten fingers «және (немесе) екі қолы алақандарының» (and or the palms of both hands), so both palms are recorded, as in paragraphs 8 and 9.
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -597,9 +600,9 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 10, item 5.
+    /// Sets `citizenship`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
@@ -619,9 +622,9 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 10, item 6.
+    /// Sets `photo`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
@@ -637,10 +640,12 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 10, item 7.
+    /// Sets `identity_document`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 7).
     ///
-    /// - kk: жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі
+    /// - kk: «жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі»
     /// - en: identity document number, date, period of validity
+    ///
+    /// Reading: The item says «күні» (date), where every other list says «берілген күні» (date of issue). It is read as the date of issue, so the same IdentityDocument type holds it.
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -659,9 +664,9 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 10, item 8.
+    /// Sets `registration`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 8).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
@@ -681,10 +686,10 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 10, item 9.
+    /// Sets `registering_officer`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 9).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
+    /// - en: surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -703,31 +708,31 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `visa_or_temporary_permit`: **required**, Resolution 939, paragraph 10, item 10.
+    /// Sets `prior_permits`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 10).
     ///
-    /// - kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі
-    /// - en: date of issue and period of validity of the visa or temporary residence permit
+    /// - kk: «виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі»
+    /// - en: visa, temporary residence permit: date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
     #[inline]
-    pub fn visa_or_temporary_permit(
+    pub fn prior_permits(
         self,
-        value: super::PriorPermit,
-    ) -> PermanentResidenceRecordBuilder<SetVisaOrTemporaryPermit<S>>
+        value: super::PriorPermits,
+    ) -> PermanentResidenceRecordBuilder<SetPriorPermits<S>>
     where
         S: Replace<
             Right<Right<Left<Left<Here>>>>,
-            super::PriorPermit,
-            Old: VisaOrTemporaryPermitIsUnset,
+            super::PriorPermits,
+            Old: PriorPermitsIsUnset,
         >,
     {
         PermanentResidenceRecordBuilder {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `intended_permanent_address`: **required**, Resolution 939, paragraph 10, item 11.
+    /// Sets `intended_permanent_address`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 11).
     ///
-    /// - kk: тұрақты тұру жоспарланып отырған жердің мекенжайы
+    /// - kk: «тұрақты тұру жоспарланып отырған жердің мекенжайы»
     /// - en: address of the intended permanent residence
     ///
     /// Setting it a second time does not compile.
@@ -747,9 +752,9 @@ impl<S> PermanentResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `reviewing_authority`: **required**, Resolution 939, paragraph 10, item 12.
+    /// Sets `reviewing_authority`: **required**, Rules approved by Resolution No. 939, paragraph 10, subparagraph 12).
     ///
-    /// - kk: тұрақты тұруға өтінішхатты қараған органның атауы
+    /// - kk: «тұрақты тұруға өтінішхатты қараған органның атауы»
     /// - en: name of the authority that considered the application for permanent residence
     ///
     /// Setting it a second time does not compile.
@@ -780,7 +785,7 @@ impl<
     IdentityDocumentItem,
     RegistrationItem,
     RegisteringOfficerItem,
-    VisaOrTemporaryPermitItem,
+    PriorPermitsItem,
     IntendedPermanentAddressItem,
     ReviewingAuthorityItem,
 > PermanentResidenceRecordBuilder<
@@ -792,13 +797,13 @@ impl<
         Node<
             Node<Node<IdentityDocumentItem, RegistrationItem>, RegisteringOfficerItem>,
             Node<
-                Node<VisaOrTemporaryPermitItem, IntendedPermanentAddressItem>,
+                Node<PriorPermitsItem, IntendedPermanentAddressItem>,
                 ReviewingAuthorityItem,
             >,
         >,
     >,
 > {
-    /// Finishes the [`PermanentResidenceRecord`](type@PermanentResidenceRecord) of Resolution 939, paragraph 10.
+    /// Finishes the [`PermanentResidenceRecord`](type@PermanentResidenceRecord) of Rules approved by Resolution No. 939, paragraph 10.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]
@@ -813,7 +818,7 @@ impl<
         IdentityDocumentItem: IdentityDocumentIsSet,
         RegistrationItem: RegistrationIsSet,
         RegisteringOfficerItem: RegisteringOfficerIsSet,
-        VisaOrTemporaryPermitItem: VisaOrTemporaryPermitIsSet,
+        PriorPermitsItem: PriorPermitsIsSet,
         IntendedPermanentAddressItem: IntendedPermanentAddressIsSet,
         ReviewingAuthorityItem: ReviewingAuthorityIsSet,
     {
@@ -825,7 +830,7 @@ impl<
             Node(
                 Node(Node(identity_document, registration), registering_officer),
                 Node(
-                    Node(visa_or_temporary_permit, intended_permanent_address),
+                    Node(prior_permits, intended_permanent_address),
                     reviewing_authority,
                 ),
             ),
@@ -840,177 +845,177 @@ impl<
             identity_document: Filled::into_value(identity_document),
             registration: Filled::into_value(registration),
             registering_officer: Filled::into_value(registering_officer),
-            visa_or_temporary_permit: Filled::into_value(visa_or_temporary_permit),
+            prior_permits: Filled::into_value(prior_permits),
             intended_permanent_address: Filled::into_value(intended_permanent_address),
             reviewing_authority: Filled::into_value(reviewing_authority),
         }
     }
 }
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `full_name` (Resolution 939, paragraph 10, item 1: surname, given name, patronymic (if shown in the identity document))",
+    message = "PermanentResidenceRecord is missing `full_name` (surname, given name, patronymic (if shown in the identity document)): Rules approved by Resolution No. 939, paragraph 10, subparagraph 1)",
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
-    note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 10-тармағының 1) тармақшасы: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait FullNameIsSet: Filled<Value = super::FullName> {}
 impl FullNameIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`full_name` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 1: surname, given name, patronymic (if shown in the identity document))",
+    message = "`full_name` is already set on this PermanentResidenceRecordBuilder (surname, given name, patronymic (if shown in the identity document)): Rules approved by Resolution No. 939, paragraph 10, subparagraph 1)",
     label = "`full_name` was set earlier: set each item once",
     note = "remove one of the calls to `.full_name(...)`"
 )]
 pub trait FullNameIsUnset {}
 impl FullNameIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `birth_date` (Resolution 939, paragraph 10, item 2: date of birth)",
+    message = "PermanentResidenceRecord is missing `birth_date` (date of birth): Rules approved by Resolution No. 939, paragraph 10, subparagraph 2)",
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
-    note = "kk: туған күні"
+    note = "kk: Қағидалардың 10-тармағының 2) тармақшасы: «туған күні»"
 )]
 pub trait BirthDateIsSet: Filled<Value = crate::values::BirthDate> {}
 impl BirthDateIsSet for Set<crate::values::BirthDate> {}
 #[diagnostic::on_unimplemented(
-    message = "`birth_date` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 2: date of birth)",
+    message = "`birth_date` is already set on this PermanentResidenceRecordBuilder (date of birth): Rules approved by Resolution No. 939, paragraph 10, subparagraph 2)",
     label = "`birth_date` was set earlier: set each item once",
     note = "remove one of the calls to `.birth_date(...)`"
 )]
 pub trait BirthDateIsUnset {}
 impl BirthDateIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `sex` (Resolution 939, paragraph 10, item 3: sex)",
+    message = "PermanentResidenceRecord is missing `sex` (sex): Rules approved by Resolution No. 939, paragraph 10, subparagraph 3)",
     label = "`sex` is required: call `.sex(...)` before `.build()`",
-    note = "kk: жынысы"
+    note = "kk: Қағидалардың 10-тармағының 3) тармақшасы: «жынысы»"
 )]
 pub trait SexIsSet: Filled<Value = crate::values::Sex> {}
 impl SexIsSet for Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
-    message = "`sex` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 3: sex)",
+    message = "`sex` is already set on this PermanentResidenceRecordBuilder (sex): Rules approved by Resolution No. 939, paragraph 10, subparagraph 3)",
     label = "`sex` was set earlier: set each item once",
     note = "remove one of the calls to `.sex(...)`"
 )]
 pub trait SexIsUnset {}
 impl SexIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `fingerprints_and_palms` (Resolution 939, paragraph 10, item 4: features of the papillary patterns of the ten fingers and of the palms)",
+    message = "PermanentResidenceRecord is missing `fingerprints_and_palms` (information on the features of the structure of the papillary patterns of the ten fingers and of the palm): Rules approved by Resolution No. 939, paragraph 10, subparagraph 4)",
     label = "`fingerprints_and_palms` is required: call `.fingerprints_and_palms(...)` before `.build()`",
-    note = "kk: қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
+    note = "kk: Қағидалардың 10-тармағының 4) тармақшасы: «қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»"
 )]
 pub trait FingerprintsAndPalmsIsSet: Filled<
         Value = crate::values::FingerprintsAndPalms,
     > {}
 impl FingerprintsAndPalmsIsSet for Set<crate::values::FingerprintsAndPalms> {}
 #[diagnostic::on_unimplemented(
-    message = "`fingerprints_and_palms` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 4: features of the papillary patterns of the ten fingers and of the palms)",
+    message = "`fingerprints_and_palms` is already set on this PermanentResidenceRecordBuilder (information on the features of the structure of the papillary patterns of the ten fingers and of the palm): Rules approved by Resolution No. 939, paragraph 10, subparagraph 4)",
     label = "`fingerprints_and_palms` was set earlier: set each item once",
     note = "remove one of the calls to `.fingerprints_and_palms(...)`"
 )]
 pub trait FingerprintsAndPalmsIsUnset {}
 impl FingerprintsAndPalmsIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `citizenship` (Resolution 939, paragraph 10, item 5: citizenship)",
+    message = "PermanentResidenceRecord is missing `citizenship` (citizenship): Rules approved by Resolution No. 939, paragraph 10, subparagraph 5)",
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
-    note = "kk: азаматтығы"
+    note = "kk: Қағидалардың 10-тармағының 5) тармақшасы: «азаматтығы»"
 )]
 pub trait CitizenshipIsSet: Filled<Value = crate::values::Citizenship> {}
 impl CitizenshipIsSet for Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
-    message = "`citizenship` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 5: citizenship)",
+    message = "`citizenship` is already set on this PermanentResidenceRecordBuilder (citizenship): Rules approved by Resolution No. 939, paragraph 10, subparagraph 5)",
     label = "`citizenship` was set earlier: set each item once",
     note = "remove one of the calls to `.citizenship(...)`"
 )]
 pub trait CitizenshipIsUnset {}
 impl CitizenshipIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `photo` (Resolution 939, paragraph 10, item 6: photograph)",
+    message = "PermanentResidenceRecord is missing `photo` (photograph): Rules approved by Resolution No. 939, paragraph 10, subparagraph 6)",
     label = "`photo` is required: call `.photo(...)` before `.build()`",
-    note = "kk: фотосуреті"
+    note = "kk: Қағидалардың 10-тармағының 6) тармақшасы: «фотосуреті»"
 )]
 pub trait PhotoIsSet: Filled<Value = crate::values::Photo> {}
 impl PhotoIsSet for Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
-    message = "`photo` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 6: photograph)",
+    message = "`photo` is already set on this PermanentResidenceRecordBuilder (photograph): Rules approved by Resolution No. 939, paragraph 10, subparagraph 6)",
     label = "`photo` was set earlier: set each item once",
     note = "remove one of the calls to `.photo(...)`"
 )]
 pub trait PhotoIsUnset {}
 impl PhotoIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `identity_document` (Resolution 939, paragraph 10, item 7: identity document number, date, period of validity)",
+    message = "PermanentResidenceRecord is missing `identity_document` (identity document number, date, period of validity): Rules approved by Resolution No. 939, paragraph 10, subparagraph 7)",
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
-    note = "kk: жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі"
+    note = "kk: Қағидалардың 10-тармағының 7) тармақшасы: «жеке басын куәландыратын құжаттың нөмірі, күні, қолданылу мерзімі»"
 )]
 pub trait IdentityDocumentIsSet: Filled<Value = super::IdentityDocument> {}
 impl IdentityDocumentIsSet for Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
-    message = "`identity_document` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 7: identity document number, date, period of validity)",
+    message = "`identity_document` is already set on this PermanentResidenceRecordBuilder (identity document number, date, period of validity): Rules approved by Resolution No. 939, paragraph 10, subparagraph 7)",
     label = "`identity_document` was set earlier: set each item once",
     note = "remove one of the calls to `.identity_document(...)`"
 )]
 pub trait IdentityDocumentIsUnset {}
 impl IdentityDocumentIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `registration` (Resolution 939, paragraph 10, item 8: date and basis of the dactyloscopic registration)",
+    message = "PermanentResidenceRecord is missing `registration` (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 10, subparagraph 8)",
     label = "`registration` is required: call `.registration(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
+    note = "kk: Қағидалардың 10-тармағының 8) тармақшасы: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»"
 )]
 pub trait RegistrationIsSet: Filled<Value = super::Registration> {}
 impl RegistrationIsSet for Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
-    message = "`registration` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 8: date and basis of the dactyloscopic registration)",
+    message = "`registration` is already set on this PermanentResidenceRecordBuilder (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 10, subparagraph 8)",
     label = "`registration` was set earlier: set each item once",
     note = "remove one of the calls to `.registration(...)`"
 )]
 pub trait RegistrationIsUnset {}
 impl RegistrationIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `registering_officer` (Resolution 939, paragraph 10, item 9: surname, given name, patronymic (if shown) of the person who carried out the registration)",
+    message = "PermanentResidenceRecord is missing `registering_officer` (surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 10, subparagraph 9)",
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 10-тармағының 9) тармақшасы: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait RegisteringOfficerIsSet: Filled<Value = super::FullName> {}
 impl RegisteringOfficerIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`registering_officer` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 9: surname, given name, patronymic (if shown) of the person who carried out the registration)",
+    message = "`registering_officer` is already set on this PermanentResidenceRecordBuilder (surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 10, subparagraph 9)",
     label = "`registering_officer` was set earlier: set each item once",
     note = "remove one of the calls to `.registering_officer(...)`"
 )]
 pub trait RegisteringOfficerIsUnset {}
 impl RegisteringOfficerIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `visa_or_temporary_permit` (Resolution 939, paragraph 10, item 10: date of issue and period of validity of the visa or temporary residence permit)",
-    label = "`visa_or_temporary_permit` is required: call `.visa_or_temporary_permit(...)` before `.build()`",
-    note = "kk: виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі"
+    message = "PermanentResidenceRecord is missing `prior_permits` (visa, temporary residence permit: date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 10, subparagraph 10)",
+    label = "`prior_permits` is required: call `.prior_permits(...)` before `.build()`",
+    note = "kk: Қағидалардың 10-тармағының 10) тармақшасы: «виза, уақытша тұруға рұқсат берілген күні, қолданылу мерзімі»"
 )]
-pub trait VisaOrTemporaryPermitIsSet: Filled<Value = super::PriorPermit> {}
-impl VisaOrTemporaryPermitIsSet for Set<super::PriorPermit> {}
+pub trait PriorPermitsIsSet: Filled<Value = super::PriorPermits> {}
+impl PriorPermitsIsSet for Set<super::PriorPermits> {}
 #[diagnostic::on_unimplemented(
-    message = "`visa_or_temporary_permit` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 10: date of issue and period of validity of the visa or temporary residence permit)",
-    label = "`visa_or_temporary_permit` was set earlier: set each item once",
-    note = "remove one of the calls to `.visa_or_temporary_permit(...)`"
+    message = "`prior_permits` is already set on this PermanentResidenceRecordBuilder (visa, temporary residence permit: date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 10, subparagraph 10)",
+    label = "`prior_permits` was set earlier: set each item once",
+    note = "remove one of the calls to `.prior_permits(...)`"
 )]
-pub trait VisaOrTemporaryPermitIsUnset {}
-impl VisaOrTemporaryPermitIsUnset for Unset {}
+pub trait PriorPermitsIsUnset {}
+impl PriorPermitsIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `intended_permanent_address` (Resolution 939, paragraph 10, item 11: address of the intended permanent residence)",
+    message = "PermanentResidenceRecord is missing `intended_permanent_address` (address of the intended permanent residence): Rules approved by Resolution No. 939, paragraph 10, subparagraph 11)",
     label = "`intended_permanent_address` is required: call `.intended_permanent_address(...)` before `.build()`",
-    note = "kk: тұрақты тұру жоспарланып отырған жердің мекенжайы"
+    note = "kk: Қағидалардың 10-тармағының 11) тармақшасы: «тұрақты тұру жоспарланып отырған жердің мекенжайы»"
 )]
 pub trait IntendedPermanentAddressIsSet: Filled<Value = super::Address> {}
 impl IntendedPermanentAddressIsSet for Set<super::Address> {}
 #[diagnostic::on_unimplemented(
-    message = "`intended_permanent_address` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 11: address of the intended permanent residence)",
+    message = "`intended_permanent_address` is already set on this PermanentResidenceRecordBuilder (address of the intended permanent residence): Rules approved by Resolution No. 939, paragraph 10, subparagraph 11)",
     label = "`intended_permanent_address` was set earlier: set each item once",
     note = "remove one of the calls to `.intended_permanent_address(...)`"
 )]
 pub trait IntendedPermanentAddressIsUnset {}
 impl IntendedPermanentAddressIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "PermanentResidenceRecord is missing `reviewing_authority` (Resolution 939, paragraph 10, item 12: name of the authority that considered the application for permanent residence)",
+    message = "PermanentResidenceRecord is missing `reviewing_authority` (name of the authority that considered the application for permanent residence): Rules approved by Resolution No. 939, paragraph 10, subparagraph 12)",
     label = "`reviewing_authority` is required: call `.reviewing_authority(...)` before `.build()`",
-    note = "kk: тұрақты тұруға өтінішхатты қараған органның атауы"
+    note = "kk: Қағидалардың 10-тармағының 12) тармақшасы: «тұрақты тұруға өтінішхатты қараған органның атауы»"
 )]
 pub trait ReviewingAuthorityIsSet: Filled<Value = crate::values::Authority> {}
 impl ReviewingAuthorityIsSet for Set<crate::values::Authority> {}
 #[diagnostic::on_unimplemented(
-    message = "`reviewing_authority` is already set on this PermanentResidenceRecordBuilder (Resolution 939, paragraph 10, item 12: name of the authority that considered the application for permanent residence)",
+    message = "`reviewing_authority` is already set on this PermanentResidenceRecordBuilder (name of the authority that considered the application for permanent residence): Rules approved by Resolution No. 939, paragraph 10, subparagraph 12)",
     label = "`reviewing_authority` was set earlier: set each item once",
     note = "remove one of the calls to `.reviewing_authority(...)`"
 )]

@@ -3,101 +3,101 @@
 
 use super::Unset;
 use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
-/// The list of paragraph 8 of Resolution No. 939 of 2024-11-08.
+/// A list of Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 8 (kk: Қағидалардың 8-тармағы).
 ///
-/// > Қазақстан Республикасында уақытша тұруға рұқсат берген кезде шетелдіктер мен азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:
+/// > «Қазақстан Республикасында уақытша тұруға рұқсат берген кезде шетелдіктер мен азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:»
 ///
 /// > When a temporary residence permit in the Republic of Kazakhstan is granted, the material carrier with the dactyloscopic information of foreigners and stateless persons contains the following information:
 ///
-/// **Status:** Resolution No. 939 is repealed by Resolution No. 829 of 2025-10-08; this type keeps its list as the act set it.
+/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. This type keeps its list as the act set it.
 ///
-/// Each field is one numbered item of the paragraph, in the text's order. Create a record
-/// with [`TemporaryResidenceRecord::builder`]: [`TemporaryResidenceRecordBuilder::build`] compiles only once every required item is set.
+/// Each field is one numbered item (subparagraph) of the paragraph, in the text's order.
+/// Create a record with [`TemporaryResidenceRecord::builder`]: [`TemporaryResidenceRecordBuilder::build`] compiles only once every required item is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TemporaryResidenceRecord {
-    /// **Required**. Resolution 939, paragraph 8, item 1.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
-    /// **Required**. Resolution 939, paragraph 8, item 2.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 2).
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     ///
     /// Type: [`BirthDate`](type@super::BirthDate).
     pub birth_date: crate::values::BirthDate,
-    /// **Required**. Resolution 939, paragraph 8, item 3.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
-    /// **Required**. Resolution 939, paragraph 8, item 4.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 4).
     ///
-    /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
+    /// - kk: «екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers of both hands and of the palm
     ///
     /// Type: [`FingerprintsAndPalms`](type@super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
-    /// **Required**. Resolution 939, paragraph 8, item 5.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
-    /// **Required**. Resolution 939, paragraph 8, item 6.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
-    /// **Required**. Resolution 939, paragraph 8, item 7.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 7).
     ///
-    /// - kk: шетелде тұрақты тұратын жерінің мекенжайы
+    /// - kk: «шетелде тұрақты тұратын жерінің мекенжайы»
     /// - en: address of permanent residence abroad
     ///
     /// Type: [`Address`](type@super::Address).
     pub residence_abroad: super::Address,
-    /// **Required**. Resolution 939, paragraph 8, item 8.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 8).
     ///
-    /// - kk: Қазақстан Республикасында уақытша тұратын мекенжайы
+    /// - kk: «Қазақстан Республикасында уақытша тұратын мекенжайы»
     /// - en: address of temporary residence in the Republic of Kazakhstan
     ///
     /// Type: [`Address`](type@super::Address).
     pub temporary_residence: super::Address,
-    /// **Required**. Resolution 939, paragraph 8, item 9.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 9).
     ///
-    /// - kk: қабылдайтын тараптың мекенжайы
+    /// - kk: «қабылдайтын тараптың мекенжайы»
     /// - en: address of the receiving party
     ///
     /// Type: [`Address`](type@super::Address).
     pub receiving_party_address: super::Address,
-    /// **Required**. Resolution 939, paragraph 8, item 10.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 10).
     ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
-    /// **Required**. Resolution 939, paragraph 8, item 11.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 11).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
-    /// **Required**. Resolution 939, paragraph 8, item 12.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 8, subparagraph 12).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
+    /// - en: surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
@@ -437,7 +437,7 @@ impl TemporaryResidenceRecord {
         }
     }
 }
-/// Builds a [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord) (Resolution 939, paragraph 8); start with [`TemporaryResidenceRecord::builder`].
+/// Builds a [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord) (Rules approved by Resolution No. 939, paragraph 8); start with [`TemporaryResidenceRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -445,7 +445,7 @@ impl TemporaryResidenceRecord {
 /// not compile. Optional items leave the type unchanged. The states are named in
 /// [`states::temporary_residence_record`](super::states::temporary_residence_record), for code that names a partly built builder.
 ///
-/// Required items: `full_name` (item 1), `birth_date` (item 2), `sex` (item 3), `fingerprints_and_palms` (item 4), `citizenship` (item 5), `photo` (item 6), `residence_abroad` (item 7), `temporary_residence` (item 8), `receiving_party_address` (item 9), `identity_document` (item 10), `registration` (item 11), `registering_officer` (item 12).
+/// Required items: `full_name` (subparagraph 1), `birth_date` (subparagraph 2), `sex` (subparagraph 3), `fingerprints_and_palms` (subparagraph 4), `citizenship` (subparagraph 5), `photo` (subparagraph 6), `residence_abroad` (subparagraph 7), `temporary_residence` (subparagraph 8), `receiving_party_address` (subparagraph 9), `identity_document` (subparagraph 10), `registration` (subparagraph 11), `registering_officer` (subparagraph 12).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct TemporaryResidenceRecordBuilder<S = Empty> {
@@ -456,67 +456,67 @@ pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
 >;
-/// The state `S` with `full_name` (item 1) set as well.
+/// The state `S` with `full_name` (subparagraph 1) set as well.
 pub type SetFullName<S> = <S as Replace<
     Left<Left<Left<Left<Here>>>>,
     super::FullName,
 >>::Output;
-/// The state `S` with `birth_date` (item 2) set as well.
+/// The state `S` with `birth_date` (subparagraph 2) set as well.
 pub type SetBirthDate<S> = <S as Replace<
     Left<Left<Left<Right<Here>>>>,
     crate::values::BirthDate,
 >>::Output;
-/// The state `S` with `sex` (item 3) set as well.
+/// The state `S` with `sex` (subparagraph 3) set as well.
 pub type SetSex<S> = <S as Replace<Left<Left<Right<Here>>>, crate::values::Sex>>::Output;
-/// The state `S` with `fingerprints_and_palms` (item 4) set as well.
+/// The state `S` with `fingerprints_and_palms` (subparagraph 4) set as well.
 pub type SetFingerprintsAndPalms<S> = <S as Replace<
     Left<Right<Left<Left<Here>>>>,
     crate::values::FingerprintsAndPalms,
 >>::Output;
-/// The state `S` with `citizenship` (item 5) set as well.
+/// The state `S` with `citizenship` (subparagraph 5) set as well.
 pub type SetCitizenship<S> = <S as Replace<
     Left<Right<Left<Right<Here>>>>,
     crate::values::Citizenship,
 >>::Output;
-/// The state `S` with `photo` (item 6) set as well.
+/// The state `S` with `photo` (subparagraph 6) set as well.
 pub type SetPhoto<S> = <S as Replace<
     Left<Right<Right<Here>>>,
     crate::values::Photo,
 >>::Output;
-/// The state `S` with `residence_abroad` (item 7) set as well.
+/// The state `S` with `residence_abroad` (subparagraph 7) set as well.
 pub type SetResidenceAbroad<S> = <S as Replace<
     Right<Left<Left<Left<Here>>>>,
     super::Address,
 >>::Output;
-/// The state `S` with `temporary_residence` (item 8) set as well.
+/// The state `S` with `temporary_residence` (subparagraph 8) set as well.
 pub type SetTemporaryResidence<S> = <S as Replace<
     Right<Left<Left<Right<Here>>>>,
     super::Address,
 >>::Output;
-/// The state `S` with `receiving_party_address` (item 9) set as well.
+/// The state `S` with `receiving_party_address` (subparagraph 9) set as well.
 pub type SetReceivingPartyAddress<S> = <S as Replace<
     Right<Left<Right<Here>>>,
     super::Address,
 >>::Output;
-/// The state `S` with `identity_document` (item 10) set as well.
+/// The state `S` with `identity_document` (subparagraph 10) set as well.
 pub type SetIdentityDocument<S> = <S as Replace<
     Right<Right<Left<Left<Here>>>>,
     super::IdentityDocument,
 >>::Output;
-/// The state `S` with `registration` (item 11) set as well.
+/// The state `S` with `registration` (subparagraph 11) set as well.
 pub type SetRegistration<S> = <S as Replace<
     Right<Right<Left<Right<Here>>>>,
     super::Registration,
 >>::Output;
-/// The state `S` with `registering_officer` (item 12) set as well.
+/// The state `S` with `registering_officer` (subparagraph 12) set as well.
 pub type SetRegisteringOfficer<S> = <S as Replace<
     Right<Right<Right<Here>>>,
     super::FullName,
 >>::Output;
 impl<S> TemporaryResidenceRecordBuilder<S> {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 8, item 1.
+    /// Sets `full_name`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Setting it a second time does not compile.
@@ -532,9 +532,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `birth_date`: **required**, Resolution 939, paragraph 8, item 2.
+    /// Sets `birth_date`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 2).
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     ///
     /// Setting it a second time does not compile.
@@ -554,9 +554,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 8, item 3.
+    /// Sets `sex`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
@@ -572,10 +572,10 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `fingerprints_and_palms`: **required**, Resolution 939, paragraph 8, item 4.
+    /// Sets `fingerprints_and_palms`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 4).
     ///
-    /// - kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers of both hands and of the palms
+    /// - kk: «екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers of both hands and of the palm
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -594,9 +594,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 8, item 5.
+    /// Sets `citizenship`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
@@ -616,9 +616,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 8, item 6.
+    /// Sets `photo`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
@@ -634,9 +634,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `residence_abroad`: **required**, Resolution 939, paragraph 8, item 7.
+    /// Sets `residence_abroad`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 7).
     ///
-    /// - kk: шетелде тұрақты тұратын жерінің мекенжайы
+    /// - kk: «шетелде тұрақты тұратын жерінің мекенжайы»
     /// - en: address of permanent residence abroad
     ///
     /// Setting it a second time does not compile.
@@ -656,9 +656,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `temporary_residence`: **required**, Resolution 939, paragraph 8, item 8.
+    /// Sets `temporary_residence`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 8).
     ///
-    /// - kk: Қазақстан Республикасында уақытша тұратын мекенжайы
+    /// - kk: «Қазақстан Республикасында уақытша тұратын мекенжайы»
     /// - en: address of temporary residence in the Republic of Kazakhstan
     ///
     /// Setting it a second time does not compile.
@@ -678,9 +678,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `receiving_party_address`: **required**, Resolution 939, paragraph 8, item 9.
+    /// Sets `receiving_party_address`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 9).
     ///
-    /// - kk: қабылдайтын тараптың мекенжайы
+    /// - kk: «қабылдайтын тараптың мекенжайы»
     /// - en: address of the receiving party
     ///
     /// Setting it a second time does not compile.
@@ -700,9 +700,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 8, item 10.
+    /// Sets `identity_document`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 10).
     ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
@@ -722,9 +722,9 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 8, item 11.
+    /// Sets `registration`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 11).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
@@ -744,10 +744,10 @@ impl<S> TemporaryResidenceRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 8, item 12.
+    /// Sets `registering_officer`: **required**, Rules approved by Resolution No. 939, paragraph 8, subparagraph 12).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
+    /// - en: surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -795,7 +795,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord) of Resolution 939, paragraph 8.
+    /// Finishes the [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord) of Rules approved by Resolution No. 939, paragraph 8.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]
@@ -844,170 +844,170 @@ impl<
     }
 }
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `full_name` (Resolution 939, paragraph 8, item 1: surname, given name, patronymic (if shown in the identity document))",
+    message = "TemporaryResidenceRecord is missing `full_name` (surname, given name, patronymic (if shown in the identity document)): Rules approved by Resolution No. 939, paragraph 8, subparagraph 1)",
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
-    note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 8-тармағының 1) тармақшасы: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait FullNameIsSet: Filled<Value = super::FullName> {}
 impl FullNameIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`full_name` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 1: surname, given name, patronymic (if shown in the identity document))",
+    message = "`full_name` is already set on this TemporaryResidenceRecordBuilder (surname, given name, patronymic (if shown in the identity document)): Rules approved by Resolution No. 939, paragraph 8, subparagraph 1)",
     label = "`full_name` was set earlier: set each item once",
     note = "remove one of the calls to `.full_name(...)`"
 )]
 pub trait FullNameIsUnset {}
 impl FullNameIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `birth_date` (Resolution 939, paragraph 8, item 2: date of birth)",
+    message = "TemporaryResidenceRecord is missing `birth_date` (date of birth): Rules approved by Resolution No. 939, paragraph 8, subparagraph 2)",
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
-    note = "kk: туған күні"
+    note = "kk: Қағидалардың 8-тармағының 2) тармақшасы: «туған күні»"
 )]
 pub trait BirthDateIsSet: Filled<Value = crate::values::BirthDate> {}
 impl BirthDateIsSet for Set<crate::values::BirthDate> {}
 #[diagnostic::on_unimplemented(
-    message = "`birth_date` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 2: date of birth)",
+    message = "`birth_date` is already set on this TemporaryResidenceRecordBuilder (date of birth): Rules approved by Resolution No. 939, paragraph 8, subparagraph 2)",
     label = "`birth_date` was set earlier: set each item once",
     note = "remove one of the calls to `.birth_date(...)`"
 )]
 pub trait BirthDateIsUnset {}
 impl BirthDateIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `sex` (Resolution 939, paragraph 8, item 3: sex)",
+    message = "TemporaryResidenceRecord is missing `sex` (sex): Rules approved by Resolution No. 939, paragraph 8, subparagraph 3)",
     label = "`sex` is required: call `.sex(...)` before `.build()`",
-    note = "kk: жынысы"
+    note = "kk: Қағидалардың 8-тармағының 3) тармақшасы: «жынысы»"
 )]
 pub trait SexIsSet: Filled<Value = crate::values::Sex> {}
 impl SexIsSet for Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
-    message = "`sex` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 3: sex)",
+    message = "`sex` is already set on this TemporaryResidenceRecordBuilder (sex): Rules approved by Resolution No. 939, paragraph 8, subparagraph 3)",
     label = "`sex` was set earlier: set each item once",
     note = "remove one of the calls to `.sex(...)`"
 )]
 pub trait SexIsUnset {}
 impl SexIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `fingerprints_and_palms` (Resolution 939, paragraph 8, item 4: features of the papillary patterns of the ten fingers of both hands and of the palms)",
+    message = "TemporaryResidenceRecord is missing `fingerprints_and_palms` (information on the features of the structure of the papillary patterns of the ten fingers of both hands and of the palm): Rules approved by Resolution No. 939, paragraph 8, subparagraph 4)",
     label = "`fingerprints_and_palms` is required: call `.fingerprints_and_palms(...)` before `.build()`",
-    note = "kk: екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
+    note = "kk: Қағидалардың 8-тармағының 4) тармақшасы: «екі қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»"
 )]
 pub trait FingerprintsAndPalmsIsSet: Filled<
         Value = crate::values::FingerprintsAndPalms,
     > {}
 impl FingerprintsAndPalmsIsSet for Set<crate::values::FingerprintsAndPalms> {}
 #[diagnostic::on_unimplemented(
-    message = "`fingerprints_and_palms` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 4: features of the papillary patterns of the ten fingers of both hands and of the palms)",
+    message = "`fingerprints_and_palms` is already set on this TemporaryResidenceRecordBuilder (information on the features of the structure of the papillary patterns of the ten fingers of both hands and of the palm): Rules approved by Resolution No. 939, paragraph 8, subparagraph 4)",
     label = "`fingerprints_and_palms` was set earlier: set each item once",
     note = "remove one of the calls to `.fingerprints_and_palms(...)`"
 )]
 pub trait FingerprintsAndPalmsIsUnset {}
 impl FingerprintsAndPalmsIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `citizenship` (Resolution 939, paragraph 8, item 5: citizenship)",
+    message = "TemporaryResidenceRecord is missing `citizenship` (citizenship): Rules approved by Resolution No. 939, paragraph 8, subparagraph 5)",
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
-    note = "kk: азаматтығы"
+    note = "kk: Қағидалардың 8-тармағының 5) тармақшасы: «азаматтығы»"
 )]
 pub trait CitizenshipIsSet: Filled<Value = crate::values::Citizenship> {}
 impl CitizenshipIsSet for Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
-    message = "`citizenship` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 5: citizenship)",
+    message = "`citizenship` is already set on this TemporaryResidenceRecordBuilder (citizenship): Rules approved by Resolution No. 939, paragraph 8, subparagraph 5)",
     label = "`citizenship` was set earlier: set each item once",
     note = "remove one of the calls to `.citizenship(...)`"
 )]
 pub trait CitizenshipIsUnset {}
 impl CitizenshipIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `photo` (Resolution 939, paragraph 8, item 6: photograph)",
+    message = "TemporaryResidenceRecord is missing `photo` (photograph): Rules approved by Resolution No. 939, paragraph 8, subparagraph 6)",
     label = "`photo` is required: call `.photo(...)` before `.build()`",
-    note = "kk: фотосуреті"
+    note = "kk: Қағидалардың 8-тармағының 6) тармақшасы: «фотосуреті»"
 )]
 pub trait PhotoIsSet: Filled<Value = crate::values::Photo> {}
 impl PhotoIsSet for Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
-    message = "`photo` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 6: photograph)",
+    message = "`photo` is already set on this TemporaryResidenceRecordBuilder (photograph): Rules approved by Resolution No. 939, paragraph 8, subparagraph 6)",
     label = "`photo` was set earlier: set each item once",
     note = "remove one of the calls to `.photo(...)`"
 )]
 pub trait PhotoIsUnset {}
 impl PhotoIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `residence_abroad` (Resolution 939, paragraph 8, item 7: address of permanent residence abroad)",
+    message = "TemporaryResidenceRecord is missing `residence_abroad` (address of permanent residence abroad): Rules approved by Resolution No. 939, paragraph 8, subparagraph 7)",
     label = "`residence_abroad` is required: call `.residence_abroad(...)` before `.build()`",
-    note = "kk: шетелде тұрақты тұратын жерінің мекенжайы"
+    note = "kk: Қағидалардың 8-тармағының 7) тармақшасы: «шетелде тұрақты тұратын жерінің мекенжайы»"
 )]
 pub trait ResidenceAbroadIsSet: Filled<Value = super::Address> {}
 impl ResidenceAbroadIsSet for Set<super::Address> {}
 #[diagnostic::on_unimplemented(
-    message = "`residence_abroad` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 7: address of permanent residence abroad)",
+    message = "`residence_abroad` is already set on this TemporaryResidenceRecordBuilder (address of permanent residence abroad): Rules approved by Resolution No. 939, paragraph 8, subparagraph 7)",
     label = "`residence_abroad` was set earlier: set each item once",
     note = "remove one of the calls to `.residence_abroad(...)`"
 )]
 pub trait ResidenceAbroadIsUnset {}
 impl ResidenceAbroadIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `temporary_residence` (Resolution 939, paragraph 8, item 8: address of temporary residence in the Republic of Kazakhstan)",
+    message = "TemporaryResidenceRecord is missing `temporary_residence` (address of temporary residence in the Republic of Kazakhstan): Rules approved by Resolution No. 939, paragraph 8, subparagraph 8)",
     label = "`temporary_residence` is required: call `.temporary_residence(...)` before `.build()`",
-    note = "kk: Қазақстан Республикасында уақытша тұратын мекенжайы"
+    note = "kk: Қағидалардың 8-тармағының 8) тармақшасы: «Қазақстан Республикасында уақытша тұратын мекенжайы»"
 )]
 pub trait TemporaryResidenceIsSet: Filled<Value = super::Address> {}
 impl TemporaryResidenceIsSet for Set<super::Address> {}
 #[diagnostic::on_unimplemented(
-    message = "`temporary_residence` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 8: address of temporary residence in the Republic of Kazakhstan)",
+    message = "`temporary_residence` is already set on this TemporaryResidenceRecordBuilder (address of temporary residence in the Republic of Kazakhstan): Rules approved by Resolution No. 939, paragraph 8, subparagraph 8)",
     label = "`temporary_residence` was set earlier: set each item once",
     note = "remove one of the calls to `.temporary_residence(...)`"
 )]
 pub trait TemporaryResidenceIsUnset {}
 impl TemporaryResidenceIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `receiving_party_address` (Resolution 939, paragraph 8, item 9: address of the receiving party)",
+    message = "TemporaryResidenceRecord is missing `receiving_party_address` (address of the receiving party): Rules approved by Resolution No. 939, paragraph 8, subparagraph 9)",
     label = "`receiving_party_address` is required: call `.receiving_party_address(...)` before `.build()`",
-    note = "kk: қабылдайтын тараптың мекенжайы"
+    note = "kk: Қағидалардың 8-тармағының 9) тармақшасы: «қабылдайтын тараптың мекенжайы»"
 )]
 pub trait ReceivingPartyAddressIsSet: Filled<Value = super::Address> {}
 impl ReceivingPartyAddressIsSet for Set<super::Address> {}
 #[diagnostic::on_unimplemented(
-    message = "`receiving_party_address` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 9: address of the receiving party)",
+    message = "`receiving_party_address` is already set on this TemporaryResidenceRecordBuilder (address of the receiving party): Rules approved by Resolution No. 939, paragraph 8, subparagraph 9)",
     label = "`receiving_party_address` was set earlier: set each item once",
     note = "remove one of the calls to `.receiving_party_address(...)`"
 )]
 pub trait ReceivingPartyAddressIsUnset {}
 impl ReceivingPartyAddressIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `identity_document` (Resolution 939, paragraph 8, item 10: identity document number, date of issue, period of validity)",
+    message = "TemporaryResidenceRecord is missing `identity_document` (identity document number, date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 8, subparagraph 10)",
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
-    note = "kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі"
+    note = "kk: Қағидалардың 8-тармағының 10) тармақшасы: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»"
 )]
 pub trait IdentityDocumentIsSet: Filled<Value = super::IdentityDocument> {}
 impl IdentityDocumentIsSet for Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
-    message = "`identity_document` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 10: identity document number, date of issue, period of validity)",
+    message = "`identity_document` is already set on this TemporaryResidenceRecordBuilder (identity document number, date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 8, subparagraph 10)",
     label = "`identity_document` was set earlier: set each item once",
     note = "remove one of the calls to `.identity_document(...)`"
 )]
 pub trait IdentityDocumentIsUnset {}
 impl IdentityDocumentIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `registration` (Resolution 939, paragraph 8, item 11: date and basis of the dactyloscopic registration)",
+    message = "TemporaryResidenceRecord is missing `registration` (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 8, subparagraph 11)",
     label = "`registration` is required: call `.registration(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
+    note = "kk: Қағидалардың 8-тармағының 11) тармақшасы: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»"
 )]
 pub trait RegistrationIsSet: Filled<Value = super::Registration> {}
 impl RegistrationIsSet for Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
-    message = "`registration` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 11: date and basis of the dactyloscopic registration)",
+    message = "`registration` is already set on this TemporaryResidenceRecordBuilder (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 8, subparagraph 11)",
     label = "`registration` was set earlier: set each item once",
     note = "remove one of the calls to `.registration(...)`"
 )]
 pub trait RegistrationIsUnset {}
 impl RegistrationIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "TemporaryResidenceRecord is missing `registering_officer` (Resolution 939, paragraph 8, item 12: surname, given name, patronymic (if shown) of the person who carried out the registration)",
+    message = "TemporaryResidenceRecord is missing `registering_officer` (surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 8, subparagraph 12)",
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 8-тармағының 12) тармақшасы: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait RegisteringOfficerIsSet: Filled<Value = super::FullName> {}
 impl RegisteringOfficerIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`registering_officer` is already set on this TemporaryResidenceRecordBuilder (Resolution 939, paragraph 8, item 12: surname, given name, patronymic (if shown) of the person who carried out the registration)",
+    message = "`registering_officer` is already set on this TemporaryResidenceRecordBuilder (surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 8, subparagraph 12)",
     label = "`registering_officer` was set earlier: set each item once",
     note = "remove one of the calls to `.registering_officer(...)`"
 )]

@@ -3,94 +3,94 @@
 
 use super::Unset;
 use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
-/// The list of paragraph 7 of Resolution No. 939 of 2024-11-08.
+/// A list of Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 7 (kk: Қағидалардың 7-тармағы).
 ///
-/// > Қазақстан Республикасының визасын ресімдеген кезде шетелдіктердің және азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:
+/// > «Қазақстан Республикасының визасын ресімдеген кезде шетелдіктердің және азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:»
 ///
 /// > When a visa of the Republic of Kazakhstan is issued, the material carrier with the dactyloscopic information of foreigners and stateless persons contains the following information:
 ///
-/// **Status:** Resolution No. 939 is repealed by Resolution No. 829 of 2025-10-08; this type keeps its list as the act set it.
+/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. This type keeps its list as the act set it.
 ///
-/// Each field is one numbered item of the paragraph, in the text's order. Create a record
-/// with [`VisaRecord::builder`]: [`VisaRecordBuilder::build`] compiles only once every required item is set.
+/// Each field is one numbered item (subparagraph) of the paragraph, in the text's order.
+/// Create a record with [`VisaRecord::builder`]: [`VisaRecordBuilder::build`] compiles only once every required item is set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct VisaRecord {
-    /// **Required**. Resolution 939, paragraph 7, item 1.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub full_name: super::FullName,
-    /// **Required**. Resolution 939, paragraph 7, item 2.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 2).
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     ///
     /// Type: [`BirthDate`](type@super::BirthDate).
     pub birth_date: crate::values::BirthDate,
-    /// **Required**. Resolution 939, paragraph 7, item 3.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Type: [`Sex`](type@super::Sex).
     pub sex: crate::values::Sex,
-    /// **Required**. Resolution 939, paragraph 7, item 4.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 4).
     ///
-    /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers
+    /// - kk: «қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers
     ///
     /// Type: [`Fingerprints`](type@super::Fingerprints).
     pub fingerprints: crate::values::Fingerprints,
-    /// **Required**. Resolution 939, paragraph 7, item 5.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Type: [`Citizenship`](type@super::Citizenship).
     pub citizenship: crate::values::Citizenship,
-    /// **Required**. Resolution 939, paragraph 7, item 6.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Type: [`Photo`](type@super::Photo).
     pub photo: crate::values::Photo,
-    /// **Required**. Resolution 939, paragraph 7, item 7.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 7).
     ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
-    /// **Required**. Resolution 939, paragraph 7, item 8.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 8).
     ///
-    /// - kk: визаның берілген күні, қолданылу мерзімі
+    /// - kk: «визаның берілген күні, қолданылу мерзімі»
     /// - en: date of issue and period of validity of the visa
     ///
     /// Type: [`Visa`](type@super::Visa).
     pub visa: super::Visa,
-    /// **Required**. Resolution 939, paragraph 7, item 9.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 9).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Type: [`Registration`](type@super::Registration).
     pub registration: super::Registration,
-    /// **Required**. Resolution 939, paragraph 7, item 10.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 10).
     ///
-    /// - kk: виза берген органның атауы
+    /// - kk: «виза берген органның атауы»
     /// - en: name of the authority that issued the visa
     ///
     /// Type: [`Authority`](type@super::Authority).
     pub issuing_authority: crate::values::Authority,
-    /// **Required**. Resolution 939, paragraph 7, item 11.
+    /// **Required**. Rules approved by Resolution No. 939, paragraph 7, subparagraph 11).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
+    /// - en: surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Type: [`FullName`](type@super::FullName).
     pub registering_officer: super::FullName,
@@ -393,7 +393,7 @@ impl VisaRecord {
         }
     }
 }
-/// Builds a [`VisaRecord`](type@VisaRecord) (Resolution 939, paragraph 7); start with [`VisaRecord::builder`].
+/// Builds a [`VisaRecord`](type@VisaRecord) (Rules approved by Resolution No. 939, paragraph 7); start with [`VisaRecord::builder`].
 ///
 /// Its state `S` says which required items are set, whatever the order of the calls, so
 /// branches that set the same items in different orders have the same type. [`Self::build`]
@@ -401,7 +401,7 @@ impl VisaRecord {
 /// not compile. Optional items leave the type unchanged. The states are named in
 /// [`states::visa_record`](super::states::visa_record), for code that names a partly built builder.
 ///
-/// Required items: `full_name` (item 1), `birth_date` (item 2), `sex` (item 3), `fingerprints` (item 4), `citizenship` (item 5), `photo` (item 6), `identity_document` (item 7), `visa` (item 8), `registration` (item 9), `issuing_authority` (item 10), `registering_officer` (item 11).
+/// Required items: `full_name` (subparagraph 1), `birth_date` (subparagraph 2), `sex` (subparagraph 3), `fingerprints` (subparagraph 4), `citizenship` (subparagraph 5), `photo` (subparagraph 6), `identity_document` (subparagraph 7), `visa` (subparagraph 8), `registration` (subparagraph 9), `issuing_authority` (subparagraph 10), `registering_officer` (subparagraph 11).
 #[must_use = "a builder does nothing until `.build()` is called"]
 #[derive(Clone)]
 pub struct VisaRecordBuilder<S = Empty> {
@@ -412,62 +412,62 @@ pub type Empty = Node<
     Node<Node<Node<Unset, Unset>, Unset>, Node<Node<Unset, Unset>, Unset>>,
     Node<Node<Node<Unset, Unset>, Unset>, Node<Unset, Unset>>,
 >;
-/// The state `S` with `full_name` (item 1) set as well.
+/// The state `S` with `full_name` (subparagraph 1) set as well.
 pub type SetFullName<S> = <S as Replace<
     Left<Left<Left<Left<Here>>>>,
     super::FullName,
 >>::Output;
-/// The state `S` with `birth_date` (item 2) set as well.
+/// The state `S` with `birth_date` (subparagraph 2) set as well.
 pub type SetBirthDate<S> = <S as Replace<
     Left<Left<Left<Right<Here>>>>,
     crate::values::BirthDate,
 >>::Output;
-/// The state `S` with `sex` (item 3) set as well.
+/// The state `S` with `sex` (subparagraph 3) set as well.
 pub type SetSex<S> = <S as Replace<Left<Left<Right<Here>>>, crate::values::Sex>>::Output;
-/// The state `S` with `fingerprints` (item 4) set as well.
+/// The state `S` with `fingerprints` (subparagraph 4) set as well.
 pub type SetFingerprints<S> = <S as Replace<
     Left<Right<Left<Left<Here>>>>,
     crate::values::Fingerprints,
 >>::Output;
-/// The state `S` with `citizenship` (item 5) set as well.
+/// The state `S` with `citizenship` (subparagraph 5) set as well.
 pub type SetCitizenship<S> = <S as Replace<
     Left<Right<Left<Right<Here>>>>,
     crate::values::Citizenship,
 >>::Output;
-/// The state `S` with `photo` (item 6) set as well.
+/// The state `S` with `photo` (subparagraph 6) set as well.
 pub type SetPhoto<S> = <S as Replace<
     Left<Right<Right<Here>>>,
     crate::values::Photo,
 >>::Output;
-/// The state `S` with `identity_document` (item 7) set as well.
+/// The state `S` with `identity_document` (subparagraph 7) set as well.
 pub type SetIdentityDocument<S> = <S as Replace<
     Right<Left<Left<Left<Here>>>>,
     super::IdentityDocument,
 >>::Output;
-/// The state `S` with `visa` (item 8) set as well.
+/// The state `S` with `visa` (subparagraph 8) set as well.
 pub type SetVisa<S> = <S as Replace<
     Right<Left<Left<Right<Here>>>>,
     super::Visa,
 >>::Output;
-/// The state `S` with `registration` (item 9) set as well.
+/// The state `S` with `registration` (subparagraph 9) set as well.
 pub type SetRegistration<S> = <S as Replace<
     Right<Left<Right<Here>>>,
     super::Registration,
 >>::Output;
-/// The state `S` with `issuing_authority` (item 10) set as well.
+/// The state `S` with `issuing_authority` (subparagraph 10) set as well.
 pub type SetIssuingAuthority<S> = <S as Replace<
     Right<Right<Left<Here>>>,
     crate::values::Authority,
 >>::Output;
-/// The state `S` with `registering_officer` (item 11) set as well.
+/// The state `S` with `registering_officer` (subparagraph 11) set as well.
 pub type SetRegisteringOfficer<S> = <S as Replace<
     Right<Right<Right<Here>>>,
     super::FullName,
 >>::Output;
 impl<S> VisaRecordBuilder<S> {
-    /// Sets `full_name`: **required**, Resolution 939, paragraph 7, item 1.
+    /// Sets `full_name`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 1).
     ///
-    /// - kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
+    /// - kk: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
     /// - en: surname, given name, patronymic (if shown in the identity document)
     ///
     /// Setting it a second time does not compile.
@@ -480,9 +480,9 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `birth_date`: **required**, Resolution 939, paragraph 7, item 2.
+    /// Sets `birth_date`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 2).
     ///
-    /// - kk: туған күні
+    /// - kk: «туған күні»
     /// - en: date of birth
     ///
     /// Setting it a second time does not compile.
@@ -502,9 +502,9 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `sex`: **required**, Resolution 939, paragraph 7, item 3.
+    /// Sets `sex`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 3).
     ///
-    /// - kk: жынысы
+    /// - kk: «жынысы»
     /// - en: sex
     ///
     /// Setting it a second time does not compile.
@@ -517,10 +517,10 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `fingerprints`: **required**, Resolution 939, paragraph 7, item 4.
+    /// Sets `fingerprints`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 4).
     ///
-    /// - kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат
-    /// - en: features of the papillary patterns of the ten fingers
+    /// - kk: «қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
+    /// - en: information on the features of the structure of the papillary patterns of the ten fingers
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -539,9 +539,9 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `citizenship`: **required**, Resolution 939, paragraph 7, item 5.
+    /// Sets `citizenship`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 5).
     ///
-    /// - kk: азаматтығы
+    /// - kk: «азаматтығы»
     /// - en: citizenship
     ///
     /// Setting it a second time does not compile.
@@ -561,9 +561,9 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `photo`: **required**, Resolution 939, paragraph 7, item 6.
+    /// Sets `photo`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 6).
     ///
-    /// - kk: фотосуреті
+    /// - kk: «фотосуреті»
     /// - en: photograph
     ///
     /// Setting it a second time does not compile.
@@ -576,9 +576,9 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `identity_document`: **required**, Resolution 939, paragraph 7, item 7.
+    /// Sets `identity_document`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 7).
     ///
-    /// - kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі
+    /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
     /// Setting it a second time does not compile.
@@ -598,9 +598,9 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `visa`: **required**, Resolution 939, paragraph 7, item 8.
+    /// Sets `visa`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 8).
     ///
-    /// - kk: визаның берілген күні, қолданылу мерзімі
+    /// - kk: «визаның берілген күні, қолданылу мерзімі»
     /// - en: date of issue and period of validity of the visa
     ///
     /// Setting it a second time does not compile.
@@ -613,9 +613,9 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `registration`: **required**, Resolution 939, paragraph 7, item 9.
+    /// Sets `registration`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 9).
     ///
-    /// - kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі
+    /// - kk: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»
     /// - en: date and basis of the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
@@ -635,9 +635,9 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `issuing_authority`: **required**, Resolution 939, paragraph 7, item 10.
+    /// Sets `issuing_authority`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 10).
     ///
-    /// - kk: виза берген органның атауы
+    /// - kk: «виза берген органның атауы»
     /// - en: name of the authority that issued the visa
     ///
     /// Setting it a second time does not compile.
@@ -657,10 +657,10 @@ impl<S> VisaRecordBuilder<S> {
             _state: self._state.replace(value),
         }
     }
-    /// Sets `registering_officer`: **required**, Resolution 939, paragraph 7, item 11.
+    /// Sets `registering_officer`: **required**, Rules approved by Resolution No. 939, paragraph 7, subparagraph 11).
     ///
-    /// - kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)
-    /// - en: surname, given name, patronymic (if shown) of the person who carried out the registration
+    /// - kk: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»
+    /// - en: surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -704,7 +704,7 @@ impl<
         >,
     >,
 > {
-    /// Finishes the [`VisaRecord`](type@VisaRecord) of Resolution 939, paragraph 7.
+    /// Finishes the [`VisaRecord`](type@VisaRecord) of Rules approved by Resolution No. 939, paragraph 7.
     ///
     /// It compiles only once every required item is set; the compiler names each one missing.
     #[inline]
@@ -748,154 +748,154 @@ impl<
     }
 }
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `full_name` (Resolution 939, paragraph 7, item 1: surname, given name, patronymic (if shown in the identity document))",
+    message = "VisaRecord is missing `full_name` (surname, given name, patronymic (if shown in the identity document)): Rules approved by Resolution No. 939, paragraph 7, subparagraph 1)",
     label = "`full_name` is required: call `.full_name(...)` before `.build()`",
-    note = "kk: тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 7-тармағының 1) тармақшасы: «тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait FullNameIsSet: Filled<Value = super::FullName> {}
 impl FullNameIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`full_name` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 1: surname, given name, patronymic (if shown in the identity document))",
+    message = "`full_name` is already set on this VisaRecordBuilder (surname, given name, patronymic (if shown in the identity document)): Rules approved by Resolution No. 939, paragraph 7, subparagraph 1)",
     label = "`full_name` was set earlier: set each item once",
     note = "remove one of the calls to `.full_name(...)`"
 )]
 pub trait FullNameIsUnset {}
 impl FullNameIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `birth_date` (Resolution 939, paragraph 7, item 2: date of birth)",
+    message = "VisaRecord is missing `birth_date` (date of birth): Rules approved by Resolution No. 939, paragraph 7, subparagraph 2)",
     label = "`birth_date` is required: call `.birth_date(...)` before `.build()`",
-    note = "kk: туған күні"
+    note = "kk: Қағидалардың 7-тармағының 2) тармақшасы: «туған күні»"
 )]
 pub trait BirthDateIsSet: Filled<Value = crate::values::BirthDate> {}
 impl BirthDateIsSet for Set<crate::values::BirthDate> {}
 #[diagnostic::on_unimplemented(
-    message = "`birth_date` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 2: date of birth)",
+    message = "`birth_date` is already set on this VisaRecordBuilder (date of birth): Rules approved by Resolution No. 939, paragraph 7, subparagraph 2)",
     label = "`birth_date` was set earlier: set each item once",
     note = "remove one of the calls to `.birth_date(...)`"
 )]
 pub trait BirthDateIsUnset {}
 impl BirthDateIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `sex` (Resolution 939, paragraph 7, item 3: sex)",
+    message = "VisaRecord is missing `sex` (sex): Rules approved by Resolution No. 939, paragraph 7, subparagraph 3)",
     label = "`sex` is required: call `.sex(...)` before `.build()`",
-    note = "kk: жынысы"
+    note = "kk: Қағидалардың 7-тармағының 3) тармақшасы: «жынысы»"
 )]
 pub trait SexIsSet: Filled<Value = crate::values::Sex> {}
 impl SexIsSet for Set<crate::values::Sex> {}
 #[diagnostic::on_unimplemented(
-    message = "`sex` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 3: sex)",
+    message = "`sex` is already set on this VisaRecordBuilder (sex): Rules approved by Resolution No. 939, paragraph 7, subparagraph 3)",
     label = "`sex` was set earlier: set each item once",
     note = "remove one of the calls to `.sex(...)`"
 )]
 pub trait SexIsUnset {}
 impl SexIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `fingerprints` (Resolution 939, paragraph 7, item 4: features of the papillary patterns of the ten fingers)",
+    message = "VisaRecord is missing `fingerprints` (information on the features of the structure of the papillary patterns of the ten fingers): Rules approved by Resolution No. 939, paragraph 7, subparagraph 4)",
     label = "`fingerprints` is required: call `.fingerprints(...)` before `.build()`",
-    note = "kk: қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат"
+    note = "kk: Қағидалардың 7-тармағының 4) тармақшасы: «қолының он саусағының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»"
 )]
 pub trait FingerprintsIsSet: Filled<Value = crate::values::Fingerprints> {}
 impl FingerprintsIsSet for Set<crate::values::Fingerprints> {}
 #[diagnostic::on_unimplemented(
-    message = "`fingerprints` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 4: features of the papillary patterns of the ten fingers)",
+    message = "`fingerprints` is already set on this VisaRecordBuilder (information on the features of the structure of the papillary patterns of the ten fingers): Rules approved by Resolution No. 939, paragraph 7, subparagraph 4)",
     label = "`fingerprints` was set earlier: set each item once",
     note = "remove one of the calls to `.fingerprints(...)`"
 )]
 pub trait FingerprintsIsUnset {}
 impl FingerprintsIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `citizenship` (Resolution 939, paragraph 7, item 5: citizenship)",
+    message = "VisaRecord is missing `citizenship` (citizenship): Rules approved by Resolution No. 939, paragraph 7, subparagraph 5)",
     label = "`citizenship` is required: call `.citizenship(...)` before `.build()`",
-    note = "kk: азаматтығы"
+    note = "kk: Қағидалардың 7-тармағының 5) тармақшасы: «азаматтығы»"
 )]
 pub trait CitizenshipIsSet: Filled<Value = crate::values::Citizenship> {}
 impl CitizenshipIsSet for Set<crate::values::Citizenship> {}
 #[diagnostic::on_unimplemented(
-    message = "`citizenship` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 5: citizenship)",
+    message = "`citizenship` is already set on this VisaRecordBuilder (citizenship): Rules approved by Resolution No. 939, paragraph 7, subparagraph 5)",
     label = "`citizenship` was set earlier: set each item once",
     note = "remove one of the calls to `.citizenship(...)`"
 )]
 pub trait CitizenshipIsUnset {}
 impl CitizenshipIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `photo` (Resolution 939, paragraph 7, item 6: photograph)",
+    message = "VisaRecord is missing `photo` (photograph): Rules approved by Resolution No. 939, paragraph 7, subparagraph 6)",
     label = "`photo` is required: call `.photo(...)` before `.build()`",
-    note = "kk: фотосуреті"
+    note = "kk: Қағидалардың 7-тармағының 6) тармақшасы: «фотосуреті»"
 )]
 pub trait PhotoIsSet: Filled<Value = crate::values::Photo> {}
 impl PhotoIsSet for Set<crate::values::Photo> {}
 #[diagnostic::on_unimplemented(
-    message = "`photo` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 6: photograph)",
+    message = "`photo` is already set on this VisaRecordBuilder (photograph): Rules approved by Resolution No. 939, paragraph 7, subparagraph 6)",
     label = "`photo` was set earlier: set each item once",
     note = "remove one of the calls to `.photo(...)`"
 )]
 pub trait PhotoIsUnset {}
 impl PhotoIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `identity_document` (Resolution 939, paragraph 7, item 7: identity document number, date of issue, period of validity)",
+    message = "VisaRecord is missing `identity_document` (identity document number, date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 7, subparagraph 7)",
     label = "`identity_document` is required: call `.identity_document(...)` before `.build()`",
-    note = "kk: жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі"
+    note = "kk: Қағидалардың 7-тармағының 7) тармақшасы: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»"
 )]
 pub trait IdentityDocumentIsSet: Filled<Value = super::IdentityDocument> {}
 impl IdentityDocumentIsSet for Set<super::IdentityDocument> {}
 #[diagnostic::on_unimplemented(
-    message = "`identity_document` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 7: identity document number, date of issue, period of validity)",
+    message = "`identity_document` is already set on this VisaRecordBuilder (identity document number, date of issue, period of validity): Rules approved by Resolution No. 939, paragraph 7, subparagraph 7)",
     label = "`identity_document` was set earlier: set each item once",
     note = "remove one of the calls to `.identity_document(...)`"
 )]
 pub trait IdentityDocumentIsUnset {}
 impl IdentityDocumentIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `visa` (Resolution 939, paragraph 7, item 8: date of issue and period of validity of the visa)",
+    message = "VisaRecord is missing `visa` (date of issue and period of validity of the visa): Rules approved by Resolution No. 939, paragraph 7, subparagraph 8)",
     label = "`visa` is required: call `.visa(...)` before `.build()`",
-    note = "kk: визаның берілген күні, қолданылу мерзімі"
+    note = "kk: Қағидалардың 7-тармағының 8) тармақшасы: «визаның берілген күні, қолданылу мерзімі»"
 )]
 pub trait VisaIsSet: Filled<Value = super::Visa> {}
 impl VisaIsSet for Set<super::Visa> {}
 #[diagnostic::on_unimplemented(
-    message = "`visa` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 8: date of issue and period of validity of the visa)",
+    message = "`visa` is already set on this VisaRecordBuilder (date of issue and period of validity of the visa): Rules approved by Resolution No. 939, paragraph 7, subparagraph 8)",
     label = "`visa` was set earlier: set each item once",
     note = "remove one of the calls to `.visa(...)`"
 )]
 pub trait VisaIsUnset {}
 impl VisaIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `registration` (Resolution 939, paragraph 7, item 9: date and basis of the dactyloscopic registration)",
+    message = "VisaRecord is missing `registration` (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 7, subparagraph 9)",
     label = "`registration` is required: call `.registration(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеу жүргізілген күн мен негізі"
+    note = "kk: Қағидалардың 7-тармағының 9) тармақшасы: «дактилоскопиялық тіркеу жүргізілген күн мен негізі»"
 )]
 pub trait RegistrationIsSet: Filled<Value = super::Registration> {}
 impl RegistrationIsSet for Set<super::Registration> {}
 #[diagnostic::on_unimplemented(
-    message = "`registration` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 9: date and basis of the dactyloscopic registration)",
+    message = "`registration` is already set on this VisaRecordBuilder (date and basis of the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 7, subparagraph 9)",
     label = "`registration` was set earlier: set each item once",
     note = "remove one of the calls to `.registration(...)`"
 )]
 pub trait RegistrationIsUnset {}
 impl RegistrationIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `issuing_authority` (Resolution 939, paragraph 7, item 10: name of the authority that issued the visa)",
+    message = "VisaRecord is missing `issuing_authority` (name of the authority that issued the visa): Rules approved by Resolution No. 939, paragraph 7, subparagraph 10)",
     label = "`issuing_authority` is required: call `.issuing_authority(...)` before `.build()`",
-    note = "kk: виза берген органның атауы"
+    note = "kk: Қағидалардың 7-тармағының 10) тармақшасы: «виза берген органның атауы»"
 )]
 pub trait IssuingAuthorityIsSet: Filled<Value = crate::values::Authority> {}
 impl IssuingAuthorityIsSet for Set<crate::values::Authority> {}
 #[diagnostic::on_unimplemented(
-    message = "`issuing_authority` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 10: name of the authority that issued the visa)",
+    message = "`issuing_authority` is already set on this VisaRecordBuilder (name of the authority that issued the visa): Rules approved by Resolution No. 939, paragraph 7, subparagraph 10)",
     label = "`issuing_authority` was set earlier: set each item once",
     note = "remove one of the calls to `.issuing_authority(...)`"
 )]
 pub trait IssuingAuthorityIsUnset {}
 impl IssuingAuthorityIsUnset for Unset {}
 #[diagnostic::on_unimplemented(
-    message = "VisaRecord is missing `registering_officer` (Resolution 939, paragraph 7, item 11: surname, given name, patronymic (if shown) of the person who carried out the registration)",
+    message = "VisaRecord is missing `registering_officer` (surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 7, subparagraph 11)",
     label = "`registering_officer` is required: call `.registering_officer(...)` before `.build()`",
-    note = "kk: дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)"
+    note = "kk: Қағидалардың 7-тармағының 11) тармақшасы: «дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке басты куәландыратын құжатта көрсетілсе)»"
 )]
 pub trait RegisteringOfficerIsSet: Filled<Value = super::FullName> {}
 impl RegisteringOfficerIsSet for Set<super::FullName> {}
 #[diagnostic::on_unimplemented(
-    message = "`registering_officer` is already set on this VisaRecordBuilder (Resolution 939, paragraph 7, item 11: surname, given name, patronymic (if shown) of the person who carried out the registration)",
+    message = "`registering_officer` is already set on this VisaRecordBuilder (surname, given name, patronymic (if shown in the identity document) of the person who carried out the dactyloscopic registration): Rules approved by Resolution No. 939, paragraph 7, subparagraph 11)",
     label = "`registering_officer` was set earlier: set each item once",
     note = "remove one of the calls to `.registering_officer(...)`"
 )]

@@ -18,20 +18,6 @@ named_variants!(Sex, "a sex written M, F or X", {
     Unspecified => "X",
 });
 
-/// Written `visa` or `temporary_residence_permit`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PermitKind {
-    /// A visa of the Republic of Kazakhstan.
-    Visa,
-    /// A temporary residence permit in the Republic of Kazakhstan.
-    TemporaryResidencePermit,
-}
-
-named_variants!(PermitKind, "a kind of permit", {
-    Visa => "visa",
-    TemporaryResidencePermit => "temporary_residence_permit",
-});
-
 /// Written `verdict` or `decision`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CourtActKind {

@@ -136,6 +136,7 @@ macro_rules! redacted_debug {
     };
 }
 
+mod composite;
 mod country;
 mod date;
 #[cfg(feature = "serde")]
@@ -145,9 +146,9 @@ mod fingerprints;
 mod iin;
 mod kinds;
 mod name;
-mod period;
 mod text;
 
+pub use composite::{CompositeError, NoneGivenError, PeriodError};
 pub use country::{Citizenship, CodeError, Country};
 pub use date::{BirthDate, Date, DateError, DateProblem, Known};
 pub use encoded::{Base64Problem, EncodingError, EncodingProblem, ImageFormat, Photo, Signature};
@@ -157,9 +158,8 @@ pub use fingerprints::{
     Impression, ImpressionFormat, PalmPosition,
 };
 pub use iin::{Iin, IinError};
-pub use kinds::{CourtActKind, PermitKind, Sex};
+pub use kinds::{CourtActKind, Sex};
 pub use name::{DOCUMENT_NUMBER_LIMIT, DocumentNumber, NAME_LIMIT, Name};
-pub use period::PeriodError;
 pub use text::{
     AddressLine, Authority, Ethnicity, Place, RegistrationBasis, TEXT_LIMIT, TextError, TextProblem,
 };
@@ -179,8 +179,8 @@ pub enum ValueError {
     Encoding(#[from] EncodingError),
     /// A set of finger or palm captures.
     CaptureSet(#[from] CaptureSetError),
-    /// A period that ends before it starts.
-    Period(#[from] PeriodError),
+    /// A composite whose parts break a rule across them.
+    Composite(#[from] CompositeError),
     /// A date, or a date of birth.
     Date(#[from] DateError),
 }

@@ -17,7 +17,7 @@ fn date(year: i16, month: i8, day: i8) -> Date {
 fn person(surname: &str) -> Result<FullName, ValueError> {
     Ok(FullName {
         surname: Name::new(surname)?,
-        given_name: Name::new("Әйгерім")?,
+        given_name: Some(Name::new("Әйгерім")?),
         patronymic: None,
     })
 }

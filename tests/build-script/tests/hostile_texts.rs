@@ -92,6 +92,7 @@ fn texts() -> Vec<String> {
     let mut member = |member: &Member| {
         texts.push(member.texts.kk.clone());
         texts.push(member.texts.en.clone());
+        texts.extend(member.reading.clone());
         if let Presence::Optional {
             condition: Some(condition),
         } = &member.presence
@@ -109,10 +110,12 @@ fn texts() -> Vec<String> {
     for composite in &model.composites {
         texts.push(composite.texts.kk.clone());
         texts.push(composite.texts.en.clone());
+        texts.extend(composite.reading.clone());
     }
     for record in &model.records {
         texts.push(record.lead_in.kk.clone());
         texts.push(record.lead_in.en.clone());
+        texts.extend(record.reading.clone());
     }
     texts
 }
@@ -148,10 +151,19 @@ fn compiler_messages_show_braces_as_written() {
         .expect("the message for a missing `name`");
     let shown = missing.replace("{{", "{").replace("}}", "}");
     assert!(
-        shown.ends_with(&format!(
-            "{})",
+        shown.contains(&format!(
+            "({}): ",
             one_line("name */ \"quote\" \\ `code` # sign \r end {0} {}")
         )),
         "{shown}"
     );
+    // The citation form's own braces too.
+    let twice = strings
+        .messages
+        .iter()
+        .find(|message| message.contains("already set"))
+        .expect("a message for an item set twice")
+        .replace("{{", "{")
+        .replace("}}", "}");
+    assert!(twice.ends_with("subparagraph 1) */ %s"), "{twice}");
 }

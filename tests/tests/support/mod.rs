@@ -3,4 +3,5 @@
 #![allow(dead_code, reason = "each test binary uses a part of the support")]
 
 pub mod json;
+pub mod schema;
 pub mod strategies;

@@ -6,8 +6,8 @@ use dactylo_records::{
     CourtAct, CourtActKind, Date, DocumentNumber, Ethnicity, Expulsion,
     ExpulsionOrReadmissionRecord, FingerPosition, Fingerprints, FingerprintsAndPalms, FullName,
     IdentityDocument, IdentityDocumentRecord, Iin, ImageFormat, Impression, ImpressionFormat, Name,
-    PermanentResidenceRecord, PermitKind, Photo, Place, PriorPermit, Registration,
-    RegistrationBasis, Sex, Signature, TemporaryResidenceRecord, Visa, VisaRecord,
+    PermanentResidenceRecord, Photo, Place, PriorPermits, Registration, RegistrationBasis, Sex,
+    Signature, TemporaryResidencePermit, TemporaryResidenceRecord, Visa, VisaRecord,
 };
 use proptest::prelude::*;
 
@@ -137,13 +137,14 @@ pub fn palms() -> impl Strategy<Value = FingerprintsAndPalms> {
 }
 
 pub fn full_name() -> impl Strategy<Value = FullName> {
-    (name(), name(), prop::option::of(name())).prop_map(|(surname, given_name, patronymic)| {
-        FullName {
+    // A person whose document shows one name has no given name.
+    (name(), prop::option::of(name()), prop::option::of(name())).prop_map(
+        |(surname, given_name, patronymic)| FullName {
             surname,
             given_name,
             patronymic,
-        }
-    })
+        },
+    )
 }
 
 pub fn identity_document() -> impl Strategy<Value = IdentityDocument> {
@@ -303,10 +304,13 @@ pub fn temporary_residence_record() -> impl Strategy<Value = TemporaryResidenceR
 pub fn expulsion_or_readmission_record() -> impl Strategy<Value = ExpulsionOrReadmissionRecord> {
     let court_act = (
         prop::sample::select(vec![CourtActKind::Verdict, CourtActKind::Decision]),
-        text::<Authority>(),
+        prop::option::of(text::<Authority>()),
         period(),
+        any::<(bool, bool)>(),
     )
-        .prop_map(|(kind, court, (date, in_force))| {
+        .prop_map(|(kind, court, (date, in_force), (dated, in_force_known))| {
+            let date = dated.then_some(date);
+            let in_force = in_force_known.then_some(in_force);
             CourtAct::new(kind, court, date, in_force).unwrap()
         });
     (common(), palms(), day(), court_act, day()).prop_map(
@@ -338,11 +342,15 @@ pub fn expulsion_or_readmission_record() -> impl Strategy<Value = ExpulsionOrRea
 }
 
 pub fn permanent_residence_record() -> impl Strategy<Value = PermanentResidenceRecord> {
-    let permit = (
-        prop::sample::select(vec![PermitKind::Visa, PermitKind::TemporaryResidencePermit]),
-        period(),
-    )
-        .prop_map(|(kind, (issued, until))| PriorPermit::new(kind, issued, until).unwrap());
+    let visa = period().prop_map(|(issued, until)| Visa::new(issued, until).unwrap());
+    let residence =
+        period().prop_map(|(issued, until)| TemporaryResidencePermit::new(issued, until).unwrap());
+    // At least one of the two.
+    let permit = (prop::option::of(visa), prop::option::of(residence))
+        .prop_filter("at least one permit", |(visa, residence)| {
+            visa.is_some() || residence.is_some()
+        })
+        .prop_map(|(visa, residence)| PriorPermits::new(visa, residence).unwrap());
     (common(), palms(), permit, address(), text::<Authority>()).prop_map(
         |(
             (name, born, sex, citizenship, photo, document, registration, officer),
@@ -361,7 +369,7 @@ pub fn permanent_residence_record() -> impl Strategy<Value = PermanentResidenceR
                 .identity_document(document)
                 .registration(registration)
                 .registering_officer(officer)
-                .visa_or_temporary_permit(permit)
+                .prior_permits(permit)
                 .intended_permanent_address(address)
                 .reviewing_authority(authority)
                 .build()
