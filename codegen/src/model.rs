@@ -100,7 +100,7 @@ pub enum Force {
     /// from the day after the last of them.
     AfterPublication {
         /// The calendar days.
-        days: u32,
+        days: u16,
         /// The day of first official publication, when known.
         published: Option<Date>,
     },

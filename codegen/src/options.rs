@@ -41,10 +41,12 @@ impl SingleFile {
         }
     }
 
-    /// Takes the value types (and `PeriodError`) from the module at `path`, such as
-    /// `crate::values`, instead of from `::dactylo_records`. The generator cannot see that
-    /// module: it is the caller's to provide every value type the spec names and, with serde,
-    /// the deserialization helpers `de` (`pub use dactylo_records::de;`).
+    /// Takes the value types from the module at `path`, such as `crate::values`, instead of from
+    /// `::dactylo_records`. The generator cannot see that module: it is the caller's to provide
+    /// every value type the spec names, the items the generated code uses besides them (`Date`,
+    /// the composites' `CompositeError`, `PeriodError` and `NoneGivenError`, and `ACT`'s `Act`,
+    /// `Repeal` and `EntryIntoForce`) and, with serde, the deserialization helpers `de`; a
+    /// `pub use dactylo_records::{...};` of them does.
     #[must_use]
     pub fn values(mut self, path: impl Into<String>) -> SingleFile {
         self.values = path.into();

@@ -53,7 +53,7 @@ pub(crate) struct InForceSpec {
     /// A fixed date.
     pub(crate) on: Option<Date>,
     /// The calendar days that must pass after the day of first official publication.
-    pub(crate) days_after_publication: Option<u32>,
+    pub(crate) days_after_publication: Option<u16>,
     /// The day of first official publication, when the spec knows it.
     pub(crate) published: Option<Date>,
     /// How the project reads the rule.

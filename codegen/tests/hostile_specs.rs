@@ -92,6 +92,8 @@ const PASCAL: &[&str] = &[
     "PeriodError",
     "CompositeError",
     "NoneGivenError",
+    "Act",
+    "EntryIntoForce",
     "Name",
     "Date",
     "FullName",

@@ -53,11 +53,11 @@ pub use values::de;
 // The value types the spec names are re-exported by the generated module, with the spec's words
 // and the records that use them; these are the rest: their parts, kinds, limits and errors.
 pub use values::{
-    Absence, Base64Problem, Capture, CaptureSetError, CodeError, CompositeError,
-    DOCUMENT_NUMBER_LIMIT, DateError, DateProblem, EncodingError, EncodingProblem, FingerPosition,
-    IMPRESSION_LIMIT, IinError, ImageFormat, Impression, ImpressionFormat, Known, NAME_LIMIT,
-    NoneGivenError, PHOTO_LIMIT, PalmPosition, PeriodError, SIGNATURE_LIMIT, TEXT_LIMIT, TextError,
-    TextProblem, ValueError,
+    Absence, Act, Applied, Base64Problem, Capture, CaptureSetError, CodeError, CompositeError,
+    DOCUMENT_NUMBER_LIMIT, DateError, DateProblem, EncodingError, EncodingProblem, EntryIntoForce,
+    FingerPosition, IMPRESSION_LIMIT, IinError, ImageFormat, Impression, ImpressionFormat, Known,
+    NAME_LIMIT, NoneGivenError, PHOTO_LIMIT, PalmPosition, PeriodError, Repeal, SIGNATURE_LIMIT,
+    TEXT_LIMIT, TextError, TextProblem, ValueError,
 };
 
 // prettyplease formats the generated modules, and `dactylo-codegen --check` compares them byte

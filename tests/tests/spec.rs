@@ -490,6 +490,27 @@ fn the_act_has_its_whole_provenance() {
         "2025-10-19"
     );
     assert_eq!(takes_effect.from.first_day(), None);
+
+    // The same, as the generated crate's data.
+    let day = |text: &str| {
+        dactylo_records::Date::new(
+            text[..4].parse().unwrap(),
+            text[5..7].parse().unwrap(),
+            text[8..].parse().unwrap(),
+        )
+        .unwrap()
+    };
+    let act = dactylo_records::ACT;
+    assert_eq!(act.earliest_first_day(), day("2024-11-19"));
+    assert_eq!(act.earliest_last_day(), Some(day("2025-10-18")));
+    assert_eq!(
+        act.applied_on(day("2024-11-18")),
+        dactylo_records::Applied::No
+    );
+    assert_eq!(
+        act.applied_on(day("2025-10-08")),
+        dactylo_records::Applied::Unknown
+    );
 }
 
 #[test]

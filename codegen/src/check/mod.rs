@@ -94,6 +94,7 @@ impl Checker {
         let status = match (act.status, act.repealed_by) {
             (StatusSpec::InForce, None) => Status::InForce,
             (StatusSpec::Repealed, Some(by)) => {
+                self.act_date("act.repealed_by.date", by.date);
                 if by.date < act.date {
                     self.report(
                         "act.repealed_by.date",
@@ -124,6 +125,7 @@ impl Checker {
                 Status::InForce
             }
         };
+        self.act_date("act.date", act.date);
         let references = act
             .references
             .into_iter()
@@ -171,11 +173,15 @@ impl Checker {
         adopted: jiff::civil::Date,
     ) -> InForce {
         for (key, date) in [("on", in_force.on), ("published", in_force.published)] {
-            if let Some(date) = date.filter(|date| *date < adopted) {
+            let Some(date) = date else { continue };
+            let at = format!("{path}.{key}");
+            if date < adopted {
                 self.report(
-                    format!("{path}.{key}"),
+                    &at,
                     format!("{date} is before the act's adoption on {adopted}"),
                 );
+            } else {
+                self.act_date(&at, date);
             }
         }
         let from = match (in_force.on, in_force.days_after_publication) {
@@ -202,6 +208,13 @@ impl Checker {
             paragraph: in_force.paragraph,
             from,
             reading: self.reading(path, in_force.reading),
+        }
+    }
+
+    /// A date of an act, which the generated `ACT` holds as a `Date`: in the years 1 to 9999.
+    fn act_date(&mut self, path: &str, date: jiff::civil::Date) {
+        if !(1..=9999).contains(&date.year()) {
+            self.report(path, format!("{date} is not in the years 0001 to 9999"));
         }
     }
 

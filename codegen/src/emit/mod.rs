@@ -10,6 +10,7 @@
 //! spec name can hide one. The names it declares come from [`crate::names`], which lists them all
 //! for the checker.
 
+mod act;
 mod builders;
 mod cases;
 mod characters;
@@ -81,13 +82,14 @@ pub(crate) fn tree(
             items: quote!(#imports #record_struct #builder),
         }
     }));
+    let act = act::constant(&model.act, &target);
     let unset = builders::unset_type();
     let machinery = typestate::module();
     let states = states_module(model);
     let values = types::value_reexports(model, &target);
     let reused = types::composite_reexports(model, &target, reused);
     Tree {
-        root: quote!(#unset #machinery #states #values #reused),
+        root: quote!(#act #unset #machinery #states #values #reused),
         children,
     }
 }

@@ -80,6 +80,11 @@ fn act(text: &mut String, model: &Model) {
         in_force = in_force(&act.in_force, act.date),
         status = status(model),
     );
+    let _ = writeln!(
+        text,
+        "The crate holds these dates as data: `ACT`, whose `applied_on(day)` says whether a day \
+         fell while the act applied, or that a publication day not recorded here decides it.\n"
+    );
     if !act.references.is_empty() {
         let _ = writeln!(text, "The act refers to other acts:\n");
         for reference in &act.references {

@@ -117,6 +117,9 @@ pub(crate) fn maybe_setter(field: &str) -> String {
     format!("maybe_{field}")
 }
 
+/// The constant of the act's dates of force, at the generated module's root.
+pub(crate) const ACT_CONSTANT: &str = "ACT";
+
 /// The module of composite types, under the generated module's root.
 pub(crate) const COMPOSITES_MODULE: &str = "composites";
 

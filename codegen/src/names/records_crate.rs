@@ -47,12 +47,14 @@ pub const VALUE_TYPES: [&str; 21] = [
 /// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
 /// items (`pub use records::*`): an explicit name there would hide a generated item of the same
 /// name without a word from the compiler.
-pub(crate) const ROOT_NAMES: [&str; 32] = [
+pub(crate) const ROOT_NAMES: [&str; 36] = [
     "jiff",
     "values",
     "records",
     "de",
     "Absence",
+    "Act",
+    "Applied",
     "Base64Problem",
     "Capture",
     "CaptureSetError",
@@ -63,6 +65,7 @@ pub(crate) const ROOT_NAMES: [&str; 32] = [
     "DateProblem",
     "EncodingError",
     "EncodingProblem",
+    "EntryIntoForce",
     "FingerPosition",
     "IMPRESSION_LIMIT",
     "IinError",
@@ -75,6 +78,7 @@ pub(crate) const ROOT_NAMES: [&str; 32] = [
     "PHOTO_LIMIT",
     "PalmPosition",
     "PeriodError",
+    "Repeal",
     "SIGNATURE_LIMIT",
     "TEXT_LIMIT",
     "TextError",

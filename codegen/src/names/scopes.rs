@@ -194,6 +194,11 @@ fn root(model: &Model, reused: &BTreeSet<String>, declared: &mut Declarations) {
     }
     declared.generator(
         &scope,
+        names::ACT_CONSTANT,
+        "the constant of the act's dates of force",
+    );
+    declared.generator(
+        &scope,
         names::UNSET_TYPE,
         "the builders' marker type `Unset`",
     );

@@ -11,7 +11,7 @@ use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
 ///
 /// Reading: The paragraph covers two groups: persons to be expelled, and persons covered by readmission treaties, whose return need not follow any court act. Yet subparagraphs 10) and 11) (the expulsion and its court act, and the date until which a court banned entry) are listed without condition. The record follows the text and requires both; it adds no condition the text does not give. A readmission case with no court act cannot be recorded as the text stands.
 ///
-/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. This type keeps its list as the act set it.
+/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. The record keeps the list as the act set it.
 ///
 /// Each field is one numbered item (subparagraph) of the paragraph, in the text's order.
 /// Create a record with [`ExpulsionOrReadmissionRecord::builder`]: [`ExpulsionOrReadmissionRecordBuilder::build`] compiles only once every required item is set.

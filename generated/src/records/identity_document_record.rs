@@ -9,7 +9,7 @@ use super::typestate::{Filled, Here, Left, Node, Replace, Right, Set};
 ///
 /// > When identity documents are issued, the material carrier with the dactyloscopic information of citizens of the Republic of Kazakhstan, foreigners and stateless persons contains the following information:
 ///
-/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. This type keeps its list as the act set it.
+/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before. The record keeps the list as the act set it.
 ///
 /// Each field is one numbered item (subparagraph) of the paragraph, in the text's order.
 /// Create a record with [`IdentityDocumentRecord::builder`]: [`IdentityDocumentRecordBuilder::build`] compiles only once every required item is set.

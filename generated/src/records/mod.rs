@@ -24,6 +24,33 @@ mod permanent_residence_record;
 pub use permanent_residence_record::{
     PermanentResidenceRecord, PermanentResidenceRecordBuilder,
 };
+/// Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan: the act whose lists the records hold, with its dates of force.
+///
+/// **Status:** Resolution No. 939 took effect 10 calendar days after its first official publication, a date not recorded here, so from 2024-11-19 at the earliest. It is repealed by Resolution No. 829 of 2025-10-08, which took effect 10 calendar days after its first official publication, a date not recorded here, so from 2025-10-19 at the earliest: No. 939 applied until the day before.
+///
+/// [`Act::applied_on`](crate::values::Act::applied_on) tells whether a day, such as a record's day of
+/// registration, fell while the act applied; where a publication day the spec does not know
+/// decides it, the answer says so.
+pub const ACT: crate::values::Act = crate::values::Act::new(
+    "Resolution",
+    939,
+    crate::values::Date::constant(2024, 11, 8),
+    crate::values::EntryIntoForce::AfterPublication {
+        days: 10,
+        published: ::core::option::Option::None,
+    },
+    ::core::option::Option::Some(
+        crate::values::Repeal::new(
+            "Resolution",
+            829,
+            crate::values::Date::constant(2025, 10, 8),
+            crate::values::EntryIntoForce::AfterPublication {
+                days: 10,
+                published: ::core::option::Option::None,
+            },
+        ),
+    ),
+);
 /// Marks a required item that a builder does not hold yet.
 ///
 /// A builder's state holds one leaf for each required item: `Unset` until the item's

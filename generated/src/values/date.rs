@@ -63,6 +63,18 @@ impl Date {
             .map_err(|_| refuse(DateProblem::Day))
     }
 
+    /// A date written in code, such as the dates of [`ACT`](crate::ACT): checked when the
+    /// program is compiled, where it is a constant.
+    ///
+    /// # Panics
+    ///
+    /// When the year is not from 1 to 9999 or the date does not exist; in a constant, the program
+    /// does not compile.
+    pub const fn constant(year: i16, month: i8, day: i8) -> Date {
+        assert!(year >= 1, "a Date's year is from 1 to 9999");
+        Date(jiff::civil::Date::constant(year, month, day))
+    }
+
     /// The year, 1 to 9999.
     pub fn year(self) -> i16 {
         self.0.year()

@@ -136,6 +136,7 @@ macro_rules! redacted_debug {
     };
 }
 
+mod act;
 mod composite;
 mod country;
 mod date;
@@ -148,6 +149,7 @@ mod kinds;
 mod name;
 mod text;
 
+pub use act::{Act, Applied, EntryIntoForce, Repeal};
 pub use composite::{CompositeError, NoneGivenError, PeriodError};
 pub use country::{Citizenship, CodeError, Country};
 pub use date::{BirthDate, Date, DateError, DateProblem, Known};

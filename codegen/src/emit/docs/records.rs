@@ -24,7 +24,7 @@ pub(in crate::emit) fn record(act: &Act, record: &Record) -> Vec<String> {
     lines.extend(reading(record.reading.as_ref()));
     lines.extend([
         String::new(),
-        status(act),
+        format!("{} The record keeps the list as the act set it.", status(act)),
         String::new(),
         "Each field is one numbered item (subparagraph) of the paragraph, in the text's order."
             .to_owned(),
@@ -56,6 +56,27 @@ pub(in crate::emit) fn force(in_force: &InForce, adopted: jiff::civil::Date) -> 
     }
 }
 
+/// The doc of `ACT`: which act, when it applied, and how to ask about a day. `act_type` is the
+/// path of the `Act` type from the generated module.
+pub(in crate::emit) fn act_constant(act: &Act, act_type: &str) -> Vec<String> {
+    vec![
+        format!(
+            "{} of {}: the act whose lists the records hold, with its dates of force.",
+            markdown(&act.name()),
+            markdown(&act.issuer.en)
+        ),
+        String::new(),
+        status(act),
+        String::new(),
+        format!(
+            "[`Act::applied_on`]({act_type}::applied_on) tells whether a day, such as a record's day of"
+        ),
+        "registration, fell while the act applied; where a publication day the spec does not know"
+            .to_owned(),
+        "decides it, the answer says so.".to_owned(),
+    ]
+}
+
 fn status(act: &Act) -> String {
     let kind = markdown(&act.kind.en);
     let number = act.number;
@@ -71,8 +92,7 @@ fn status(act: &Act) -> String {
             takes_effect,
         } => format!(
             "**Status:** {took_effect}. It is repealed by {kind} No. {by_number} of {by_date}, \
-             which took effect {}: No. {number} applied until the day before. This type keeps \
-             its list as the act set it.",
+             which took effect {}: No. {number} applied until the day before.",
             force(takes_effect, *by_date),
         ),
     }
