@@ -26,6 +26,7 @@
 //! rustc-like report as its `Display`.
 
 mod check;
+pub mod diff;
 mod emit;
 mod error;
 mod layout;
@@ -127,6 +128,12 @@ impl Spec {
     /// The checked spec.
     pub fn model(&self) -> &model::Model {
         &self.model
+    }
+
+    /// What changes from this spec to `newer`, and the verdict for `dactylo-records` under
+    /// semver.
+    pub fn diff(&self, newer: &Spec) -> diff::Diff {
+        diff::Diff::new(&self.model, &newer.model)
     }
 
     /// The generated parts of the `dactylo-records` crate, relative to the crate's directory: its

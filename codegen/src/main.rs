@@ -4,7 +4,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dactylo_codegen::diff::Format;
 use dactylo_codegen::{Error, Output, RECORDS_CRATE, Spec, check_all, write_all};
 
 /// The codegen crate's directory, in the workspace this binary was built in; the defaults are
@@ -23,10 +24,12 @@ const EXIT_BUSY: u8 = 4;
 const EXIT_INTERNAL: u8 = 5;
 
 /// Regenerates the dactylo-records crate (record types, typestate builders, their docs) and its
-/// compile-fail cases from the YAML spec of Resolution 939's lists.
+/// compile-fail cases from the YAML spec of Resolution 939's lists; `diff` says what a change of
+/// the spec changes.
 #[derive(Debug, Parser)]
 #[command(
     version,
+    args_conflicts_with_subcommands = true,
     after_help = "\
 Exit status:
   0  success (with --check: every generated file is up to date)
@@ -37,6 +40,41 @@ Exit status:
   5  dactylo-codegen failed inside (a bug: please report it); nothing was written"
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    #[command(flatten)]
+    generate: Generate,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Compares two specs: what changed in each list and type, and the verdict for
+    /// dactylo-records under semver (the last line: `semver: major|minor|patch|none`)
+    #[command(after_help = "\
+Exit status:
+  0  the specs were compared, whatever changed
+  2  a spec is invalid (or the command line is)
+  3  a spec could not be read")]
+    Diff {
+        /// The spec before the change
+        old: PathBuf,
+        /// The spec after the change
+        new: PathBuf,
+        /// How to write the report: `text`, or `markdown` for a CHANGELOG entry
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+struct Generate {
     /// The spec to read [default: spec/resolution-939.yaml in this workspace]
     #[arg(long, value_name = "PATH")]
     spec: Option<PathBuf>,
@@ -57,18 +95,48 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    let (result, outcome) = match &cli.command {
+        Some(Command::Diff { old, new, format }) => (diff(old, new, *format), ""),
+        None => (run(&cli.generate), "; nothing was written"),
+    };
+    match result {
         Ok(code) => code,
-        Err(error) => {
-            eprintln!("{}", error.render(std::io::stderr().is_terminal()));
-            if let Error::InvalidSpec { problems, .. } = &error {
-                let count = problems.len();
-                let noun = if count == 1 { "problem" } else { "problems" };
-                eprintln!("\ndactylo-codegen: {count} {noun} in the spec; nothing was written");
+        Err(errors) => {
+            for error in &errors {
+                report(error, outcome);
             }
-            ExitCode::from(exit_code(&error))
+            ExitCode::from(errors.iter().map(exit_code).max().unwrap_or(EXIT_INTERNAL))
         }
     }
+}
+
+/// Prints `error`, and for an invalid spec how many problems it has, then `outcome`.
+fn report(error: &Error, outcome: &str) {
+    eprintln!("{}", error.render(std::io::stderr().is_terminal()));
+    if let Error::InvalidSpec { file, problems, .. } = error {
+        let count = problems.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        let spec = if outcome.is_empty() {
+            file.display().to_string()
+        } else {
+            "the spec".to_owned()
+        };
+        eprintln!("\ndactylo-codegen: {count} {noun} in {spec}{outcome}");
+    }
+}
+
+/// Checks both specs, reporting the problems of each, then prints what changed.
+fn diff(old: &Path, new: &Path, format: ReportFormat) -> Result<ExitCode, Vec<Error>> {
+    let (older, newer) = match (Spec::load(old), Spec::load(new)) {
+        (Ok(older), Ok(newer)) => (older, newer),
+        (older, newer) => return Err(older.err().into_iter().chain(newer.err()).collect()),
+    };
+    let format = match format {
+        ReportFormat::Text => Format::Text,
+        ReportFormat::Markdown => Format::Markdown,
+    };
+    print!("{}", older.diff(&newer).render(format));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The exit status of a run that failed with `error`.
@@ -83,7 +151,11 @@ fn exit_code(error: &Error) -> u8 {
     }
 }
 
-fn run(cli: &Cli) -> Result<ExitCode, Error> {
+fn run(cli: &Generate) -> Result<ExitCode, Vec<Error>> {
+    generate(cli).map_err(|error| vec![error])
+}
+
+fn generate(cli: &Generate) -> Result<ExitCode, Error> {
     let workspace = Path::new(MANIFEST_DIR)
         .parent()
         .unwrap_or(Path::new(MANIFEST_DIR));

@@ -1,0 +1,146 @@
+//! Changes to the act: its provenance and citation forms change only words; its dates of force
+//! change the value of `ACT`, not its type.
+
+use super::{Change, Changes, ONLY_WORDS, Place, Semver, texts_changed};
+use crate::model::{Act, Force, InForce, Status};
+
+pub(super) fn compare(older: &Act, newer: &Act, found: &mut Vec<Change>) {
+    let mut changes = Changes {
+        place: Place::Act,
+        found,
+    };
+    if (older.number, older.date) != (newer.number, newer.date) {
+        changes.changed(
+            Semver::Patch,
+            format!(
+                "the act is now {} (was {}): the docs and `ACT`'s value change",
+                newer.name(),
+                older.name()
+            ),
+        );
+    }
+    let texts = [
+        ("kind", &older.kind, &newer.kind),
+        ("issuer", &older.issuer, &newer.issuer),
+        ("title", &older.title, &newer.title),
+        ("legal basis", &older.legal_basis, &newer.legal_basis),
+        ("signatory", &older.signatory, &newer.signatory),
+        (
+            "form of citing a paragraph",
+            &older.citations.paragraph,
+            &newer.citations.paragraph,
+        ),
+        (
+            "form of citing a subparagraph",
+            &older.citations.item,
+            &newer.citations.item,
+        ),
+    ];
+    for (what, older, newer) in texts {
+        if let Some(languages) = texts_changed(older, newer) {
+            changes.changed(
+                Semver::Patch,
+                format!("the act's {what} changed in {languages}: {ONLY_WORDS}"),
+            );
+        }
+    }
+    if older.references != newer.references {
+        changes.changed(
+            Semver::Patch,
+            format!("the acts the act refers to changed: {ONLY_WORDS}"),
+        );
+    }
+    in_force(
+        &mut changes,
+        "entry into force",
+        &older.in_force,
+        &newer.in_force,
+    );
+    match (&older.status, &newer.status) {
+        (Status::InForce, Status::InForce) => {}
+        (
+            Status::InForce,
+            Status::Repealed {
+                by_number, by_date, ..
+            },
+        ) => changes.changed(
+            Semver::Patch,
+            format!(
+                "the act is repealed by No. {by_number} of {by_date}: the docs and `ACT`'s value \
+                 change, not its type"
+            ),
+        ),
+        (Status::Repealed { .. }, Status::InForce) => changes.changed(
+            Semver::Patch,
+            "the act is no longer recorded as repealed: the docs and `ACT`'s value change, not \
+             its type",
+        ),
+        (
+            Status::Repealed {
+                by_number,
+                by_date,
+                takes_effect,
+            },
+            Status::Repealed {
+                by_number: new_number,
+                by_date: new_date,
+                takes_effect: new_effect,
+            },
+        ) => {
+            if (by_number, by_date) != (new_number, new_date) {
+                changes.changed(
+                    Semver::Patch,
+                    format!(
+                        "the repealing act is now No. {new_number} of {new_date} (was No. \
+                         {by_number} of {by_date}): the docs and `ACT`'s value change"
+                    ),
+                );
+            }
+            in_force(
+                &mut changes,
+                "repeal's entry into force",
+                takes_effect,
+                new_effect,
+            );
+        }
+    }
+}
+
+fn in_force(changes: &mut Changes<'_>, what: &str, older: &InForce, newer: &InForce) {
+    if older.from != newer.from {
+        changes.changed(
+            Semver::Patch,
+            format!(
+                "the {what} is now {} (was {}): the docs and `ACT`'s value change, not its type",
+                force(newer.from),
+                force(older.from)
+            ),
+        );
+    }
+    if let Some(languages) = texts_changed(&older.rule, &newer.rule) {
+        changes.changed(
+            Semver::Patch,
+            format!("the words of the {what} changed in {languages}: {ONLY_WORDS}"),
+        );
+    }
+    if older.reading != newer.reading {
+        changes.changed(
+            Semver::Patch,
+            format!("the reading of the {what} changed: {ONLY_WORDS}"),
+        );
+    }
+}
+
+fn force(force: Force) -> String {
+    match force {
+        Force::On(day) => format!("on {day}"),
+        Force::AfterPublication {
+            days,
+            published: Some(published),
+        } => format!("{days} days after publication on {published}"),
+        Force::AfterPublication {
+            days,
+            published: None,
+        } => format!("{days} days after an unrecorded publication"),
+    }
+}

@@ -1,0 +1,238 @@
+//! Changes to the lists and their items. A record's fields are the API (its builder's setters,
+//! its public fields) and the JSON (its keys), so what adds a requirement or takes something
+//! away is major, what only adds is minor, and what changes only words or citations is patch.
+
+use super::{Change, Changes, ONLY_WORDS, Place, Semver, member_words, texts_changed};
+use crate::model::{Field, Model, Record};
+use crate::names;
+
+pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
+    let mut paired = Vec::new();
+    for record in &newer.records {
+        let place = Place::List {
+            name: record.name.clone(),
+            paragraph: record.paragraph,
+        };
+        let mut changes = Changes {
+            place,
+            found: &mut *found,
+        };
+        let same_name = older.records.iter().find(|old| old.name == record.name);
+        let renamed = || {
+            older.records.iter().find(|old| {
+                old.paragraph == record.paragraph
+                    && !newer.records.iter().any(|new| new.name == old.name)
+            })
+        };
+        match same_name.or_else(renamed) {
+            Some(old) => {
+                paired.push(old.name.as_str());
+                list(old, record, &mut changes);
+            }
+            None => changes.added(
+                Semver::Minor,
+                format!(
+                    "`{}` (paragraph {}) added, with `{}`: new types, and nothing that exists \
+                     changes",
+                    record.name,
+                    record.paragraph,
+                    names::builder(&record.name)
+                ),
+            ),
+        }
+    }
+    for old in older
+        .records
+        .iter()
+        .filter(|old| !paired.contains(&old.name.as_str()))
+    {
+        let mut changes = Changes {
+            place: Place::List {
+                name: old.name.clone(),
+                paragraph: old.paragraph,
+            },
+            found: &mut *found,
+        };
+        changes.removed(format!(
+            "`{}` (paragraph {}) removed: code that names it or its builder no longer compiles",
+            old.name, old.paragraph
+        ));
+    }
+}
+
+fn list(older: &Record, newer: &Record, changes: &mut Changes<'_>) {
+    if older.name != newer.name {
+        changes.changed(
+            Semver::Major,
+            format!(
+                "`{}` (paragraph {}) renamed from `{}`: code that names the record or its builder \
+                 no longer compiles, and its JSON Schema's file is renamed",
+                newer.name, newer.paragraph, older.name
+            ),
+        );
+    }
+    if older.paragraph != newer.paragraph {
+        changes.changed(
+            Semver::Patch,
+            format!(
+                "`{}` is now the list of paragraph {} (was {}): its citations change; code and \
+                 JSON do not",
+                newer.name, newer.paragraph, older.paragraph
+            ),
+        );
+    }
+    if let Some(languages) = texts_changed(&older.lead_in, &newer.lead_in) {
+        changes.changed(
+            Semver::Patch,
+            format!(
+                "the lead-in of `{}` changed in {languages}: {ONLY_WORDS}",
+                newer.name
+            ),
+        );
+    }
+    if older.reading != newer.reading {
+        changes.changed(
+            Semver::Patch,
+            format!("the reading of `{}` changed: {ONLY_WORDS}", newer.name),
+        );
+    }
+    fields(older, newer, changes);
+}
+
+/// Pairs the fields by ident, then the rest by citation (a rename); what is left is added or
+/// removed.
+fn fields(older: &Record, newer: &Record, changes: &mut Changes<'_>) {
+    let mut unpaired_old: Vec<&Field> = older
+        .fields
+        .iter()
+        .filter(|old| {
+            !newer
+                .fields
+                .iter()
+                .any(|new| new.member.ident == old.member.ident)
+        })
+        .collect();
+    for field in &newer.fields {
+        let at = subject(newer, field);
+        if let Some(old) = older
+            .fields
+            .iter()
+            .find(|old| old.member.ident == field.member.ident)
+        {
+            item(newer, old, field, &at, changes);
+            continue;
+        }
+        let renamed = unpaired_old.iter().position(|old| {
+            old.citation.item == field.citation.item && old.member.ty == field.member.ty
+        });
+        if let Some(index) = renamed {
+            let old = unpaired_old.remove(index);
+            changes.changed(
+                Semver::Major,
+                format!(
+                    "{at} renamed from `{}`: its field and setter are renamed, and JSON under the \
+                     old name no longer reads",
+                    old.member.ident
+                ),
+            );
+            item(newer, old, field, &at, changes);
+        } else if field.member.is_required() {
+            changes.added(
+                Semver::Major,
+                format!(
+                    "{at} added as required: every `{}::build()` call must now set it, and JSON \
+                     without it no longer reads",
+                    names::builder(&newer.name)
+                ),
+            );
+        } else {
+            changes.added(
+                Semver::Minor,
+                format!(
+                    "{at} added as optional: records are `#[non_exhaustive]`, so code that builds \
+                     or reads them still compiles, and JSON without it still reads"
+                ),
+            );
+        }
+    }
+    for old in unpaired_old {
+        changes.removed(format!(
+            "{} removed: code that sets or reads it no longer compiles, and JSON that has it no \
+             longer reads",
+            subject(older, old)
+        ));
+    }
+}
+
+/// "`VisaRecord.photo` (paragraph 7, subparagraph 6)".
+fn subject(record: &Record, field: &Field) -> String {
+    format!(
+        "`{}.{}` (paragraph {}, subparagraph {})",
+        record.name, field.member.ident, field.citation.paragraph, field.citation.item
+    )
+}
+
+/// The changes to one item kept (by ident or by citation) from `older` to `newer`.
+fn item(record: &Record, older: &Field, newer: &Field, at: &str, changes: &mut Changes<'_>) {
+    let (old, new) = (&older.member, &newer.member);
+    if older.citation != newer.citation {
+        changes.changed(
+            Semver::Patch,
+            format!(
+                "{at} renumbered from paragraph {}, subparagraph {}: its citation changes; code \
+                 and JSON do not",
+                older.citation.paragraph, older.citation.item
+            ),
+        );
+    }
+    if old.ty != new.ty {
+        changes.changed(
+            Semver::Major,
+            format!(
+                "{at} retyped from `{}` to `{}`: code that sets or reads it no longer compiles, \
+                 and its JSON changes",
+                old.ty.name(),
+                new.ty.name()
+            ),
+        );
+    }
+    match (old.is_required(), new.is_required()) {
+        (true, false) => changes.changed(
+            Semver::Major,
+            format!(
+                "{at} made optional: the field becomes an `Option`, so code that reads it no \
+                 longer compiles"
+            ),
+        ),
+        (false, true) => changes.changed(
+            Semver::Major,
+            format!(
+                "{at} made required: every `{}::build()` call must now set it, and JSON without \
+                 it no longer reads",
+                names::builder(&record.name)
+            ),
+        ),
+        _ => {}
+    }
+    member_words(old, new, at, changes);
+    if older.data != newer.data {
+        changes.changed(
+            Semver::Patch,
+            format!(
+                "{at} now holds the data {} (was {}): only the matrix of the docs changes",
+                keys(&newer.data),
+                keys(&older.data)
+            ),
+        );
+    }
+}
+
+fn keys(keys: &[String]) -> String {
+    if keys.is_empty() {
+        return "none".to_owned();
+    }
+    keys.iter()
+        .map(|key| format!("`{key}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
