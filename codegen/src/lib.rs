@@ -65,6 +65,9 @@ pub const RECORDS_CRATE: &str = names::records_crate::CRATE_NAME;
 /// Where the JSON Schemas go inside the generated crate.
 pub const SCHEMA_DIR: &str = "schema";
 
+/// The file of [`Spec::test_fixtures`], in `tests/src/`.
+const FIXTURES_FILE: &str = "fixtures.rs";
+
 /// The file of [`Spec::composites_table`], in `codegen/src/names/`.
 const COMPOSITES_TABLE: &str = "records_composites.rs";
 
@@ -233,6 +236,57 @@ impl Spec {
         let cases = emit::compile_fail_cases(&self.model, &crate_name);
         let files = layout::case_files(cases, &self.label)?;
         Ok(Output::new(files).owning("").with_companions("stderr"))
+    }
+
+    /// The fixtures of this workspace's own tests (`tests/src/fixtures.rs`), against the
+    /// records' crate `crate_name`: every record drawn from a source of values, complete from
+    /// the spec's examples, and as a plain struct of its items, so that the tests follow the
+    /// spec. Written by the command line's default run.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] when `crate_name` is not an identifier; [`Error::InvalidSpec`]
+    /// when a spec example does not lex.
+    #[doc(hidden)]
+    pub fn test_fixtures(&self, crate_name: &str) -> Result<Output, Error> {
+        let crate_name: proc_macro2::Ident = syn::parse_str(crate_name).map_err(|_| {
+            Error::InvalidOption(format!(
+                "`{crate_name}` is not a crate name as used in Rust code"
+            ))
+        })?;
+        let tokens = emit::fixtures(&self.model, &crate_name)?;
+        let file = layout::file(PathBuf::from(FIXTURES_FILE), tokens, &self.label)?;
+        Ok(Output::new(vec![file]))
+    }
+
+    /// The hand-written Markdown file `file` (the workspace's README), whose text is
+    /// `markdown`, with the regions the generator keeps brought up to date: between
+    /// `<!-- dactylo-codegen: lists -->` and `<!-- end of dactylo-codegen: lists -->` a table of
+    /// the lists, and between the same markers for `example` a program that builds the last list
+    /// with every item. Written by the command line's default run.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] when a region opens and never ends.
+    #[doc(hidden)]
+    pub fn readme_regions(
+        &self,
+        markdown: &str,
+        file: impl Into<PathBuf>,
+    ) -> Result<Output, Error> {
+        let file = file.into();
+        let crate_name = proc_macro2::Ident::new(RECORDS_CRATE, proc_macro2::Span::call_site());
+        let text = emit::refresh_regions(
+            &self.model,
+            markdown,
+            &file.display().to_string(),
+            &crate_name,
+            |tokens| layout::rust_code("README.md", tokens),
+        )?;
+        Ok(Output::new(vec![GeneratedFile {
+            path: file,
+            contents: text,
+        }]))
     }
 
     /// The shapes of this spec's composites, compiled into `dactylo-codegen` so that

@@ -14,6 +14,11 @@ const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 const DEFAULT_SPEC: &str = "spec/resolution-939.yaml";
 const DEFAULT_OUT: &str = "generated";
 const DEFAULT_CASES: &str = "tests/compile-fail";
+/// Where the fixtures of the workspace's own tests go.
+const DEFAULT_FIXTURES: &str = "tests/src";
+/// The workspace's README, whose regions between `<!-- dactylo-codegen: … -->` markers follow
+/// the spec.
+const README: &str = "README.md";
 /// Where the table of dactylo-records' composites goes, for `Spec::single_file`.
 const DEFAULT_TABLE: &str = "codegen/src/names";
 
@@ -87,6 +92,11 @@ struct Generate {
     /// workspace when --out is not given; none when it is]
     #[arg(long, value_name = "DIR")]
     cases: Option<PathBuf>,
+
+    /// The directory of the test fixtures, `fixtures.rs` [default: tests/src in this workspace
+    /// when --out is not given; none when it is]
+    #[arg(long, value_name = "DIR")]
+    fixtures: Option<PathBuf>,
 
     /// Write nothing; name every file that differs from what the spec gives, and exit 1 if any
     #[arg(long)]
@@ -174,9 +184,26 @@ fn generate(cli: &Generate) -> Result<ExitCode, Error> {
         refuse_nesting(&outputs[0].1, &dir)?;
         outputs.push((spec.compile_fail_cases(RECORDS_CRATE)?, dir));
     }
-    // The generator's own table of the composites of the crate it generates in this workspace.
+    let fixtures = match (&cli.fixtures, &cli.out) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, None) => Some(default(DEFAULT_FIXTURES)),
+        (None, Some(_)) => None,
+    };
+    if let Some(dir) = fixtures {
+        outputs.push((spec.test_fixtures(RECORDS_CRATE)?, dir));
+    }
     if cli.out.is_none() {
+        // The generator's own table of the composites of the crate it generates in this
+        // workspace.
         outputs.push((spec.composites_table()?, default(DEFAULT_TABLE)));
+        // The regions of the workspace's README that follow the spec.
+        let root = default(".");
+        let readme = root.join(README);
+        let text = std::fs::read_to_string(&readme).map_err(|source| Error::Read {
+            path: readme.clone(),
+            source,
+        })?;
+        outputs.push((spec.readme_regions(&text, README)?, root));
     }
 
     if cli.check {
@@ -291,10 +318,15 @@ fn label(spec: &Path, workspace: &Path) -> String {
 
 /// A default path as messages show it: relative to the current directory when inside it.
 fn shown(path: &Path) -> PathBuf {
-    std::env::current_dir()
+    let relative = std::env::current_dir()
         .ok()
         .and_then(|current| path.strip_prefix(current).ok())
-        .map_or_else(|| path.to_owned(), Path::to_owned)
+        .map_or_else(|| path.to_owned(), Path::to_owned);
+    if relative.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        relative
+    }
 }
 
 #[cfg(test)]

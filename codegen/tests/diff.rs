@@ -8,6 +8,10 @@ use std::process::Command;
 use dactylo_codegen::Spec;
 use dactylo_codegen::diff::{Format, Semver};
 
+mod support;
+
+use support::amendments::{ITEM_RENAMED, LIST_ADDED, REQUIRED_ITEM_ADDED};
+
 const SPEC: &str = include_str!("../../spec/resolution-939.yaml");
 
 /// An amendment: its name (the snapshot's), what it does to the spec's text, and its verdict.
@@ -17,16 +21,6 @@ struct Amendment {
     semver: Semver,
 }
 
-/// The end of paragraph 7's list, where an item can be added after subparagraph 11).
-const VISA_LAST_ITEM: &str = "        citation: { paragraph: 7, item: 11 }
-        kk: >-
-          дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке
-          басты куәландыратын құжатта көрсетілсе)
-        en: >-
-          surname, given name, patronymic (if shown in the identity document) of the person who
-          carried out the dactyloscopic registration
-";
-
 const AMENDMENTS: &[Amendment] = &[
     Amendment {
         name: "nothing",
@@ -35,23 +29,7 @@ const AMENDMENTS: &[Amendment] = &[
     },
     Amendment {
         name: "required_item_added",
-        edits: &[(
-            VISA_LAST_ITEM,
-            "        citation: { paragraph: 7, item: 11 }
-        kk: >-
-          дактилоскопиялық тіркеуді жүзеге асырған адамның тегі, аты, әкесінің аты (егер ол жеке
-          басты куәландыратын құжатта көрсетілсе)
-        en: >-
-          surname, given name, patronymic (if shown in the identity document) of the person who
-          carried out the dactyloscopic registration
-      - ident: purpose_of_visit
-        type: Place
-        data: [place_of_birth]
-        citation: { paragraph: 7, item: 12 }
-        kk: сапарының мақсаты
-        en: purpose of the visit
-",
-        )],
+        edits: &[REQUIRED_ITEM_ADDED],
         semver: Semver::Major,
     },
     Amendment {
@@ -119,10 +97,7 @@ const AMENDMENTS: &[Amendment] = &[
     },
     Amendment {
         name: "item_renamed",
-        edits: &[(
-            "      - ident: reviewing_authority\n        type: Authority\n",
-            "      - ident: considering_authority\n        type: Authority\n        data: [reviewing_authority]\n",
-        )],
+        edits: &[ITEM_RENAMED],
         semver: Semver::Major,
     },
     Amendment {
@@ -186,19 +161,7 @@ const AMENDMENTS: &[Amendment] = &[
     },
     Amendment {
         name: "list_added",
-        edits: &[(
-            "  PermanentResidenceRecord:\n",
-            "  CitizenshipRecord:
-    paragraph: 11
-    lead_in: { kk: азаматтыққа қабылдаған кезде, en: when citizenship is granted }
-    fields:
-      - ident: full_name
-        type: FullName
-        citation: { paragraph: 11, item: 1 }
-        kk: тегі, аты, әкесінің аты
-        en: surname, given name, patronymic
-  PermanentResidenceRecord:\n",
-        )],
+        edits: &[LIST_ADDED],
         semver: Semver::Minor,
     },
     Amendment {

@@ -1,5 +1,5 @@
-//! Generates the records of the workspace's spec, and of a spec with hostile texts, into
-//! `OUT_DIR`, taking the hand-written value types (and, where the spec's are the same, the
+//! Generates the records of this crate's own copy of a spec, and of a spec with hostile texts,
+//! into `OUT_DIR`, taking the hand-written value types (and, where the spec's are the same, the
 //! composites) from `dactylo-records`.
 
 use std::path::{Path, PathBuf};
@@ -7,11 +7,7 @@ use std::path::{Path, PathBuf};
 use dactylo_codegen::{Error, Serde, SingleFile, Spec};
 
 const SPECS: [(&str, &str, &str); 2] = [
-    (
-        "../../spec/resolution-939.yaml",
-        "spec/resolution-939.yaml",
-        "records.rs",
-    ),
+    ("spec.yaml", "tests/build-script/spec.yaml", "records.rs"),
     (
         "hostile-texts.yaml",
         "tests/build-script/hostile-texts.yaml",

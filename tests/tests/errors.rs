@@ -3,45 +3,30 @@
 //! `from_slice`, `from_reader`, `from_value`). They are bounded, too: a huge photo is refused
 //! before it is decoded, and a capture list before it is read past one entry too many.
 
-use std::io::Cursor;
-
-use dactylo_records::{
-    ExpulsionOrReadmissionRecord, IdentityDocumentRecord, PHOTO_LIMIT, PermanentResidenceRecord,
-    TemporaryResidenceRecord, VisaRecord,
-};
-use dactylo_tests::complete;
+use dactylo_records::PHOTO_LIMIT;
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 mod support;
 
 use support::json::{node_mut, paths};
+use support::places::{model, place_of};
+use support::records::{Wire, all, named};
 
 /// Letters no message of the crate holds, and a number no position of these inputs reaches.
 const CANARY: &str = "QZXJ";
 const CANARY_NUMBER: i64 = 918_273_645;
 
-/// The error of each way serde_json reads `text`, or `None` where it is accepted.
-fn errors<T: DeserializeOwned>(text: &str) -> Vec<Option<String>> {
-    let value = serde_json::from_str::<Value>(text);
+/// The error of each way serde_json reads `text` as the record `wire`, or `None` where it is
+/// accepted.
+fn errors(wire: &dyn Wire, text: &str) -> Vec<Option<String>> {
     let mut found = vec![
-        serde_json::from_str::<T>(text)
-            .err()
-            .map(|error| error.to_string()),
-        serde_json::from_slice::<T>(text.as_bytes())
-            .err()
-            .map(|error| error.to_string()),
-        serde_json::from_reader::<_, T>(Cursor::new(text.as_bytes()))
-            .err()
-            .map(|error| error.to_string()),
+        wire.read_str(text).err(),
+        wire.read_slice(text.as_bytes()).err(),
+        wire.read_reader(text.as_bytes()).err(),
     ];
-    if let Ok(value) = value {
-        found.push(
-            serde_json::from_value::<T>(value)
-                .err()
-                .map(|e| e.to_string()),
-        );
+    if let Ok(value) = serde_json::from_str::<Value>(text) {
+        found.push(wire.read(value).err());
     }
     found
 }
@@ -124,23 +109,20 @@ fn apply(json: &mut Value, mutation: &Mutation) {
     }
 }
 
-fn check<T: DeserializeOwned + serde::Serialize>(
-    record: &T,
-    mutations: &[Mutation],
-) -> Result<(), TestCaseError> {
-    let mut json = serde_json::to_value(record).unwrap();
+fn check(wire: &dyn Wire, mutations: &[Mutation]) -> Result<(), TestCaseError> {
+    let mut json = wire.complete();
     for mutation in mutations {
         apply(&mut json, mutation);
     }
     let text = serde_json::to_string(&json).unwrap();
-    for error in errors::<T>(&text).into_iter().flatten() {
+    for error in errors(wire, &text).into_iter().flatten() {
         assert_no_canary(&error, &text)?;
     }
     // Damaged JSON, cut anywhere, fails with the format's own errors: they must not quote it
     // either.
     for end in [text.len() / 3, text.len() / 2, text.len() - 1] {
         let cut = &text[..text.floor_char_boundary(end)];
-        for error in errors::<T>(cut).into_iter().flatten() {
+        for error in errors(wire, cut).into_iter().flatten() {
             assert_no_canary(&error, cut)?;
         }
     }
@@ -153,76 +135,70 @@ proptest! {
     #[test]
     fn no_error_repeats_the_input(
         mutations in prop::collection::vec(mutation(), 1..4),
-        record in 0_usize..5,
+        record in any::<prop::sample::Index>(),
     ) {
-        match record {
-            0 => check(&complete::identity_document_record(), &mutations)?,
-            1 => check(&complete::visa_record(), &mutations)?,
-            2 => check(&complete::temporary_residence_record(), &mutations)?,
-            3 => check(&complete::expulsion_or_readmission_record(), &mutations)?,
-            _ => check(&complete::permanent_residence_record(), &mutations)?,
-        }
+        let records = all();
+        check(record.get(&records).as_ref(), &mutations)?;
     }
 }
 
 /// The inputs the records used to repeat in their errors: a name where a composite is
-/// expected, a photo or a document as a string, an unknown sex, an invalid citizenship code.
+/// expected, a photo or a document as a string, an unknown sex, an invalid citizenship code,
+/// each put where some record holds its type.
 #[test]
 fn what_used_to_leak_no_longer_does() {
-    let record = serde_json::to_value(complete::visa_record()).unwrap();
-    let photo = record["photo"]["data"].as_str().unwrap().to_owned();
+    let model = model();
+    let photo = place_of(&model, "Photo");
+    let photo_data = photo.get(&named(&photo.record).complete()).unwrap()["data"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let cases = [
-        ("full_name", json!("Anna Smith"), "Anna"),
-        ("photo", json!(photo), photo.as_str()),
-        ("identity_document", json!("N12345678"), "N12345678"),
-        ("sex", json!("Female"), "Female"),
-        ("citizenship", json!("KZX"), "KZX"),
-        ("birth_date", json!("1985-07-01T10:00"), "1985"),
+        ("FullName", json!("Anna Smith"), "Anna"),
+        ("Photo", json!(photo_data), photo_data.as_str()),
+        ("IdentityDocument", json!("N12345678"), "N12345678"),
+        ("Sex", json!("Female"), "Female"),
+        ("Citizenship", json!("KZX"), "KZX"),
+        ("BirthDate", json!("1985-07-01T10:00"), "1985"),
     ];
-    for (item, value, secret) in cases {
-        let mut json = record.clone();
-        json[item] = value;
+    for (ty, value, secret) in cases {
+        let place = place_of(&model, ty);
+        let wire = named(&place.record);
+        let mut json = wire.complete();
+        place.set(&mut json, value);
         let text = serde_json::to_string(&json).unwrap();
-        for error in errors::<VisaRecord>(&text) {
+        for error in errors(wire.as_ref(), &text) {
             let error = error.expect("refused");
-            assert!(error.starts_with(item), "{error}");
-            assert!(!error.contains(secret), "{item}: {error}");
+            assert!(error.starts_with(&place.dotted()), "{error}");
+            assert!(!error.contains(secret), "{ty}: {error}");
         }
     }
 }
 
-/// A change to a record's JSON.
-type Damage = fn(&mut Value);
-
 /// An operator finds the bad value by its path, without seeing it.
 #[test]
 fn errors_name_the_path_of_the_value() {
-    let record = serde_json::to_value(complete::visa_record()).unwrap();
-    let cases: [(Damage, &str); 4] = [
+    let model = model();
+    let cases: [(&str, Value, &str); 4] = [
+        ("Name", json!("Smith2"), ": "),
+        ("Name", json!(""), ": "),
         (
-            |json| json["full_name"]["surname"] = json!("Smith2"),
-            "full_name.surname: ",
+            "Fingerprints",
+            json!([{ "position": "ten", "absence": "XX" }]),
+            "[0].position: ",
         ),
-        (
-            |json| json["registering_officer"]["given_name"] = json!(""),
-            "registering_officer.given_name: ",
-        ),
-        (
-            |json| json["fingerprints"][9]["position"] = json!("ten"),
-            "fingerprints[9].position: ",
-        ),
-        (
-            |json| json["identity_document"]["number"] = json!("n-1"),
-            "identity_document.number: ",
-        ),
+        ("DocumentNumber", json!("n-1"), ": "),
     ];
-    for (damage, path) in cases {
-        let mut json = record.clone();
-        damage(&mut json);
+    for (ty, value, suffix) in cases {
+        let place = place_of(&model, ty);
+        let wire = named(&place.record);
+        let mut json = wire.complete();
+        place.set(&mut json, value);
         let text = serde_json::to_string(&json).unwrap();
-        for error in errors::<VisaRecord>(&text) {
+        let path = format!("{}{suffix}", place.dotted());
+        for error in errors(wire.as_ref(), &text) {
             let error = error.expect("refused");
-            assert!(error.starts_with(path), "{error}");
+            assert!(error.starts_with(&path), "{error}");
         }
     }
 }
@@ -231,15 +207,19 @@ fn errors_name_the_path_of_the_value() {
 /// decoded, with the limit in the message.
 #[test]
 fn a_photo_over_the_limit_is_refused_naming_the_limit() {
-    let mut json = serde_json::to_value(complete::visa_record()).unwrap();
+    let place = place_of(&model(), "Photo");
+    let wire = named(&place.record);
+    let mut json = wire.complete();
     let bytes = 64 * 1024 * 1024;
-    json["photo"]["data"] = json!("A".repeat(bytes / 3 * 4));
+    place.set(
+        &mut json,
+        json!({ "format": "jpeg", "data": "A".repeat(bytes / 3 * 4) }),
+    );
     let text = serde_json::to_string(&json).unwrap();
-    let error = serde_json::from_str::<VisaRecord>(&text)
-        .unwrap_err()
-        .to_string();
+    let error = wire.read_str(&text).unwrap_err();
     let expected = format!(
-        "photo.data: Photo: the data has {} bytes, more than the {PHOTO_LIMIT} bytes (15 MB) it may have",
+        "{}.data: Photo: the data has {} bytes, more than the {PHOTO_LIMIT} bytes (15 MB) it may have",
+        place.dotted(),
         bytes / 3 * 3
     );
     assert!(error.starts_with(&expected), "{error}");
@@ -249,46 +229,27 @@ fn a_photo_over_the_limit_is_refused_naming_the_limit() {
 /// entries after it are never read.
 #[test]
 fn a_capture_list_is_refused_at_the_first_entry_too_many() {
-    let mut json = serde_json::to_value(complete::visa_record()).unwrap();
-    let first = json["fingerprints"][0].clone();
-    let list = json["fingerprints"].as_array_mut().unwrap();
+    let place = place_of(&model(), "Fingerprints");
+    let wire = named(&place.record);
+    let mut json = wire.complete();
+    let mut list = place.get(&json).unwrap().as_array().unwrap().clone();
+    let first = list[0].clone();
     list.extend(std::iter::repeat_n(first, 990));
+    place.set(&mut json, Value::Array(list));
     let text = serde_json::to_string(&json).unwrap();
-    let error = serde_json::from_str::<VisaRecord>(&text)
-        .unwrap_err()
-        .to_string();
-    assert!(
-        error.starts_with("fingerprints[10]: position 1 is given twice"),
-        "{error}"
-    );
+    let error = wire.read_str(&text).unwrap_err();
+    let expected = format!("{}[10]: position 1 is given twice", place.dotted());
+    assert!(error.starts_with(&expected), "{error}");
 }
 
 #[test]
 fn every_record_type_reads_from_every_way() {
-    let records = [
-        serde_json::to_string(&complete::identity_document_record()).unwrap(),
-        serde_json::to_string(&complete::temporary_residence_record()).unwrap(),
-        serde_json::to_string(&complete::expulsion_or_readmission_record()).unwrap(),
-        serde_json::to_string(&complete::permanent_residence_record()).unwrap(),
-    ];
-    assert!(
-        errors::<IdentityDocumentRecord>(&records[0])
-            .iter()
-            .all(Option::is_none)
-    );
-    assert!(
-        errors::<TemporaryResidenceRecord>(&records[1])
-            .iter()
-            .all(Option::is_none)
-    );
-    assert!(
-        errors::<ExpulsionOrReadmissionRecord>(&records[2])
-            .iter()
-            .all(Option::is_none)
-    );
-    assert!(
-        errors::<PermanentResidenceRecord>(&records[3])
-            .iter()
-            .all(Option::is_none)
-    );
+    for wire in all() {
+        let text = serde_json::to_string(&wire.complete()).unwrap();
+        assert!(
+            errors(wire.as_ref(), &text).iter().all(Option::is_none),
+            "{}",
+            wire.name()
+        );
+    }
 }

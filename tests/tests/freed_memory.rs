@@ -22,9 +22,13 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
-use dactylo_records::{Impression, ImpressionFormat, VisaRecord};
-use dactylo_tests::complete;
+use dactylo_records::{Impression, ImpressionFormat};
+use dactylo_tests::fixtures::{EachRecord, Record, each_record};
 use serde_json::Value;
+
+mod support;
+
+use support::places::{model, place_of};
 
 /// The impression's bytes: a WSQ signature, then 600 bytes no other data of the record has,
 /// so that the end of a copy outlives the shorter strings a reused buffer takes after it.
@@ -107,14 +111,48 @@ fn copies_left(work: impl FnOnce()) -> (usize, usize) {
     )
 }
 
-/// A visa record whose right thumb is the canary, as JSON.
-fn json() -> String {
+/// A record that holds fingerprints, with the first impression the canary, as JSON; and the
+/// record's name.
+fn json() -> (String, String) {
+    let place = place_of(&model(), "Fingerprints");
     let impression = Impression::new(ImpressionFormat::Wsq, canary()).unwrap();
-    let mut json = serde_json::to_value(complete::visa_record()).unwrap();
-    json["fingerprints"][0]["impression"] = serde_json::to_value(&impression).unwrap();
+    let mut json = support::records::named(&place.record).complete();
+    let mut captures = place.get(&json).unwrap().clone();
+    captures[0]["impression"] = serde_json::to_value(&impression).unwrap();
+    place.set(&mut json, captures);
     let text = serde_json::to_string(&json).unwrap();
     assert!(text.contains(std::str::from_utf8(&needles().1).unwrap()));
-    text
+    (place.record, text)
+}
+
+/// A test run on the record type that holds the canary.
+trait Scan {
+    fn scan<R: Record>(&self, json: &str);
+}
+
+struct On<'a, S> {
+    record: &'a str,
+    json: &'a str,
+    scan: &'a S,
+}
+
+impl<S: Scan> EachRecord for On<'_, S> {
+    fn record<R: Record>(&mut self) {
+        if R::NAME == self.record {
+            self.scan.scan::<R>(self.json);
+        }
+    }
+}
+
+/// Runs `scan` on the canary's record, alone.
+fn run(scan: &impl Scan) {
+    let _alone = alone();
+    let (record, json) = json();
+    each_record(&mut On {
+        record: &record,
+        json: &json,
+        scan,
+    });
 }
 
 /// The JSON with the canary's base64 written in escapes (`\u0041` for `A`), as writers that
@@ -132,69 +170,96 @@ fn escaped(json: &str) -> String {
     json.replace(&text, &escapes)
 }
 
-fn read(text: &str) -> VisaRecord {
+fn read<R: Record>(text: &str) -> R {
     serde_json::from_str(text).unwrap()
+}
+
+struct FromStrOrSlice;
+
+impl Scan for FromStrOrSlice {
+    fn scan<R: Record>(&self, json: &str) {
+        assert_eq!(copies_left(|| drop(read::<R>(json))), (0, 0));
+        let bytes = json.as_bytes();
+        let from_slice = || drop(serde_json::from_slice::<R>(bytes).unwrap());
+        assert_eq!(copies_left(from_slice), (0, 0));
+    }
 }
 
 #[test]
 fn reading_from_a_str_or_slice_leaves_no_copy() {
-    let _alone = alone();
-    let json = json();
-    assert_eq!(copies_left(|| drop(read(&json))), (0, 0));
-    let bytes = json.as_bytes();
-    let from_slice = || drop(serde_json::from_slice::<VisaRecord>(bytes).unwrap());
-    assert_eq!(copies_left(from_slice), (0, 0));
+    run(&FromStrOrSlice);
+}
+
+struct FromValue;
+
+impl Scan for FromValue {
+    fn scan<R: Record>(&self, json: &str) {
+        let value: Value = serde_json::from_str(json).unwrap();
+        let (bytes, _) = copies_left(|| drop(serde_json::from_value::<R>(value).unwrap()));
+        assert_eq!(bytes, 0);
+        // The value's own string was the caller's; the crate took it over and wiped it.
+        let value: Value = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            copies_left(|| drop(serde_json::from_value::<R>(value).unwrap())),
+            (0, 0)
+        );
+    }
 }
 
 #[test]
 fn reading_from_a_value_leaves_no_copy() {
-    let _alone = alone();
-    let value: Value = serde_json::from_str(&json()).unwrap();
-    let (bytes, _) = copies_left(|| drop(serde_json::from_value::<VisaRecord>(value).unwrap()));
-    assert_eq!(bytes, 0);
-    // The value's own string was the caller's; the crate took it over and wiped it.
-    let value: Value = serde_json::from_str(&json()).unwrap();
-    assert_eq!(
-        copies_left(|| drop(serde_json::from_value::<VisaRecord>(value).unwrap())),
-        (0, 0)
-    );
+    run(&FromValue);
+}
+
+struct FromReaderOrEscapes;
+
+impl Scan for FromReaderOrEscapes {
+    fn scan<R: Record>(&self, json: &str) {
+        let from_reader = || drop(serde_json::from_reader::<_, R>(json.as_bytes()).unwrap());
+        let (bytes, base64) = copies_left(from_reader);
+        assert_eq!(bytes, 0, "the decoded bytes are always wiped");
+        assert!(base64 > 0, "serde_json's buffer of the text is not wiped");
+
+        // The input holds escapes where the text has letters: a copy found is serde_json's
+        // unescaped one.
+        let escaped = escaped(json);
+        assert!(!escaped.contains(std::str::from_utf8(&needles().1).unwrap()));
+        let (bytes, base64) = copies_left(|| drop(read::<R>(&escaped)));
+        assert_eq!(bytes, 0);
+        assert!(
+            base64 > 0,
+            "serde_json's buffer of the unescaped text is not wiped"
+        );
+    }
 }
 
 #[test]
 fn reading_from_a_reader_or_with_escapes_leaves_copies_of_the_text() {
-    let _alone = alone();
-    let json = json();
-    let from_reader = || drop(serde_json::from_reader::<_, VisaRecord>(json.as_bytes()).unwrap());
-    let (bytes, base64) = copies_left(from_reader);
-    assert_eq!(bytes, 0, "the decoded bytes are always wiped");
-    assert!(base64 > 0, "serde_json's buffer of the text is not wiped");
+    run(&FromReaderOrEscapes);
+}
 
-    // The input holds `\/` where the text has `/`: a copy found is serde_json's unescaped one.
-    let escaped = escaped(&json);
-    assert!(!escaped.contains(std::str::from_utf8(&needles().1).unwrap()));
-    let (bytes, base64) = copies_left(|| drop(read(&escaped)));
-    assert_eq!(bytes, 0);
-    assert!(
-        base64 > 0,
-        "serde_json's buffer of the unescaped text is not wiped"
-    );
+struct IntoABuffer;
+
+impl Scan for IntoABuffer {
+    fn scan<R: Record>(&self, json: &str) {
+        let record = read::<R>(json);
+        let size = serde_json::to_vec(&record).unwrap().len();
+        let mut buffer = Vec::with_capacity(size);
+        let (bytes, base64) = copies_left(|| serde_json::to_writer(&mut buffer, &record).unwrap());
+        assert_eq!((bytes, base64), (0, 0));
+        assert_eq!(buffer.len(), size);
+        // The output itself is the caller's, dropped after the scan; what is found is in the
+        // buffers it outgrew.
+        let mut output = None;
+        let (_, base64) = copies_left(|| output = Some(serde_json::to_vec(&record).unwrap()));
+        drop(output);
+        assert!(base64 > 0, "to_vec's outgrown buffers are not wiped");
+    }
 }
 
 #[test]
 fn writing_into_a_buffer_large_enough_leaves_no_copy() {
-    let _alone = alone();
-    let record = read(&json());
-    let size = serde_json::to_vec(&record).unwrap().len();
-    let mut buffer = Vec::with_capacity(size);
-    let (bytes, base64) = copies_left(|| serde_json::to_writer(&mut buffer, &record).unwrap());
-    assert_eq!((bytes, base64), (0, 0));
-    assert_eq!(buffer.len(), size);
-    // The output itself is the caller's, dropped after the scan; what is found is in the
-    // buffers it outgrew.
-    let mut output = None;
-    let (_, base64) = copies_left(|| output = Some(serde_json::to_vec(&record).unwrap()));
-    drop(output);
-    assert!(base64 > 0, "to_vec's outgrown buffers are not wiped");
+    run(&IntoABuffer);
 }
 
 /// The scan finds a copy where there is one: a plain vector of the bytes, freed unwiped, and

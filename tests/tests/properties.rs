@@ -1,17 +1,19 @@
 //! Properties over generated inputs: the IIN check digit, serde round trips of arbitrary valid
 //! records, and deserializers that never panic, whatever JSON they are given.
 
-use dactylo_records::{
-    ExpulsionOrReadmissionRecord, IdentityDocumentRecord, Iin, PermanentResidenceRecord,
-    TemporaryResidenceRecord, VisaRecord,
-};
+use dactylo_records::Iin;
+use dactylo_tests::any_record;
+use dactylo_tests::fixtures::{EachRecord, Record, each_record};
+use dactylo_tests::strategies::iin_text;
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 use serde_json::Value;
 
 mod support;
 
 use support::json::{node_mut, paths};
-use support::strategies::*;
+use support::records::all;
+use support::schema::validator;
 
 /// The IIN check digit computed the plain way, to check the crate's against.
 fn reference_check_digit(prefix: &[u8; 11]) -> Option<u8> {
@@ -55,17 +57,8 @@ fn round_trips<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + s
 
 /// The record's JSON is valid against the generated schema `schema`.
 fn conforms<T: serde::Serialize>(record: &T, schema: &str) -> Result<(), TestCaseError> {
-    let path = format!(
-        "{}/../generated/schema/{schema}.schema.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let validator = jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap();
     let instance = serde_json::to_value(record).unwrap();
-    let errors: Vec<String> = validator
+    let errors: Vec<String> = validator(schema)
         .iter_errors(&instance)
         .map(|error| error.to_string())
         .collect();
@@ -73,38 +66,37 @@ fn conforms<T: serde::Serialize>(record: &T, schema: &str) -> Result<(), TestCas
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    #[test]
-    fn identity_document_records_round_trip_and_conform(record in identity_document_record()) {
-        round_trips(&record)?;
-        conforms(&record, "identity_document_record")?;
+/// Runs `test` on `cases` generated inputs, panicking with the record's name on a failure.
+fn run<S: Strategy>(
+    record: &str,
+    cases: u32,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    });
+    if let Err(failure) = runner.run(&strategy, test) {
+        panic!("{record}: {failure}");
     }
+}
 
-    #[test]
-    fn visa_records_round_trip_and_conform(record in visa_record()) {
-        round_trips(&record)?;
-        conforms(&record, "visa_record")?;
-    }
+struct RoundTripAndConform;
 
-    #[test]
-    fn temporary_residence_records_round_trip_and_conform(record in temporary_residence_record()) {
-        round_trips(&record)?;
-        conforms(&record, "temporary_residence_record")?;
+impl EachRecord for RoundTripAndConform {
+    fn record<R: Record>(&mut self) {
+        run(R::NAME, 64, any_record::<R>(), |record| {
+            round_trips(&record)?;
+            conforms(&record, R::SCHEMA)
+        });
     }
+}
 
-    #[test]
-    fn expulsion_or_readmission_records_round_trip_and_conform(record in expulsion_or_readmission_record()) {
-        round_trips(&record)?;
-        conforms(&record, "expulsion_or_readmission_record")?;
-    }
-
-    #[test]
-    fn permanent_residence_records_round_trip_and_conform(record in permanent_residence_record()) {
-        round_trips(&record)?;
-        conforms(&record, "permanent_residence_record")?;
-    }
+#[test]
+fn every_record_round_trips_and_conforms() {
+    each_record(&mut RoundTripAndConform);
 }
 
 // Deserializers never panic.
@@ -132,35 +124,15 @@ fn json() -> impl Strategy<Value = Value> {
         ])
         .prop_map(Value::from),
     ];
-    let key = prop_oneof![
-        prop::sample::select(vec![
-            "full_name",
-            "surname",
-            "given_name",
-            "patronymic",
-            "birth",
-            "date",
-            "place",
-            "sex",
-            "position",
-            "impression",
-            "absence",
-            "format",
-            "data",
-            "fingerprints",
-            "identity_document",
-            "number",
-            "issued_on",
-            "valid_until",
-            "grounds",
-            "kind",
-            "in_force_since",
-            "country",
-            "locality",
-        ])
-        .prop_map(str::to_owned),
-        "\\PC{0,8}",
-    ];
+    // The names of the records' members, from the spec.
+    let mut members: Vec<String> = support::places::every_place(&support::places::model())
+        .into_iter()
+        .filter_map(|place| place.path.last().cloned())
+        .chain(["position", "impression", "absence", "format", "data"].map(str::to_owned))
+        .collect();
+    members.sort();
+    members.dedup();
+    let key = prop_oneof![prop::sample::select(members), "\\PC{0,8}"];
     leaf.prop_recursive(4, 48, 8, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
@@ -172,11 +144,9 @@ fn json() -> impl Strategy<Value = Value> {
 
 /// Deserializes `json` as every record; any outcome but a panic passes.
 fn deserialize_all(json: &Value) {
-    let _ = serde_json::from_value::<IdentityDocumentRecord>(json.clone());
-    let _ = serde_json::from_value::<VisaRecord>(json.clone());
-    let _ = serde_json::from_value::<TemporaryResidenceRecord>(json.clone());
-    let _ = serde_json::from_value::<ExpulsionOrReadmissionRecord>(json.clone());
-    let _ = serde_json::from_value::<PermanentResidenceRecord>(json.clone());
+    for wire in all() {
+        let _ = wire.read(json.clone());
+    }
 }
 
 proptest! {
@@ -189,21 +159,30 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_the_deserializers(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-        let _ = serde_json::from_slice::<IdentityDocumentRecord>(&bytes);
-        let _ = serde_json::from_slice::<TemporaryResidenceRecord>(&bytes);
+        for wire in all() {
+            let _ = wire.read_slice(&bytes);
+        }
     }
+}
 
-    /// A valid record with one node replaced goes far into the deserializers before failing.
-    #[test]
-    fn mutated_records_never_panic_the_deserializers(
-        record in temporary_residence_record(),
-        choice in any::<prop::sample::Index>(),
-        replacement in json(),
-    ) {
-        let mut json = serde_json::to_value(&record).unwrap();
-        let found = paths(&json);
-        let path = choice.get(&found).clone();
-        *node_mut(&mut json, &path) = replacement;
-        deserialize_all(&json);
+struct Mutated;
+
+impl EachRecord for Mutated {
+    fn record<R: Record>(&mut self) {
+        let cases = (any_record::<R>(), any::<prop::sample::Index>(), json());
+        run(R::NAME, 64, cases, |(record, choice, replacement)| {
+            let mut json = serde_json::to_value(&record).unwrap();
+            let found = paths(&json);
+            let path = choice.get(&found).clone();
+            *node_mut(&mut json, &path) = replacement;
+            deserialize_all(&json);
+            Ok(())
+        });
     }
+}
+
+/// A valid record with one node replaced goes far into the deserializers before failing.
+#[test]
+fn mutated_records_never_panic_the_deserializers() {
+    each_record(&mut Mutated);
 }

@@ -2,18 +2,14 @@
 //! valid against its record's schema, and JSON the Rust types refuse for a missing item, a
 //! malformed value or an unknown field, the schema refuses too.
 
-use dactylo_tests::complete;
 use jsonschema::Validator;
-use serde::Serialize;
 use serde_json::{Value, json};
 
 mod support;
 
+use support::places::{Place, every_place, model, place_of};
+use support::records::{all, named};
 use support::schema::{schema, validator};
-
-fn json(record: &impl Serialize) -> Value {
-    serde_json::to_value(record).unwrap()
-}
 
 fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
     validator
@@ -23,134 +19,183 @@ fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
 }
 
 #[test]
-fn every_complete_record_conforms_to_its_schema() {
-    let records = [
-        (
-            "identity_document_record",
-            json(&complete::identity_document_record()),
-        ),
-        ("visa_record", json(&complete::visa_record())),
-        (
-            "temporary_residence_record",
-            json(&complete::temporary_residence_record()),
-        ),
-        (
-            "expulsion_or_readmission_record",
-            json(&complete::expulsion_or_readmission_record()),
-        ),
-        (
-            "permanent_residence_record",
-            json(&complete::permanent_residence_record()),
-        ),
-    ];
-    for (name, instance) in records {
-        let errors = errors(&validator(name), &instance);
-        assert!(errors.is_empty(), "{name}: {errors:#?}");
+fn every_record_conforms_to_its_schema_complete_or_drawn() {
+    for wire in all() {
+        let validator = validator(wire.schema());
+        let instances = [wire.complete(), wire.required_only(1)]
+            .into_iter()
+            .chain((0..8).map(|seed| wire.drawn(seed)));
+        for instance in instances {
+            let errors = errors(&validator, &instance);
+            assert!(errors.is_empty(), "{}: {errors:#?}", wire.name());
+        }
     }
 }
 
-/// A change to a record's JSON.
-type Damage = fn(&mut Value);
+/// A change to a record's JSON at the place of a type.
+type Damage = fn(&Place, &mut Value);
 
-/// Each change to a valid record that the Rust types refuse, with the schema.
+/// Each change to a valid record that the Rust types refuse, with the schema, made where some
+/// record holds the type it damages.
 #[test]
 fn what_the_types_refuse_the_schema_refuses() {
-    let validator = validator("identity_document_record");
-    let valid = json(&complete::identity_document_record());
-    let broken: [(&str, Damage); 12] = [
-        ("a missing required item", |json| {
-            json.as_object_mut().unwrap().remove("photo");
+    let model = model();
+    let unknown_field: Damage = |_, json| json["nationality"] = json!("typo of ethnicity");
+    let broken: [(&str, &str, Damage); 12] = [
+        ("a missing required item", "Photo", |place, json| {
+            place.remove(json)
         }),
-        ("a missing part", |json| {
-            json["identity_document"]
-                .as_object_mut()
-                .unwrap()
-                .remove("valid_until");
+        ("a missing part", "Date", |place, json| place.remove(json)),
+        ("an unknown field", "Photo", unknown_field),
+        ("an unknown part", "Photo", |place, json| {
+            let mut value = place.get(json).unwrap().clone();
+            value["city"] = json!("Алматы");
+            place.set(json, value);
         }),
-        ("an unknown field", |json| {
-            json["nationality"] = json!("typo of ethnicity")
+        ("an IIN with 11 digits", "Iin", |place, json| {
+            place.set(json, json!("90031440012"))
         }),
-        ("an unknown part", |json| {
-            json["birth"]["city"] = json!("Алматы")
+        ("an IIN with a letter", "Iin", |place, json| {
+            place.set(json, json!("90031440012X"))
         }),
-        ("an IIN with 11 digits", |json| {
-            json["iin"] = json!("90031440012")
+        ("an unknown country", "Citizenship", |place, json| {
+            place.set(json, json!("ZZZ"))
         }),
-        ("an IIN with a letter", |json| {
-            json["iin"] = json!("90031440012X")
+        ("a sex other than M, F or X", "Sex", |place, json| {
+            place.set(json, json!("W"))
         }),
-        ("an unknown country", |json| {
-            json["citizenship"] = json!("ZZZ")
+        ("a date that is not a date", "BirthDate", |place, json| {
+            place.set(json, json!("1990-02-30"))
         }),
-        ("a sex other than M, F or X", |json| {
-            json["sex"] = json!("W")
+        ("an empty name", "Name", |place, json| {
+            place.set(json, json!(""))
         }),
-        ("a date that is not a date", |json| {
-            json["birth"]["date"] = json!("1990-02-30")
+        ("a photo in another format", "Photo", |place, json| {
+            let mut value = place.get(json).unwrap().clone();
+            value["format"] = json!("gif");
+            place.set(json, value);
         }),
-        ("an empty surname", |json| {
-            json["full_name"]["surname"] = json!("")
-        }),
-        ("a photo in another format", |json| {
-            json["photo"]["format"] = json!("gif")
-        }),
-        ("a finger given twice", |json| {
-            json["fingerprints"][9]["position"] = json!(1)
+        ("a finger given twice", "Fingerprints", |place, json| {
+            let mut value = place.get(json).unwrap().clone();
+            value[9]["position"] = json!(1);
+            place.set(json, value);
         }),
     ];
-    for (what, damage) in broken {
-        let mut instance = valid.clone();
-        damage(&mut instance);
+    for (what, ty, damage) in broken {
+        // A missing part: a required part of a composite.
+        let place = if what == "a missing part" {
+            every_place(&model)
+                .into_iter()
+                .find(|place| place.path.len() > 1 && place.required && place.ty.name() == ty)
+                .unwrap()
+        } else {
+            place_of(&model, ty)
+        };
+        let wire = named(&place.record);
+        let mut instance = wire.complete();
+        damage(&place, &mut instance);
         assert!(
-            serde_json::from_value::<dactylo_records::IdentityDocumentRecord>(instance.clone())
-                .is_err(),
+            wire.read(instance.clone()).is_err(),
             "the Rust types accept {what}"
         );
-        assert!(!validator.is_valid(&instance), "the schema accepts {what}");
+        assert!(
+            !validator(wire.schema()).is_valid(&instance),
+            "the schema accepts {what}"
+        );
     }
 }
 
 #[test]
 fn absent_optional_items_and_stateless_persons_conform() {
-    let validator = validator("identity_document_record");
-    let mut instance = json(&complete::identity_document_record());
-    let object = instance.as_object_mut().unwrap();
-    object.remove("iin");
-    object.remove("ethnicity");
-    instance["citizenship"] = json!("XXA");
-    instance["full_name"]
-        .as_object_mut()
-        .unwrap()
-        .remove("patronymic");
-    let errors = errors(&validator, &instance);
-    assert!(errors.is_empty(), "{errors:#?}");
+    let model = model();
+    for wire in all() {
+        let validator = validator(wire.schema());
+        let mut instance = wire.complete();
+        let places = every_place(&model);
+        for place in places
+            .iter()
+            .filter(|place| place.record == wire.name() && !place.member_required)
+        {
+            // Of the parts of which at least one is required, the first stays.
+            let first_of_required_group = places
+                .iter()
+                .find(|upper| {
+                    upper.record == place.record
+                        && upper.path[..] == place.path[..place.path.len() - 1]
+                })
+                .and_then(|upper| model.composite(upper.ty.name()))
+                .is_some_and(|composite| composite.at_least_one_of.first() == place.path.last());
+            if place.get(&instance).is_some() && !first_of_required_group {
+                place.remove(&mut instance);
+            }
+        }
+        for place in every_place(&model)
+            .iter()
+            .filter(|place| place.record == wire.name() && place.ty.name() == "Citizenship")
+        {
+            place.set(&mut instance, json!("XXA"));
+        }
+        let errors = errors(&validator, &instance);
+        assert!(errors.is_empty(), "{}: {errors:#?}", wire.name());
+    }
 }
 
 #[test]
 fn the_schemas_say_what_the_spec_says() {
-    let schema = schema("identity_document_record");
-    assert_eq!(
-        schema["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
-    assert_eq!(schema["additionalProperties"], false);
-    let required: Vec<&str> = schema["required"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
-    assert_eq!(required.len(), 11);
-    assert!(!required.contains(&"iin") && !required.contains(&"ethnicity"));
-    let description = schema["description"].as_str().unwrap();
-    assert!(
-        description.contains("paragraph 6") && description.contains("Жеке басты"),
-        "{description}"
-    );
-    assert!(
-        schema["properties"]["ethnicity"]["description"]
-            .as_str()
+    let model = model();
+    for record in &model.records {
+        let schema = schema(named(&record.name).schema());
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        assert_eq!(schema["additionalProperties"], false);
+        let required: Vec<&str> = schema["required"]
+            .as_array()
             .unwrap()
-            .contains("at the holder's wish")
-    );
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let expected: Vec<&str> = record
+            .required_fields()
+            .map(|field| field.member.ident.as_str())
+            .collect();
+        assert_eq!(required, expected, "{}", record.name);
+        let description = schema["description"].as_str().unwrap();
+        let lead_in: String = record
+            .lead_in
+            .kk
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            description.contains(&format!("paragraph {}", record.paragraph))
+                && description.contains(&lead_in),
+            "{description}"
+        );
+        for field in &record.fields {
+            let property = schema["properties"][&field.member.ident]["description"]
+                .as_str()
+                .unwrap();
+            assert!(
+                property.contains(
+                    &field
+                        .member
+                        .texts
+                        .en
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                "{property}"
+            );
+            if let dactylo_codegen::model::Presence::Optional {
+                condition: Some(condition),
+            } = &field.member.presence
+            {
+                assert!(property.contains(&condition.en), "{property}");
+            }
+        }
+    }
 }

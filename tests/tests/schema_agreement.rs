@@ -20,17 +20,12 @@ use serde_json::{Map, Value, json};
 
 mod support;
 
+use dactylo_tests::any_record;
+use dactylo_tests::fixtures::{EachRecord, Record, each_record};
+use proptest::test_runner::TestRunner;
 use support::json::{node_mut, paths};
+use support::records::all;
 use support::schema::{schema, validator};
-use support::strategies;
-
-const RECORDS: [&str; 5] = [
-    "identity_document_record",
-    "visa_record",
-    "temporary_residence_record",
-    "expulsion_or_readmission_record",
-    "permanent_residence_record",
-];
 
 /// The words of the Rust errors of the rules no schema states.
 const UNSTATED_RULES: [&str; 4] = [
@@ -238,38 +233,28 @@ fn mutated<T: serde::Serialize>(record: &T, mutations: &[Mutation]) -> Value {
     json
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(192))]
+struct Agreement;
 
-    #[test]
-    fn identity_document_records(record in strategies::identity_document_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
-        let validator = validator(RECORDS[0]);
-        agree::<dactylo_records::IdentityDocumentRecord>(&validator, &mutated(&record, &mutations))?;
+impl EachRecord for Agreement {
+    fn record<R: Record>(&mut self) {
+        let validator = validator(R::SCHEMA);
+        let mut runner = TestRunner::new(ProptestConfig {
+            cases: 192,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        });
+        let cases = (any_record::<R>(), prop::collection::vec(mutation(), 0..3));
+        if let Err(failure) = runner.run(&cases, |(record, mutations)| {
+            agree::<R>(&validator, &mutated(&record, &mutations))
+        }) {
+            panic!("{}: {failure}", R::NAME);
+        }
     }
+}
 
-    #[test]
-    fn visa_records(record in strategies::visa_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
-        let validator = validator(RECORDS[1]);
-        agree::<dactylo_records::VisaRecord>(&validator, &mutated(&record, &mutations))?;
-    }
-
-    #[test]
-    fn temporary_residence_records(record in strategies::temporary_residence_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
-        let validator = validator(RECORDS[2]);
-        agree::<dactylo_records::TemporaryResidenceRecord>(&validator, &mutated(&record, &mutations))?;
-    }
-
-    #[test]
-    fn expulsion_or_readmission_records(record in strategies::expulsion_or_readmission_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
-        let validator = validator(RECORDS[3]);
-        agree::<dactylo_records::ExpulsionOrReadmissionRecord>(&validator, &mutated(&record, &mutations))?;
-    }
-
-    #[test]
-    fn permanent_residence_records(record in strategies::permanent_residence_record(), mutations in prop::collection::vec(mutation(), 0..3)) {
-        let validator = validator(RECORDS[4]);
-        agree::<dactylo_records::PermanentResidenceRecord>(&validator, &mutated(&record, &mutations))?;
-    }
+#[test]
+fn every_record_and_its_mutations_are_judged_alike() {
+    each_record(&mut Agreement);
 }
 
 /// Characters to put at either end of a string, each breaking or keeping some rule.
@@ -337,21 +322,39 @@ fn neighbours_agree<T: DeserializeOwned + serde::Serialize>(record: &T, schema: 
     }
 }
 
-#[test]
-fn the_neighbours_of_valid_records_are_judged_alike() {
-    use dactylo_tests::complete;
-    neighbours_agree(&complete::identity_document_record(), RECORDS[0]);
-    neighbours_agree(&complete::visa_record(), RECORDS[1]);
-    neighbours_agree(&complete::temporary_residence_record(), RECORDS[2]);
-    neighbours_agree(&complete::expulsion_or_readmission_record(), RECORDS[3]);
-    neighbours_agree(&complete::permanent_residence_record(), RECORDS[4]);
+struct Neighbours;
+
+impl EachRecord for Neighbours {
+    fn record<R: Record>(&mut self) {
+        neighbours_agree(&R::complete(), R::SCHEMA);
+    }
 }
 
-/// The pattern of the shared definition `name` of a schema.
-fn pattern(definition: &str) -> regex::Regex {
-    let schema = schema(RECORDS[0]);
-    let pattern = schema["$defs"][definition]["pattern"].as_str().unwrap();
-    regex::Regex::new(pattern).unwrap()
+#[test]
+fn the_neighbours_of_valid_records_are_judged_alike() {
+    each_record(&mut Neighbours);
+}
+
+/// Every record's schema.
+fn schemas() -> Vec<(&'static str, Value)> {
+    all()
+        .iter()
+        .map(|wire| (wire.schema(), schema(wire.schema())))
+        .collect()
+}
+
+/// The definition `name` of the first schema that has it.
+fn definition(name: &str) -> Value {
+    schemas()
+        .into_iter()
+        .find_map(|(_, schema)| schema["$defs"].get(name).cloned())
+        .unwrap_or_else(|| panic!("no schema defines `{name}`"))
+}
+
+/// The pattern of the shared definition `name` of the schemas.
+fn pattern(name: &str) -> regex::Regex {
+    let definition = definition(name);
+    regex::Regex::new(definition["pattern"].as_str().unwrap()).unwrap()
 }
 
 /// Every code point of the planes that assign characters (0 to 3, and 14 to 16, where the tags,
@@ -543,8 +546,7 @@ fn check_strict(
 #[test]
 fn the_schemas_keep_the_rules_of_ajv_strict_mode() {
     let mut problems = Vec::new();
-    for record in RECORDS {
-        let schema = schema(record);
+    for (record, schema) in schemas() {
         check_strict(schema.as_object().unwrap(), record, None, &mut problems);
     }
     assert!(problems.is_empty(), "{problems:#?}");
@@ -552,19 +554,20 @@ fn the_schemas_keep_the_rules_of_ajv_strict_mode() {
 
 #[test]
 fn each_schema_names_the_rules_it_cannot_state() {
-    let schema = schema(RECORDS[0]);
-    let descriptions: Vec<&str> = ["Iin", "Photo", "Fingerprints", "Name"]
-        .iter()
-        .map(|definition| schema["$defs"][definition]["description"].as_str().unwrap())
-        .collect();
-    assert!(descriptions[0].contains("check digit"));
-    assert!(descriptions[1].contains("signature"));
-    assert!(descriptions[2].contains("signature"));
-    assert!(descriptions[3].contains("NFC"));
-    assert!(
-        schema["$defs"]["IdentityDocument"]["description"]
-            .as_str()
-            .unwrap()
-            .contains("`valid_until` is not before `issued_on`")
-    );
+    let description = |name: &str| definition(name)["description"].as_str().unwrap().to_owned();
+    assert!(description("Iin").contains("check digit"));
+    assert!(description("Photo").contains("signature"));
+    assert!(description("Fingerprints").contains("signature"));
+    assert!(description("Name").contains("NFC"));
+    // Each composite with a period says so.
+    for composite in support::places::model().composites {
+        for period in &composite.periods {
+            let rule = format!("`{}` is not before `{}`", period.end, period.start);
+            assert!(
+                description(&composite.name).contains(&rule),
+                "{}",
+                composite.name
+            );
+        }
+    }
 }

@@ -128,6 +128,19 @@ fn record<'a>(model: &'a Model, name: &str) -> &'a Record {
         .unwrap_or_else(|| panic!("the spec has no record `{name}`"))
 }
 
+/// What to do when the spec and the lists pinned here part: the one place that names items.
+const UPDATE: &str = "the spec and the act's lists pinned in `LISTS` (tests/tests/spec.rs) \
+                      differ: if the law changed, change `LISTS` to the act's new lists; if not, \
+                      the spec has strayed from the act";
+
+/// `what` pinned against `what` in the spec, with what to do when they differ.
+fn pinned<T: PartialEq + std::fmt::Debug + ?Sized>(what: &str, spec: &T, pinned: &T) {
+    assert!(
+        spec == pinned,
+        "{what}: the spec has\n  {spec:?}\nwhere the act has\n  {pinned:?}\n{UPDATE}"
+    );
+}
+
 #[test]
 fn each_list_has_its_items_in_the_texts_order() {
     let model = model();
@@ -136,19 +149,32 @@ fn each_list_has_its_items_in_the_texts_order() {
         .iter()
         .map(|record| record.name.as_str())
         .collect();
-    assert_eq!(names, LISTS.map(|list| list.record));
+    pinned("the lists", &names[..], &LISTS.map(|list| list.record)[..]);
     let total: usize = model.records.iter().map(|record| record.fields.len()).sum();
-    assert_eq!(total, 59, "the five lists hold 59 items in all");
+    let pinned_total: usize = LISTS.iter().map(|list| list.fields.len()).sum();
+    pinned("the items of all the lists", &total, &pinned_total);
+    assert_eq!(
+        pinned_total, 59,
+        "the five lists of the act hold 59 items in all"
+    );
 
     for list in &LISTS {
         let record = record(&model, list.record);
-        assert_eq!(record.paragraph, list.paragraph, "{}", list.record);
+        pinned(
+            &format!("the paragraph of `{}`", list.record),
+            &record.paragraph,
+            &list.paragraph,
+        );
         let fields: Vec<&str> = record
             .fields
             .iter()
             .map(|f| f.member.ident.as_str())
             .collect();
-        assert_eq!(fields, list.fields, "{}", list.record);
+        pinned(
+            &format!("the items of `{}`", list.record),
+            &fields[..],
+            list.fields,
+        );
         for (index, field) in record.fields.iter().enumerate() {
             assert_eq!(
                 field.citation.paragraph, list.paragraph,
@@ -175,7 +201,11 @@ fn only_the_items_the_text_makes_conditional_are_optional() {
             .filter(|field| !field.member.is_required())
             .map(|field| field.citation.item)
             .collect();
-        assert_eq!(optional, list.optional_items, "{}", list.record);
+        pinned(
+            &format!("the optional items of `{}`", list.record),
+            &optional[..],
+            list.optional_items,
+        );
     }
 }
 

@@ -4,7 +4,7 @@
 //! makes code that compiled fail to compile, or JSON that read fail to read, is `major`; one
 //! that only adds (a list, an optional item, a type) is `minor`; one that changes only words,
 //! citations or data the types do not encode is `patch`. README's "When the law changes" has
-//! the table of rules; [`records`], [`types`] and [`act`] apply it.
+//! the table of rules; the modules `records`, `types` and `act` apply it.
 
 mod act;
 mod records;

@@ -17,6 +17,21 @@ pub(super) fn record_program(
     record: &Record,
     crate_name: &Ident,
 ) -> Result<TokenStream, Error> {
+    let built = complete_record(model, record)?;
+    Ok(quote! {
+        use #crate_name::*;
+
+        fn main() -> Result<(), ValueError> {
+            let record = #built;
+            println!("{record:?}");
+            Ok(())
+        }
+    })
+}
+
+/// `Record::builder().item(…)….build()` with every item from the examples, in a scope where
+/// the crate's items are imported and `?` returns a `ValueError`.
+pub(super) fn complete_record(model: &Model, record: &Record) -> Result<TokenStream, Error> {
     let name = ident(&record.name);
     let calls = record
         .fields
@@ -28,15 +43,9 @@ pub(super) fn record_program(
         })
         .collect::<Result<Vec<_>, Error>>()?;
     Ok(quote! {
-        use #crate_name::*;
-
-        fn main() -> Result<(), ValueError> {
-            let record = #name::builder()
-                #(#calls)*
-                .build();
-            println!("{record:?}");
-            Ok(())
-        }
+        #name::builder()
+            #(#calls)*
+            .build()
     })
 }
 

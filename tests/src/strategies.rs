@@ -1,0 +1,151 @@
+//! Strategies for valid values of each value type, written by hand as the types are: the
+//! source of [`crate::Random`], which the generated fixtures draw records from.
+
+use dactylo_records::jiff::ToSpan;
+use dactylo_records::{
+    Absence, BirthDate, Capture, Citizenship, Country, CourtActKind, Date, DocumentNumber,
+    FingerPosition, Fingerprints, FingerprintsAndPalms, Iin, ImageFormat, Impression,
+    ImpressionFormat, Name, Photo, Sex, Signature,
+};
+use proptest::prelude::*;
+
+pub fn iin_text(prefix: [u8; 11], check: u8) -> String {
+    prefix
+        .iter()
+        .chain([&check])
+        .map(|digit| char::from(b'0' + digit))
+        .collect()
+}
+
+const CYRILLIC: &str =
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяӘәҒғҚқҢңӨөҰұҮүҺһІі";
+const LATIN: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄäÖöÜüÑñÇçĞğŞşÉéØøıßŁł";
+
+/// A word of one alphabet.
+fn word() -> impl Strategy<Value = String> {
+    let letters = |alphabet: &str| {
+        prop::collection::vec(
+            prop::sample::select(alphabet.chars().collect::<Vec<_>>()),
+            1..12,
+        )
+        .prop_map(|letters| letters.into_iter().collect::<String>())
+    };
+    prop_oneof![letters(CYRILLIC), letters(LATIN)]
+}
+
+pub fn name() -> impl Strategy<Value = Name> {
+    let separator = prop::sample::select(vec![" ", "-", "'", "’", "ʼ"]);
+    (word(), prop::collection::vec((separator, word()), 0..3)).prop_map(|(first, rest)| {
+        let mut name = first;
+        for (separator, word) in rest {
+            name.push_str(separator);
+            name.push_str(&word);
+        }
+        Name::new(&name).expect("words of one alphabet between separators")
+    })
+}
+
+/// Any text of printable characters, for the value types with no alphabet.
+pub fn text<T: for<'a> TryFrom<&'a str> + std::fmt::Debug>() -> impl Strategy<Value = T> {
+    "\\PC{1,40}".prop_filter_map("a valid text", |text| T::try_from(text.as_str()).ok())
+}
+
+pub fn document_number() -> impl Strategy<Value = DocumentNumber> {
+    "[A-Z0-9]{1,24}".prop_map(|text| DocumentNumber::new(&text).unwrap())
+}
+
+pub fn day() -> impl Strategy<Value = Date> {
+    (1_i16..=9999, 1_i8..=12, 1_i8..=28)
+        .prop_map(|(year, month, day)| Date::new(year, month, day).unwrap())
+}
+
+pub fn birth_date() -> impl Strategy<Value = BirthDate> {
+    prop_oneof![
+        3 => day().prop_map(BirthDate::from),
+        1 => (1_i16..=9999, 1_i8..=12).prop_map(|(year, month)| BirthDate::from_year_month(year, month).unwrap()),
+        1 => (1_i16..=9999).prop_map(|year| BirthDate::from_year(year).unwrap()),
+    ]
+}
+
+/// A start and an end not before it, within the years 1 to 9999.
+pub fn period() -> impl Strategy<Value = (Date, Date)> {
+    (day(), 0_i32..20_000).prop_map(|(start, days)| {
+        let end = start.to_civil().saturating_add(days.days());
+        (start, Date::try_from(end).unwrap_or(start))
+    })
+}
+
+pub fn iin() -> impl Strategy<Value = Iin> {
+    prop::array::uniform11(0_u8..10).prop_filter_map("a prefix with a check digit", |prefix| {
+        Iin::check_digit(prefix).and_then(|check| Iin::new(&iin_text(prefix, check)).ok())
+    })
+}
+
+pub fn country() -> impl Strategy<Value = Country> {
+    prop::sample::select(vec![
+        "KAZ", "RUS", "UZB", "KGZ", "CHN", "TUR", "DEU", "GBR", "USA", "AFG", "SSD",
+    ])
+    .prop_map(|code| Country::new(code).unwrap())
+}
+
+pub fn citizenship() -> impl Strategy<Value = Citizenship> {
+    prop_oneof![
+        country().prop_map(Citizenship::Country),
+        prop::sample::select(vec!["XXA", "XXB", "XXC", "XXX"])
+            .prop_map(|code| Citizenship::new(code).unwrap()),
+    ]
+}
+
+pub fn with_signature(signature: &'static [u8]) -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(any::<u8>(), 0..64).prop_map(move |rest| [signature, &rest].concat())
+}
+
+pub fn image() -> impl Strategy<Value = (ImageFormat, Vec<u8>)> {
+    prop_oneof![
+        with_signature(&[0xFF, 0xD8, 0xFF]).prop_map(|bytes| (ImageFormat::Jpeg, bytes)),
+        with_signature(&[0xFF, 0x4F, 0xFF, 0x51]).prop_map(|bytes| (ImageFormat::Jpeg2000, bytes)),
+        with_signature(b"\x89PNG\r\n\x1a\n").prop_map(|bytes| (ImageFormat::Png, bytes)),
+    ]
+}
+
+pub fn capture() -> impl Strategy<Value = Capture> {
+    prop_oneof![
+        4 => with_signature(&[0xFF, 0xA0]).prop_map(|bytes| Capture::Impression(Impression::new(ImpressionFormat::Wsq, bytes).unwrap())),
+        1 => with_signature(b"FMR\0").prop_map(|bytes| Capture::Impression(Impression::new(ImpressionFormat::Iso19794_2, bytes).unwrap())),
+        1 => prop::sample::select(vec![Absence::Amputated, Absence::UnableToPrint]).prop_map(Capture::Absent),
+    ]
+}
+
+/// Ten captures, handed over in any order.
+pub fn fingerprints() -> impl Strategy<Value = Fingerprints> {
+    prop::array::uniform10(capture())
+        .prop_map(|captures| {
+            FingerPosition::ALL
+                .into_iter()
+                .zip(captures)
+                .collect::<Vec<_>>()
+        })
+        .prop_shuffle()
+        .prop_map(|captures| Fingerprints::new(captures).unwrap())
+}
+
+pub fn palms() -> impl Strategy<Value = FingerprintsAndPalms> {
+    (fingerprints(), capture(), capture())
+        .prop_map(|(fingers, right, left)| FingerprintsAndPalms::new(fingers, right, left))
+}
+
+pub fn sex() -> impl Strategy<Value = Sex> {
+    prop::sample::select(vec![Sex::Male, Sex::Female, Sex::Unspecified])
+}
+
+pub fn court_act_kind() -> impl Strategy<Value = CourtActKind> {
+    prop::sample::select(vec![CourtActKind::Verdict, CourtActKind::Decision])
+}
+
+pub fn photo() -> impl Strategy<Value = Photo> {
+    image().prop_map(|(format, bytes)| Photo::new(format, bytes).unwrap())
+}
+
+pub fn signature() -> impl Strategy<Value = Signature> {
+    image().prop_map(|(format, bytes)| Signature::new(format, bytes).unwrap())
+}
