@@ -1,4 +1,6 @@
-//! `dactylo-codegen diff` on a table of amendments to the real spec: each gives its verdict,
+//! `dactylo-codegen diff` on a table of amendments to a frozen copy of the real spec
+//! (`data/resolution-939.yaml`, so that the amendments outlive changes of the live spec): each
+//! gives its verdict,
 //! and its report is a committed snapshot (`snapshots/diff__<amendment>.snap`). After a change
 //! to the reports, review and accept them with
 //! `INSTA_UPDATE=always cargo test -p dactylo-codegen --test diff` and `git diff`.
@@ -12,7 +14,9 @@ mod support;
 
 use support::amendments::{ITEM_RENAMED, LIST_ADDED, REQUIRED_ITEM_ADDED};
 
-const SPEC: &str = include_str!("../../spec/resolution-939.yaml");
+const SPEC: &str = include_str!("data/resolution-939.yaml");
+/// The same, as the command line, run from the workspace, names it.
+const SPEC_PATH: &str = "codegen/tests/data/resolution-939.yaml";
 
 /// An amendment: its name (the snapshot's), what it does to the spec's text, and its verdict.
 struct Amendment {
@@ -219,7 +223,7 @@ fn amended(amendment: &Amendment) -> String {
 
 #[test]
 fn each_amendment_has_its_verdict_and_report() {
-    let older = Spec::parse(SPEC, "spec/resolution-939.yaml").unwrap();
+    let older = Spec::parse(SPEC, SPEC_PATH).unwrap();
     for amendment in AMENDMENTS {
         let newer = Spec::parse(&amended(amendment), "amended.yaml")
             .unwrap_or_else(|error| panic!("{}: {error}", amendment.name));
@@ -288,18 +292,12 @@ fn the_command_line_reports_and_exits_as_documented() {
     std::fs::write(&amended_path, amended(amendment)).unwrap();
     let amended_path = amended_path.to_str().unwrap();
 
-    let (code, stdout, _) = run(&["diff", "spec/resolution-939.yaml", amended_path]);
+    let (code, stdout, _) = run(&["diff", SPEC_PATH, amended_path]);
     assert_eq!(code, 0);
     assert!(stdout.contains("`VisaRecord.purpose_of_visit` (paragraph 7, subparagraph 12) added as required: every `VisaRecordBuilder::build()` call must now set it"), "{stdout}");
     assert!(stdout.ends_with("semver: major\n"), "{stdout}");
 
-    let (code, stdout, _) = run(&[
-        "diff",
-        "spec/resolution-939.yaml",
-        "spec/resolution-939.yaml",
-        "--format",
-        "markdown",
-    ]);
+    let (code, stdout, _) = run(&["diff", SPEC_PATH, SPEC_PATH, "--format", "markdown"]);
     assert_eq!((code, stdout.as_str()), (0, "No change.\n\nsemver: none\n"));
 
     // Both specs are checked, and each problem located.
@@ -318,7 +316,7 @@ fn the_command_line_reports_and_exits_as_documented() {
         "{stderr}"
     );
 
-    let (code, _, stderr) = run(&["diff", "spec/absent.yaml", "spec/resolution-939.yaml"]);
+    let (code, _, stderr) = run(&["diff", "spec/absent.yaml", SPEC_PATH]);
     assert_eq!(code, 3);
     assert!(stderr.contains("spec/absent.yaml"), "{stderr}");
 }

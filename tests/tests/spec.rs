@@ -218,7 +218,12 @@ fn a_composites_part_is_optional_only_where_the_text_or_a_reading_says_so() {
                 .fields
                 .iter()
                 .find(|f| f.member.ident == ident)
-                .unwrap();
+                .unwrap_or_else(|| {
+                    panic!(
+                        "`{}` has no `{ident}`, which every list of the act has; {UPDATE}",
+                        record.name
+                    )
+                });
             assert_eq!(
                 field.member.ty,
                 TypeRef::Composite("FullName".into()),
