@@ -242,7 +242,10 @@ fn generated_names_must_not_clash() {
             .replace("type: Name", "type: Unset"),
     );
     assert_eq!(location, at("values.Unset"));
-    assert!(message.contains("the builders' marker type"), "{message}");
+    assert!(
+        message.contains("the type `Unset` of the builders' states"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -250,7 +253,6 @@ fn a_record_named_like_a_generated_module_is_refused_with_the_module_named() {
     for (record, module) in [
         ("Composites", "the module of composites"),
         ("States", "the module of the builders' states"),
-        ("Typestate", "the module of the builders' machinery"),
     ] {
         let problem = only_problem(&VALID.replace("VisaRecord", record));
         assert_eq!(problem.path, at(&format!("records.{record}")));

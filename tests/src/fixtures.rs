@@ -645,11 +645,17 @@ pub trait Record: Draw + ::core::clone::Clone + ::core::fmt::Debug + ::core::cmp
     /// The record built with its first two required items set in one order or the
     /// other: both branches of the `if` have one type, or this does not compile.
     fn in_either_order(values: &mut impl Values, first: bool) -> Self;
-    /// Two records finished from one partial builder (its type named through the
-    /// builder's states) and its clone, with the items the partial builder set.
+    /// Two records finished from one partial builder (its type named from the builder's
+    /// documented layout) and its clone, with the items the partial builder set.
     fn from_one_template(
         values: &mut impl Values,
     ) -> (Self, Self, &'static [&'static str]);
+    /// The record built twice with a generic function that sets its first required item
+    /// whatever else is set: once on an empty builder, once on a builder with every other
+    /// item set.
+    fn with_generic_helper(values: &mut impl Values) -> (Self, Self);
+    /// A builder with every item set but the last required one, to be shown with `Debug`.
+    fn partly_built(values: &mut impl Values) -> impl ::core::fmt::Debug;
 }
 /// Something done for each record type: [`each_record`] calls `record` once per list.
 pub trait EachRecord {
@@ -863,11 +869,23 @@ impl Record for ::dactylo_records::IdentityDocumentRecord {
     ) -> (Self, Self, &'static [&'static str]) {
         let at: &str = "IdentityDocumentRecord";
         type Template = ::dactylo_records::IdentityDocumentRecordBuilder<
-            ::dactylo_records::states::identity_document_record::SetBirth<
-                ::dactylo_records::states::identity_document_record::SetFullName<
-                    ::dactylo_records::states::identity_document_record::Empty,
-                >,
-            >,
+            (
+                ::dactylo_records::Set<::dactylo_records::FullName>,
+                ::dactylo_records::Set<::dactylo_records::Birth>,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
         >;
         fn finish(
             template: Template,
@@ -947,6 +965,216 @@ impl Record for ::dactylo_records::IdentityDocumentRecord {
             );
         const SET: [&str; 2] = ["full_name", "birth"];
         (finish(template.clone(), values), finish(template, values), &SET)
+    }
+    fn with_generic_helper(values: &mut impl Values) -> (Self, Self) {
+        let at: &str = "IdentityDocumentRecord";
+        fn set_first<X1, X2, X3, C1, C2>(
+            builder: ::dactylo_records::IdentityDocumentRecordBuilder<
+                (::dactylo_records::Unset, X1, X2, X3),
+                C1,
+                C2,
+            >,
+            value: ::dactylo_records::FullName,
+        ) -> ::dactylo_records::IdentityDocumentRecordBuilder<
+            (::dactylo_records::Set<::dactylo_records::FullName>, X1, X2, X3),
+            C1,
+            C2,
+        > {
+            builder.full_name(value)
+        }
+        let value = <::dactylo_records::FullName as Draw>::draw(
+            values,
+            &::std::format!("{}{}", at, ".full_name"),
+        );
+        let first = set_first(
+                ::dactylo_records::IdentityDocumentRecord::builder(),
+                value.clone(),
+            )
+            .birth(
+                <::dactylo_records::Birth as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".birth"),
+                ),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .maybe_ethnicity(
+                if values.give(&::std::format!("{}{}", at, ".ethnicity")) {
+                    ::core::option::Option::Some(
+                        values.draw_ethnicity(&::std::format!("{}{}", at, ".ethnicity")),
+                    )
+                } else {
+                    ::core::option::Option::None
+                },
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .fingerprints(
+                values.draw_fingerprints(&::std::format!("{}{}", at, ".fingerprints")),
+            )
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .signature(values.draw_signature(&::std::format!("{}{}", at, ".signature")))
+            .maybe_iin(
+                if values.give(&::std::format!("{}{}", at, ".iin")) {
+                    ::core::option::Option::Some(
+                        values.draw_iin(&::std::format!("{}{}", at, ".iin")),
+                    )
+                } else {
+                    ::core::option::Option::None
+                },
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .issuing_authority(
+                values.draw_authority(&::std::format!("{}{}", at, ".issuing_authority")),
+            )
+            .registering_officer(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registering_officer"),
+                ),
+            )
+            .build();
+        let last = set_first(
+                ::dactylo_records::IdentityDocumentRecord::builder()
+                    .birth(
+                        <::dactylo_records::Birth as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".birth"),
+                        ),
+                    )
+                    .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+                    .maybe_ethnicity(
+                        if values.give(&::std::format!("{}{}", at, ".ethnicity")) {
+                            ::core::option::Option::Some(
+                                values
+                                    .draw_ethnicity(&::std::format!("{}{}", at, ".ethnicity")),
+                            )
+                        } else {
+                            ::core::option::Option::None
+                        },
+                    )
+                    .citizenship(
+                        values
+                            .draw_citizenship(
+                                &::std::format!("{}{}", at, ".citizenship"),
+                            ),
+                    )
+                    .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+                    .fingerprints(
+                        values
+                            .draw_fingerprints(
+                                &::std::format!("{}{}", at, ".fingerprints"),
+                            ),
+                    )
+                    .identity_document(
+                        <::dactylo_records::IdentityDocument as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".identity_document"),
+                        ),
+                    )
+                    .signature(
+                        values.draw_signature(&::std::format!("{}{}", at, ".signature")),
+                    )
+                    .maybe_iin(
+                        if values.give(&::std::format!("{}{}", at, ".iin")) {
+                            ::core::option::Option::Some(
+                                values.draw_iin(&::std::format!("{}{}", at, ".iin")),
+                            )
+                        } else {
+                            ::core::option::Option::None
+                        },
+                    )
+                    .registration(
+                        <::dactylo_records::Registration as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registration"),
+                        ),
+                    )
+                    .issuing_authority(
+                        values
+                            .draw_authority(
+                                &::std::format!("{}{}", at, ".issuing_authority"),
+                            ),
+                    )
+                    .registering_officer(
+                        <::dactylo_records::FullName as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registering_officer"),
+                        ),
+                    ),
+                value,
+            )
+            .build();
+        (first, last)
+    }
+    fn partly_built(values: &mut impl Values) -> impl ::core::fmt::Debug {
+        let at: &str = "IdentityDocumentRecord";
+        ::dactylo_records::IdentityDocumentRecord::builder()
+            .full_name(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".full_name"),
+                ),
+            )
+            .birth(
+                <::dactylo_records::Birth as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".birth"),
+                ),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .maybe_ethnicity(
+                if values.give(&::std::format!("{}{}", at, ".ethnicity")) {
+                    ::core::option::Option::Some(
+                        values.draw_ethnicity(&::std::format!("{}{}", at, ".ethnicity")),
+                    )
+                } else {
+                    ::core::option::Option::None
+                },
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .fingerprints(
+                values.draw_fingerprints(&::std::format!("{}{}", at, ".fingerprints")),
+            )
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .signature(values.draw_signature(&::std::format!("{}{}", at, ".signature")))
+            .maybe_iin(
+                if values.give(&::std::format!("{}{}", at, ".iin")) {
+                    ::core::option::Option::Some(
+                        values.draw_iin(&::std::format!("{}{}", at, ".iin")),
+                    )
+                } else {
+                    ::core::option::Option::None
+                },
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .issuing_authority(
+                values.draw_authority(&::std::format!("{}{}", at, ".issuing_authority")),
+            )
     }
 }
 impl Record for ::dactylo_records::VisaRecord {
@@ -1124,11 +1352,23 @@ impl Record for ::dactylo_records::VisaRecord {
     ) -> (Self, Self, &'static [&'static str]) {
         let at: &str = "VisaRecord";
         type Template = ::dactylo_records::VisaRecordBuilder<
-            ::dactylo_records::states::visa_record::SetBirthDate<
-                ::dactylo_records::states::visa_record::SetFullName<
-                    ::dactylo_records::states::visa_record::Empty,
-                >,
-            >,
+            (
+                ::dactylo_records::Set<::dactylo_records::FullName>,
+                ::dactylo_records::Set<::dactylo_records::BirthDate>,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
         >;
         fn finish(
             template: Template,
@@ -1189,6 +1429,163 @@ impl Record for ::dactylo_records::VisaRecord {
             );
         const SET: [&str; 2] = ["full_name", "birth_date"];
         (finish(template.clone(), values), finish(template, values), &SET)
+    }
+    fn with_generic_helper(values: &mut impl Values) -> (Self, Self) {
+        let at: &str = "VisaRecord";
+        fn set_first<X1, X2, X3, C1, C2>(
+            builder: ::dactylo_records::VisaRecordBuilder<
+                (::dactylo_records::Unset, X1, X2, X3),
+                C1,
+                C2,
+            >,
+            value: ::dactylo_records::FullName,
+        ) -> ::dactylo_records::VisaRecordBuilder<
+            (::dactylo_records::Set<::dactylo_records::FullName>, X1, X2, X3),
+            C1,
+            C2,
+        > {
+            builder.full_name(value)
+        }
+        let value = <::dactylo_records::FullName as Draw>::draw(
+            values,
+            &::std::format!("{}{}", at, ".full_name"),
+        );
+        let first = set_first(::dactylo_records::VisaRecord::builder(), value.clone())
+            .birth_date(
+                values.draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .fingerprints(
+                values.draw_fingerprints(&::std::format!("{}{}", at, ".fingerprints")),
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .visa(
+                <::dactylo_records::Visa as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".visa"),
+                ),
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .issuing_authority(
+                values.draw_authority(&::std::format!("{}{}", at, ".issuing_authority")),
+            )
+            .registering_officer(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registering_officer"),
+                ),
+            )
+            .build();
+        let last = set_first(
+                ::dactylo_records::VisaRecord::builder()
+                    .birth_date(
+                        values
+                            .draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+                    )
+                    .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+                    .fingerprints(
+                        values
+                            .draw_fingerprints(
+                                &::std::format!("{}{}", at, ".fingerprints"),
+                            ),
+                    )
+                    .citizenship(
+                        values
+                            .draw_citizenship(
+                                &::std::format!("{}{}", at, ".citizenship"),
+                            ),
+                    )
+                    .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+                    .identity_document(
+                        <::dactylo_records::IdentityDocument as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".identity_document"),
+                        ),
+                    )
+                    .visa(
+                        <::dactylo_records::Visa as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".visa"),
+                        ),
+                    )
+                    .registration(
+                        <::dactylo_records::Registration as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registration"),
+                        ),
+                    )
+                    .issuing_authority(
+                        values
+                            .draw_authority(
+                                &::std::format!("{}{}", at, ".issuing_authority"),
+                            ),
+                    )
+                    .registering_officer(
+                        <::dactylo_records::FullName as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registering_officer"),
+                        ),
+                    ),
+                value,
+            )
+            .build();
+        (first, last)
+    }
+    fn partly_built(values: &mut impl Values) -> impl ::core::fmt::Debug {
+        let at: &str = "VisaRecord";
+        ::dactylo_records::VisaRecord::builder()
+            .full_name(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".full_name"),
+                ),
+            )
+            .birth_date(
+                values.draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .fingerprints(
+                values.draw_fingerprints(&::std::format!("{}{}", at, ".fingerprints")),
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .visa(
+                <::dactylo_records::Visa as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".visa"),
+                ),
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .issuing_authority(
+                values.draw_authority(&::std::format!("{}{}", at, ".issuing_authority")),
+            )
     }
 }
 impl Record for ::dactylo_records::TemporaryResidenceRecord {
@@ -1429,11 +1826,24 @@ impl Record for ::dactylo_records::TemporaryResidenceRecord {
     ) -> (Self, Self, &'static [&'static str]) {
         let at: &str = "TemporaryResidenceRecord";
         type Template = ::dactylo_records::TemporaryResidenceRecordBuilder<
-            ::dactylo_records::states::temporary_residence_record::SetBirthDate<
-                ::dactylo_records::states::temporary_residence_record::SetFullName<
-                    ::dactylo_records::states::temporary_residence_record::Empty,
-                >,
-            >,
+            (
+                ::dactylo_records::Set<::dactylo_records::FullName>,
+                ::dactylo_records::Set<::dactylo_records::BirthDate>,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
         >;
         fn finish(
             template: Template,
@@ -1502,6 +1912,196 @@ impl Record for ::dactylo_records::TemporaryResidenceRecord {
             );
         const SET: [&str; 2] = ["full_name", "birth_date"];
         (finish(template.clone(), values), finish(template, values), &SET)
+    }
+    fn with_generic_helper(values: &mut impl Values) -> (Self, Self) {
+        let at: &str = "TemporaryResidenceRecord";
+        fn set_first<X1, X2, X3, C1, C2>(
+            builder: ::dactylo_records::TemporaryResidenceRecordBuilder<
+                (::dactylo_records::Unset, X1, X2, X3),
+                C1,
+                C2,
+            >,
+            value: ::dactylo_records::FullName,
+        ) -> ::dactylo_records::TemporaryResidenceRecordBuilder<
+            (::dactylo_records::Set<::dactylo_records::FullName>, X1, X2, X3),
+            C1,
+            C2,
+        > {
+            builder.full_name(value)
+        }
+        let value = <::dactylo_records::FullName as Draw>::draw(
+            values,
+            &::std::format!("{}{}", at, ".full_name"),
+        );
+        let first = set_first(
+                ::dactylo_records::TemporaryResidenceRecord::builder(),
+                value.clone(),
+            )
+            .birth_date(
+                values.draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .fingerprints_and_palms(
+                values
+                    .draw_fingerprints_and_palms(
+                        &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                    ),
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .residence_abroad(
+                <::dactylo_records::Address as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".residence_abroad"),
+                ),
+            )
+            .temporary_residence(
+                <::dactylo_records::Address as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".temporary_residence"),
+                ),
+            )
+            .receiving_party_address(
+                <::dactylo_records::Address as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".receiving_party_address"),
+                ),
+            )
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .registering_officer(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registering_officer"),
+                ),
+            )
+            .build();
+        let last = set_first(
+                ::dactylo_records::TemporaryResidenceRecord::builder()
+                    .birth_date(
+                        values
+                            .draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+                    )
+                    .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+                    .fingerprints_and_palms(
+                        values
+                            .draw_fingerprints_and_palms(
+                                &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                            ),
+                    )
+                    .citizenship(
+                        values
+                            .draw_citizenship(
+                                &::std::format!("{}{}", at, ".citizenship"),
+                            ),
+                    )
+                    .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+                    .residence_abroad(
+                        <::dactylo_records::Address as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".residence_abroad"),
+                        ),
+                    )
+                    .temporary_residence(
+                        <::dactylo_records::Address as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".temporary_residence"),
+                        ),
+                    )
+                    .receiving_party_address(
+                        <::dactylo_records::Address as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".receiving_party_address"),
+                        ),
+                    )
+                    .identity_document(
+                        <::dactylo_records::IdentityDocument as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".identity_document"),
+                        ),
+                    )
+                    .registration(
+                        <::dactylo_records::Registration as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registration"),
+                        ),
+                    )
+                    .registering_officer(
+                        <::dactylo_records::FullName as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registering_officer"),
+                        ),
+                    ),
+                value,
+            )
+            .build();
+        (first, last)
+    }
+    fn partly_built(values: &mut impl Values) -> impl ::core::fmt::Debug {
+        let at: &str = "TemporaryResidenceRecord";
+        ::dactylo_records::TemporaryResidenceRecord::builder()
+            .full_name(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".full_name"),
+                ),
+            )
+            .birth_date(
+                values.draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .fingerprints_and_palms(
+                values
+                    .draw_fingerprints_and_palms(
+                        &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                    ),
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .residence_abroad(
+                <::dactylo_records::Address as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".residence_abroad"),
+                ),
+            )
+            .temporary_residence(
+                <::dactylo_records::Address as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".temporary_residence"),
+                ),
+            )
+            .receiving_party_address(
+                <::dactylo_records::Address as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".receiving_party_address"),
+                ),
+            )
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
     }
 }
 impl Record for ::dactylo_records::ExpulsionOrReadmissionRecord {
@@ -1702,11 +2302,23 @@ impl Record for ::dactylo_records::ExpulsionOrReadmissionRecord {
     ) -> (Self, Self, &'static [&'static str]) {
         let at: &str = "ExpulsionOrReadmissionRecord";
         type Template = ::dactylo_records::ExpulsionOrReadmissionRecordBuilder<
-            ::dactylo_records::states::expulsion_or_readmission_record::SetBirthDate<
-                ::dactylo_records::states::expulsion_or_readmission_record::SetFullName<
-                    ::dactylo_records::states::expulsion_or_readmission_record::Empty,
-                >,
-            >,
+            (
+                ::dactylo_records::Set<::dactylo_records::FullName>,
+                ::dactylo_records::Set<::dactylo_records::BirthDate>,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
         >;
         fn finish(
             template: Template,
@@ -1766,6 +2378,175 @@ impl Record for ::dactylo_records::ExpulsionOrReadmissionRecord {
             );
         const SET: [&str; 2] = ["full_name", "birth_date"];
         (finish(template.clone(), values), finish(template, values), &SET)
+    }
+    fn with_generic_helper(values: &mut impl Values) -> (Self, Self) {
+        let at: &str = "ExpulsionOrReadmissionRecord";
+        fn set_first<X1, X2, X3, C1, C2>(
+            builder: ::dactylo_records::ExpulsionOrReadmissionRecordBuilder<
+                (::dactylo_records::Unset, X1, X2, X3),
+                C1,
+                C2,
+            >,
+            value: ::dactylo_records::FullName,
+        ) -> ::dactylo_records::ExpulsionOrReadmissionRecordBuilder<
+            (::dactylo_records::Set<::dactylo_records::FullName>, X1, X2, X3),
+            C1,
+            C2,
+        > {
+            builder.full_name(value)
+        }
+        let value = <::dactylo_records::FullName as Draw>::draw(
+            values,
+            &::std::format!("{}{}", at, ".full_name"),
+        );
+        let first = set_first(
+                ::dactylo_records::ExpulsionOrReadmissionRecord::builder(),
+                value.clone(),
+            )
+            .birth_date(
+                values.draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .fingerprints_and_palms(
+                values
+                    .draw_fingerprints_and_palms(
+                        &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                    ),
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .registering_officer(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registering_officer"),
+                ),
+            )
+            .expulsion(
+                <::dactylo_records::Expulsion as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".expulsion"),
+                ),
+            )
+            .entry_banned_until(
+                values.draw_date(&::std::format!("{}{}", at, ".entry_banned_until")),
+            )
+            .build();
+        let last = set_first(
+                ::dactylo_records::ExpulsionOrReadmissionRecord::builder()
+                    .birth_date(
+                        values
+                            .draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+                    )
+                    .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+                    .fingerprints_and_palms(
+                        values
+                            .draw_fingerprints_and_palms(
+                                &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                            ),
+                    )
+                    .citizenship(
+                        values
+                            .draw_citizenship(
+                                &::std::format!("{}{}", at, ".citizenship"),
+                            ),
+                    )
+                    .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+                    .identity_document(
+                        <::dactylo_records::IdentityDocument as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".identity_document"),
+                        ),
+                    )
+                    .registration(
+                        <::dactylo_records::Registration as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registration"),
+                        ),
+                    )
+                    .registering_officer(
+                        <::dactylo_records::FullName as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registering_officer"),
+                        ),
+                    )
+                    .expulsion(
+                        <::dactylo_records::Expulsion as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".expulsion"),
+                        ),
+                    )
+                    .entry_banned_until(
+                        values
+                            .draw_date(
+                                &::std::format!("{}{}", at, ".entry_banned_until"),
+                            ),
+                    ),
+                value,
+            )
+            .build();
+        (first, last)
+    }
+    fn partly_built(values: &mut impl Values) -> impl ::core::fmt::Debug {
+        let at: &str = "ExpulsionOrReadmissionRecord";
+        ::dactylo_records::ExpulsionOrReadmissionRecord::builder()
+            .full_name(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".full_name"),
+                ),
+            )
+            .birth_date(
+                values.draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .fingerprints_and_palms(
+                values
+                    .draw_fingerprints_and_palms(
+                        &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                    ),
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .registering_officer(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registering_officer"),
+                ),
+            )
+            .expulsion(
+                <::dactylo_records::Expulsion as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".expulsion"),
+                ),
+            )
     }
 }
 impl Record for ::dactylo_records::PermanentResidenceRecord {
@@ -1992,11 +2773,24 @@ impl Record for ::dactylo_records::PermanentResidenceRecord {
     ) -> (Self, Self, &'static [&'static str]) {
         let at: &str = "PermanentResidenceRecord";
         type Template = ::dactylo_records::PermanentResidenceRecordBuilder<
-            ::dactylo_records::states::permanent_residence_record::SetBirthDate<
-                ::dactylo_records::states::permanent_residence_record::SetFullName<
-                    ::dactylo_records::states::permanent_residence_record::Empty,
-                >,
-            >,
+            (
+                ::dactylo_records::Set<::dactylo_records::FullName>,
+                ::dactylo_records::Set<::dactylo_records::BirthDate>,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
+            (
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+                ::dactylo_records::Unset,
+            ),
         >;
         fn finish(
             template: Template,
@@ -2065,6 +2859,194 @@ impl Record for ::dactylo_records::PermanentResidenceRecord {
             );
         const SET: [&str; 2] = ["full_name", "birth_date"];
         (finish(template.clone(), values), finish(template, values), &SET)
+    }
+    fn with_generic_helper(values: &mut impl Values) -> (Self, Self) {
+        let at: &str = "PermanentResidenceRecord";
+        fn set_first<X1, X2, X3, C1, C2>(
+            builder: ::dactylo_records::PermanentResidenceRecordBuilder<
+                (::dactylo_records::Unset, X1, X2, X3),
+                C1,
+                C2,
+            >,
+            value: ::dactylo_records::FullName,
+        ) -> ::dactylo_records::PermanentResidenceRecordBuilder<
+            (::dactylo_records::Set<::dactylo_records::FullName>, X1, X2, X3),
+            C1,
+            C2,
+        > {
+            builder.full_name(value)
+        }
+        let value = <::dactylo_records::FullName as Draw>::draw(
+            values,
+            &::std::format!("{}{}", at, ".full_name"),
+        );
+        let first = set_first(
+                ::dactylo_records::PermanentResidenceRecord::builder(),
+                value.clone(),
+            )
+            .birth_date(
+                values.draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .fingerprints_and_palms(
+                values
+                    .draw_fingerprints_and_palms(
+                        &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                    ),
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .registering_officer(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registering_officer"),
+                ),
+            )
+            .prior_permits(
+                <::dactylo_records::PriorPermits as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".prior_permits"),
+                ),
+            )
+            .intended_permanent_address(
+                <::dactylo_records::Address as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".intended_permanent_address"),
+                ),
+            )
+            .reviewing_authority(
+                values
+                    .draw_authority(&::std::format!("{}{}", at, ".reviewing_authority")),
+            )
+            .build();
+        let last = set_first(
+                ::dactylo_records::PermanentResidenceRecord::builder()
+                    .birth_date(
+                        values
+                            .draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+                    )
+                    .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+                    .fingerprints_and_palms(
+                        values
+                            .draw_fingerprints_and_palms(
+                                &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                            ),
+                    )
+                    .citizenship(
+                        values
+                            .draw_citizenship(
+                                &::std::format!("{}{}", at, ".citizenship"),
+                            ),
+                    )
+                    .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+                    .identity_document(
+                        <::dactylo_records::IdentityDocument as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".identity_document"),
+                        ),
+                    )
+                    .registration(
+                        <::dactylo_records::Registration as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registration"),
+                        ),
+                    )
+                    .registering_officer(
+                        <::dactylo_records::FullName as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".registering_officer"),
+                        ),
+                    )
+                    .prior_permits(
+                        <::dactylo_records::PriorPermits as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".prior_permits"),
+                        ),
+                    )
+                    .intended_permanent_address(
+                        <::dactylo_records::Address as Draw>::draw(
+                            values,
+                            &::std::format!("{}{}", at, ".intended_permanent_address"),
+                        ),
+                    )
+                    .reviewing_authority(
+                        values
+                            .draw_authority(
+                                &::std::format!("{}{}", at, ".reviewing_authority"),
+                            ),
+                    ),
+                value,
+            )
+            .build();
+        (first, last)
+    }
+    fn partly_built(values: &mut impl Values) -> impl ::core::fmt::Debug {
+        let at: &str = "PermanentResidenceRecord";
+        ::dactylo_records::PermanentResidenceRecord::builder()
+            .full_name(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".full_name"),
+                ),
+            )
+            .birth_date(
+                values.draw_birth_date(&::std::format!("{}{}", at, ".birth_date")),
+            )
+            .sex(values.draw_sex(&::std::format!("{}{}", at, ".sex")))
+            .fingerprints_and_palms(
+                values
+                    .draw_fingerprints_and_palms(
+                        &::std::format!("{}{}", at, ".fingerprints_and_palms"),
+                    ),
+            )
+            .citizenship(
+                values.draw_citizenship(&::std::format!("{}{}", at, ".citizenship")),
+            )
+            .photo(values.draw_photo(&::std::format!("{}{}", at, ".photo")))
+            .identity_document(
+                <::dactylo_records::IdentityDocument as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".identity_document"),
+                ),
+            )
+            .registration(
+                <::dactylo_records::Registration as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registration"),
+                ),
+            )
+            .registering_officer(
+                <::dactylo_records::FullName as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".registering_officer"),
+                ),
+            )
+            .prior_permits(
+                <::dactylo_records::PriorPermits as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".prior_permits"),
+                ),
+            )
+            .intended_permanent_address(
+                <::dactylo_records::Address as Draw>::draw(
+                    values,
+                    &::std::format!("{}{}", at, ".intended_permanent_address"),
+                ),
+            )
     }
 }
 /// A record's items as values, in a struct of its fields' types.

@@ -1,9 +1,10 @@
 //! Compile-fail cases: programs a downstream user might write that must not compile.
 //!
-//! They are generated from the spec so that coverage follows it: for every record, one program
-//! per required field that builds the record without it, one that builds it with nothing set,
-//! and one that sets a required field twice. The values come in as function parameters, so the
-//! cases need no way to create them.
+//! They are generated from the spec so that coverage follows it: one program per record, one
+//! function in it per case (the record built without each required item in turn, built with
+//! nothing set, and a required item set twice), so that the compiler reports every case of a
+//! record in one compilation, each error under its own function. The values come in as function
+//! parameters, so the cases need no way to create them.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -20,34 +21,59 @@ pub(crate) struct Case {
     pub(crate) tokens: TokenStream,
 }
 
-/// Every case for `model`, for a crate named `crate_name` that re-exports all types at its root.
+/// Every record's program for `model`, for a crate named `crate_name` that re-exports all types
+/// at its root.
 pub(crate) fn compile_fail_cases(model: &Model, crate_name: &Ident) -> Vec<Case> {
     let target = Target {
         values: None,
         composites: None,
         serde: Serde::Off,
     };
-    let use_crate = quote!(use #crate_name::*;);
-    let mut cases = Vec::new();
-    for record in &model.records {
-        for field in record.required_fields() {
-            cases.push(Case {
-                name: names::case_missing(&record.name, &field.member.ident),
-                tokens: missing_field(&model.act, record, field, &target, &use_crate),
-            });
-        }
-        cases.push(Case {
-            name: names::case_nothing_set(&record.name),
-            tokens: nothing_set(record, &use_crate),
-        });
-        if let Some(first) = record.required_fields().next() {
-            cases.push(Case {
-                name: names::case_set_twice(&record.name, &first.member.ident),
-                tokens: set_twice(&model.act, record, first, &target, &use_crate),
-            });
+    model
+        .records
+        .iter()
+        .map(|record| Case {
+            name: names::case_file(&record.name),
+            tokens: record_cases(&model.act, record, &target, crate_name),
+        })
+        .collect()
+}
+
+fn record_cases(act: &Act, record: &Record, target: &Target, crate_name: &Ident) -> TokenStream {
+    let about = format!(
+        " What must not compile with `{}`: each required item left out, nothing set, and a \
+         required item set twice. The compiler names the record, the item and its citation in \
+         each error.",
+        record.name
+    );
+    let missing: Vec<(Ident, TokenStream)> = record
+        .required_fields()
+        .map(|field| missing_field(act, record, field, target))
+        .collect();
+    let (nothing, nothing_case) = nothing_set(record);
+    let twice = record
+        .required_fields()
+        .next()
+        .map(|first| set_twice(act, record, first, target));
+    let functions = missing
+        .iter()
+        .map(|(name, _)| name)
+        .chain([&nothing])
+        .chain(twice.as_ref().map(|(name, _)| name));
+    let cases = missing.iter().map(|(_, case)| case);
+    let twice_case = twice.as_ref().map(|(_, case)| case);
+    quote! {
+        #![doc = #about]
+        use #crate_name::*;
+
+        #(#cases)*
+        #nothing_case
+        #twice_case
+
+        fn main() {
+            #(let _ = #functions;)*
         }
     }
-    cases
 }
 
 fn missing_field(
@@ -55,15 +81,17 @@ fn missing_field(
     record: &Record,
     missing: &Field,
     target: &Target,
-    use_crate: &TokenStream,
-) -> TokenStream {
+) -> (Ident, TokenStream) {
     let about = format!(
-        " `{}` without `{}` must not compile: {} is required.",
-        record.name,
+        " Without `{}`, which {} requires.",
         missing.member.ident,
         docs::citation(act, missing.citation)
     );
-    let function = format_ident!("build_without_{}", missing.member.ident);
+    let function = format_ident!(
+        "{}_missing_{}",
+        names::record_module(&record.name),
+        missing.member.ident
+    );
     let given: Vec<&Field> = record
         .required_fields()
         .filter(|field| field.member.ident != missing.member.ident)
@@ -78,65 +106,48 @@ fn missing_field(
         quote!(.#name(#name))
     });
     let record_name = ident(&record.name);
-    quote! {
-        #![doc = #about]
-        #use_crate
-
+    let case = quote! {
+        #[doc = #about]
         fn #function(#(#params),*) -> #record_name {
             #record_name::builder()
                 #(#calls)*
                 .build()
         }
-
-        fn main() {
-            let _ = #function;
-        }
-    }
+    };
+    (function, case)
 }
 
-fn nothing_set(record: &Record, use_crate: &TokenStream) -> TokenStream {
-    let about = format!(
-        " `{}` with nothing set must not compile, and the compiler names every missing item.",
-        record.name
-    );
+fn nothing_set(record: &Record) -> (Ident, TokenStream) {
+    let function = format_ident!("{}_nothing_set", names::record_module(&record.name));
     let record_name = ident(&record.name);
-    quote! {
-        #![doc = #about]
-        #use_crate
-
-        fn main() {
-            let _ = #record_name::builder().build();
+    let case = quote! {
+        /// With nothing set: the compiler names every missing item.
+        fn #function() -> #record_name {
+            #record_name::builder().build()
         }
-    }
+    };
+    (function, case)
 }
 
-fn set_twice(
-    act: &Act,
-    record: &Record,
-    field: &Field,
-    target: &Target,
-    use_crate: &TokenStream,
-) -> TokenStream {
+fn set_twice(act: &Act, record: &Record, field: &Field, target: &Target) -> (Ident, TokenStream) {
     let about = format!(
-        " Setting `{}` of `{}` twice must not compile ({}).",
+        " With `{}` ({}) set twice.",
         field.member.ident,
-        record.name,
         docs::citation(act, field.citation)
     );
-    let function = format_ident!("set_{}_twice", field.member.ident);
+    let function = format_ident!(
+        "{}_{}_set_twice",
+        names::record_module(&record.name),
+        field.member.ident
+    );
     let setter = ident(&field.member.ident);
     let ty = target.type_ref(&field.member.ty);
     let record_name = ident(&record.name);
-    quote! {
-        #![doc = #about]
-        #use_crate
-
+    let case = quote! {
+        #[doc = #about]
         fn #function(first: #ty, second: #ty) {
             let _ = #record_name::builder().#setter(first).#setter(second);
         }
-
-        fn main() {
-            let _ = #function;
-        }
-    }
+    };
+    (function, case)
 }

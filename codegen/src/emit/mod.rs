@@ -36,6 +36,7 @@ pub(crate) use fixtures::fixtures;
 pub(crate) use readme::readme;
 pub(crate) use regions::refresh as refresh_regions;
 pub(crate) use schema::record as record_schema;
+pub(crate) use typestate::{chunk_count, layouts_in};
 
 use crate::model::{Member, Model, TypeRef};
 use crate::names;
@@ -87,31 +88,33 @@ pub(crate) fn tree(
         }
     }));
     let act = act::constant(&model.act, &target);
-    let unset = builders::unset_type();
-    let machinery = typestate::module();
+    let state_types = builders::state_types(&typestate::layouts_in(model));
     let states = states_module(model);
     let values = types::value_reexports(model, &target);
     let reused = types::composite_reexports(model, &target, reused);
     Tree {
-        root: quote!(#act #unset #machinery #states #values #reused),
+        root: quote!(#act #state_types #states #values #reused),
         children,
     }
 }
 
-/// `pub mod states`, naming each record's builder states from its private module.
+/// `pub mod states`, naming each record's traits of its builder's state from its private
+/// module, so that the compiler's help names a public path.
 fn states_module(model: &Model) -> TokenStream {
     let doc = docs::attrs(&docs::states_module(model));
     let records = model.records.iter().map(|record| {
         let doc = docs::attrs(&docs::record_states(record));
         let module = ident(&names::record_module(&record.name));
-        let empty = ident(names::EMPTY_STATE);
-        let aliases = record
-            .required_fields()
-            .map(|field| ident(&names::state_alias(&field.member.ident)));
+        let traits = record.required_fields().flat_map(|field| {
+            [
+                ident(&names::is_set_trait(&field.member.ident)),
+                ident(&names::is_unset_trait(&field.member.ident)),
+            ]
+        });
         quote! {
             #doc
             pub mod #module {
-                pub use super::super::#module::{#empty #(, #aliases)*};
+                pub use super::super::#module::{#(#traits),*};
             }
         }
     });

@@ -1,200 +1,155 @@
-//! The machinery every builder shares, and the shape of a builder's state.
+//! The shape of a builder's state: which required items each of its type parameters holds.
 //!
-//! A builder's state is a balanced binary tree with one leaf a required field: `Unset` until the
-//! field's setter is called, `Set<T>` holding its value after. Setting a field replaces one leaf
-//! through the generic `Replace` trait, along the field's path (`Left<Right<Here>>`), so that:
-//! - the state's type depends only on which fields are set, not on the order of the calls;
-//! - each setter names its path and the resulting state once, so a setter's code does not grow
-//!   with the record's width (only the path's depth does, as its logarithm);
-//! - a setter's body is one generic call, which the compiler checks once for all states.
-//!
-//! Each record's module imports the machinery it uses by name ([`imports`]), so that a setter's
-//! signature reads `Replace<Left<Here>, T>` rather than a path per step: shorter to read, and
-//! less for the generator to format and for the compiler to parse.
+//! A builder's state is one place per required item, `Unset` until the item's setter is called
+//! and `Set<T>`, holding the value, after, grouped into chunks of about √n items: one type
+//! parameter per chunk, each a tuple of places. So that:
+//! - the state's type depends only on which items are set, not on the order of the calls;
+//! - a setter's `impl` is generic over the other chunks as whole parameters, and over its own
+//!   chunk's places, so the code a setter costs the compiler grows as √n, not n: it moves the
+//!   other chunks whole and its own chunk's places one by one;
+//! - `build()` moves every value out of its `Set`, and no value is checked for presence at run
+//!   time, as the type proves each one there.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
 use super::ident;
 use crate::names;
 
-/// The module of the shared machinery, under the generated module's root.
-pub(super) fn module() -> TokenStream {
-    let module = ident(names::TYPESTATE_MODULE);
-    quote! {
-        /// The machinery of the builders' states; not part of the API.
-        #[doc(hidden)]
-        pub mod #module {
-            /// A required field's value, once set.
-            #[derive(Clone)]
-            pub struct Set<T>(pub T);
-
-            /// Two subtrees of a builder's state.
-            // In declaration order, so that every state lays its values out in the same order
-            // and the optimizer can move each value once, into the record, as a struct literal
-            // does; reordered per state, values are shuffled at every setter.
-            #[repr(C)]
-            #[derive(Clone)]
-            pub struct Node<L, R>(pub L, pub R);
-
-            /// The end of a path: this leaf.
-            pub enum Here {}
-
-            /// A path into the left subtree.
-            pub struct Left<P>(::core::marker::PhantomData<P>);
-
-            /// A path into the right subtree.
-            pub struct Right<P>(::core::marker::PhantomData<P>);
-
-            /// Replaces the leaf at the path `P` with a `Set<T>`; `Old` is the leaf replaced.
-            pub trait Replace<P, T> {
-                type Old;
-                type Output;
-                fn replace(self, value: T) -> Self::Output;
-            }
-
-            impl<S, T> Replace<Here, T> for S {
-                type Old = S;
-                type Output = Set<T>;
-                #[inline]
-                fn replace(self, value: T) -> Set<T> {
-                    Set(value)
-                }
-            }
-
-            impl<L: Replace<P, T>, R, P, T> Replace<Left<P>, T> for Node<L, R> {
-                type Old = L::Old;
-                type Output = Node<L::Output, R>;
-                #[inline]
-                fn replace(self, value: T) -> Self::Output {
-                    Node(self.0.replace(value), self.1)
-                }
-            }
-
-            impl<L, R: Replace<P, T>, P, T> Replace<Right<P>, T> for Node<L, R> {
-                type Old = R::Old;
-                type Output = Node<L, R::Output>;
-                #[inline]
-                fn replace(self, value: T) -> Self::Output {
-                    Node(self.0, self.1.replace(value))
-                }
-            }
-
-            /// A leaf that holds a value.
-            pub trait Filled {
-                type Value;
-                fn into_value(self) -> Self::Value;
-            }
-
-            impl<T> Filled for Set<T> {
-                type Value = T;
-                #[inline]
-                fn into_value(self) -> T {
-                    self.0
-                }
-            }
-        }
+/// The sizes of the chunks of `required` items: about √n of about √n each, the first ones a
+/// little larger when n does not divide evenly.
+pub(super) fn chunk_sizes(required: usize) -> Vec<usize> {
+    if required == 0 {
+        return Vec::new();
     }
+    let width = required.isqrt() + usize::from(required.isqrt().pow(2) < required);
+    let chunks = required.div_ceil(width);
+    (0..chunks)
+        .map(|chunk| required / chunks + usize::from(chunk < required % chunks))
+        .collect()
 }
 
-/// The `use` items of a record module whose builder tracks `required` fields.
+/// How many required items the builders of `model` track, each count once, in order: each
+/// count is one layout of a state.
+pub(crate) fn layouts_in(model: &crate::model::Model) -> Vec<usize> {
+    let mut counts: Vec<usize> = model
+        .records
+        .iter()
+        .map(|record| record.required_fields().count())
+        .filter(|&count| count > 0)
+        .collect();
+    counts.sort_unstable();
+    counts.dedup();
+    counts
+}
+
+/// How many chunks a builder of `required` items has.
+pub(crate) fn chunk_count(required: usize) -> usize {
+    chunk_sizes(required).len()
+}
+
+/// The `use` items of a record module whose builder tracks `required` items: the places, when
+/// its types name them.
 pub(super) fn imports(required: usize) -> TokenStream {
-    let unset = ident(names::UNSET_TYPE);
-    let module = ident(names::TYPESTATE_MODULE);
-    let used: Vec<_> = names::machinery(required).into_iter().map(ident).collect();
-    if used.is_empty() {
-        return quote!(use super::#unset;);
+    if required == 0 {
+        return quote!();
     }
-    quote! {
-        use super::#unset;
-        use super::#module::{#(#used),*};
-    }
+    let (set, unset) = (ident(names::SET_TYPE), ident(names::UNSET_TYPE));
+    quote!(use super::{#set, #unset};)
 }
 
-/// A balanced tree over `leaves`: the left half left, each pair joined by `node`.
-pub(super) fn tree(
-    leaves: &[TokenStream],
-    node: &impl Fn(&TokenStream, &TokenStream) -> TokenStream,
-) -> TokenStream {
-    match leaves {
-        [] => quote!(),
-        [leaf] => leaf.clone(),
-        _ => {
-            let (left, right) = leaves.split_at(leaves.len().div_ceil(2));
-            node(&tree(left, node), &tree(right, node))
-        }
-    }
+/// Where each required item sits: its chunk, and its place in the chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Place {
+    pub(super) chunk: usize,
+    pub(super) index: usize,
 }
 
-/// The path to leaf `index` of a tree of `len` leaves, split like [`tree`].
-pub(super) fn path(index: usize, len: usize) -> TokenStream {
-    if len <= 1 {
-        return quote!(Here);
-    }
-    let half = len.div_ceil(2);
-    if index < half {
-        let inner = path(index, half);
-        quote!(Left<#inner>)
+/// The places of `required` items, in order.
+pub(super) fn places(required: usize) -> Vec<Place> {
+    chunk_sizes(required)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(chunk, size)| (0..size).map(move |index| Place { chunk, index }))
+        .collect()
+}
+
+/// The type parameter of chunk `chunk`: `C0`.
+pub(super) fn chunk_parameter(chunk: usize) -> Ident {
+    format_ident!("{}{chunk}", names::CHUNK_PARAMETER)
+}
+
+/// The type parameter of the place of required item `item`: `X0`.
+pub(super) fn marker_parameter(item: usize) -> Ident {
+    format_ident!("{}{item}", names::MARKER_PARAMETER)
+}
+
+/// A tuple of places, as a type, a pattern or an expression: `(A, B)`, or `(A,)` for one.
+pub(super) fn tuple(markers: &[TokenStream]) -> TokenStream {
+    if let [only] = markers {
+        quote!((#only,))
     } else {
-        let inner = path(index - half, len - half);
-        quote!(Right<#inner>)
+        quote!((#(#markers),*))
     }
+}
+
+/// Each chunk as `marker` gives its items' markers, from the items' global index.
+pub(super) fn chunks(required: usize, marker: impl Fn(usize) -> TokenStream) -> Vec<TokenStream> {
+    let mut first = 0;
+    chunk_sizes(required)
+        .into_iter()
+        .map(|size| {
+            let markers: Vec<TokenStream> = (first..first + size).map(&marker).collect();
+            first += size;
+            tuple(&markers)
+        })
+        .collect()
+}
+
+/// The empty state's chunks: every place `Unset`.
+pub(super) fn empty_chunks(required: usize) -> Vec<TokenStream> {
+    let unset = ident(names::UNSET_TYPE);
+    chunks(required, |_| quote!(#unset))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn leaves(names: &[&str]) -> Vec<TokenStream> {
-        names.iter().map(|name| name.parse().unwrap()).collect()
-    }
-
-    fn node(left: &TokenStream, right: &TokenStream) -> TokenStream {
-        quote!((#left, #right))
+    #[test]
+    fn chunks_are_about_the_square_root_and_as_even_as_can_be() {
+        assert_eq!(chunk_sizes(0), Vec::<usize>::new());
+        assert_eq!(chunk_sizes(1), [1]);
+        assert_eq!(chunk_sizes(2), [2]);
+        assert_eq!(chunk_sizes(4), [2, 2]);
+        assert_eq!(chunk_sizes(11), [4, 4, 3]);
+        assert_eq!(chunk_sizes(13), [4, 3, 3, 3]);
+        assert_eq!(chunk_sizes(50), [8, 7, 7, 7, 7, 7, 7]);
+        for required in 1..300 {
+            let sizes = chunk_sizes(required);
+            assert_eq!(sizes.iter().sum::<usize>(), required);
+            let (least, most) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+            assert!(most - least <= 1, "{required}: {sizes:?}");
+            assert!(sizes.len() <= required.isqrt() + 2, "{required}: {sizes:?}");
+        }
     }
 
     #[test]
-    fn trees_are_balanced_left_first() {
-        assert_eq!(tree(&leaves(&["a"]), &node).to_string(), "a");
-        assert_eq!(
-            tree(&leaves(&["a", "b", "c"]), &node).to_string(),
-            "((a , b) , c)"
-        );
-        assert_eq!(
-            tree(&leaves(&["a", "b", "c", "d", "e"]), &node).to_string(),
-            "(((a , b) , c) , (d , e))"
-        );
+    fn places_run_through_the_chunks_in_order() {
+        let places = places(5);
+        assert_eq!(places[0], Place { chunk: 0, index: 0 });
+        assert_eq!(places[2], Place { chunk: 0, index: 2 });
+        assert_eq!(places[3], Place { chunk: 1, index: 0 });
+        assert_eq!(places[4], Place { chunk: 1, index: 1 });
     }
 
     #[test]
-    fn paths_lead_to_their_leaf() {
-        let steps = |index, len| path(index, len).to_string().replace(' ', "");
-        assert_eq!(steps(0, 1), "Here");
-        assert_eq!(steps(2, 3), "Right<Here>");
-        assert_eq!(steps(1, 3), "Left<Right<Here>>");
-        assert_eq!(steps(3, 5), "Right<Left<Here>>");
-        assert_eq!(steps(4, 5), "Right<Right<Here>>");
-    }
-
-    #[test]
-    fn a_record_module_imports_what_its_builder_uses() {
-        let imported = |required| imports(required).to_string().replace(' ', "");
-        assert_eq!(imported(0), "usesuper::Unset;");
-        assert_eq!(
-            imported(1),
-            "usesuper::Unset;usesuper::typestate::{Filled,Here,Replace,Set};"
-        );
-        assert_eq!(
-            imported(3),
-            "usesuper::Unset;usesuper::typestate::{Filled,Here,Left,Node,Replace,Right,Set};"
-        );
-    }
-
-    #[test]
-    fn a_path_is_as_deep_as_the_tree() {
-        let depth = |index, len| path(index, len).to_string().matches('<').count();
-        assert_eq!(depth(0, 12), 4);
-        // 200 leaves: every path 7 or 8 steps deep, the logarithm of the width.
-        assert!((0..200).all(|index| (7..=8).contains(&depth(index, 200))));
+    fn a_chunk_of_one_is_a_tuple_of_one() {
+        let rendered: Vec<String> = empty_chunks(5)
+            .iter()
+            .map(|chunk| chunk.to_string().replace(' ', ""))
+            .collect();
+        assert_eq!(rendered, ["(Unset,Unset,Unset)", "(Unset,Unset)"]);
+        assert_eq!(tuple(&[quote!(A)]).to_string().replace(' ', ""), "(A,)");
     }
 }

@@ -91,12 +91,6 @@ pub(crate) fn record_module(record: &str) -> String {
     record.to_snake_case()
 }
 
-/// The type parameter that stands for a required field's leaf in the `impl` of `build()`:
-/// `full_name` → `FullNameItem`. (The builder itself has one parameter, its state.)
-pub(crate) fn item_parameter(field: &str) -> String {
-    format!("{}Item", field.to_upper_camel_case())
-}
-
 /// The sealed trait `build()` requires of a field's parameter: `full_name` → `FullNameIsSet`.
 pub(crate) fn is_set_trait(field: &str) -> String {
     format!("{}IsSet", field.to_upper_camel_case())
@@ -105,11 +99,6 @@ pub(crate) fn is_set_trait(field: &str) -> String {
 /// The sealed trait a required field's setter requires: `full_name` → `FullNameIsUnset`.
 pub(crate) fn is_unset_trait(field: &str) -> String {
     format!("{}IsUnset", field.to_upper_camel_case())
-}
-
-/// The state of a builder after a required field is set: `full_name` → `SetFullName`.
-pub(crate) fn state_alias(field: &str) -> String {
-    format!("Set{}", field.to_upper_camel_case())
 }
 
 /// The setter of an optional field that takes an `Option`: `iin` → `maybe_iin`.
@@ -123,42 +112,44 @@ pub(crate) const ACT_CONSTANT: &str = "ACT";
 /// The module of composite types, under the generated module's root.
 pub(crate) const COMPOSITES_MODULE: &str = "composites";
 
-/// The public module of the names of the builders' states.
+/// The public module that names, for each record, the traits its builder's state must satisfy.
 pub(crate) const STATES_MODULE: &str = "states";
 
-/// The hidden module of the machinery the builders share.
-pub(crate) const TYPESTATE_MODULE: &str = "typestate";
-
-/// The marker type of an item not yet set, at the generated module's root.
+/// The place of a required item not yet set, at the generated module's root.
 pub(crate) const UNSET_TYPE: &str = "Unset";
 
-/// The state of a builder with no item set.
-pub(crate) const EMPTY_STATE: &str = "Empty";
+/// The place of a required item set, holding its value, at the generated module's root.
+pub(crate) const SET_TYPE: &str = "Set";
 
-/// The items of [`TYPESTATE_MODULE`], which a record's module imports by name ([`machinery`]).
-pub(crate) const STATE_MACHINERY: [&str; 7] =
-    ["Filled", "Here", "Left", "Node", "Replace", "Right", "Set"];
-
-/// The type parameters of the items of [`TYPESTATE_MODULE`].
-pub(crate) const MACHINERY_PARAMETERS: [&str; 5] = ["L", "P", "R", "S", "T"];
-
-/// The machinery a record module whose builder tracks `required` fields imports: only what its
-/// code uses, so that a small record does not warn of unused imports.
-pub(crate) fn machinery(required: usize) -> Vec<&'static str> {
-    STATE_MACHINERY
-        .into_iter()
-        .filter(|name| match *name {
-            "Node" | "Left" | "Right" => required >= 2,
-            _ => required >= 1,
-        })
-        .collect()
+/// The function of the private module of the builders' traits that puts the value of required
+/// item `item` in a state of `required` items: `put_1_of_12`.
+pub(crate) fn put_fn(item: usize, required: usize) -> String {
+    format!("put_{item}_of_{required}")
 }
 
-/// The type parameter of a builder's state, in the setters' `impl` and the state aliases.
-pub(crate) const STATE_PARAMETER: &str = "S";
+/// The type parameter of the value a `Set` holds, at the generated module's root.
+pub(crate) const VALUE_PARAMETER: &str = "T";
 
-/// The builder's own field holding its state. The leading underscore, which no spec name can
-/// have, keeps it apart from the fields that hold optional items.
+/// The private module of the traits that seal the builders' places, and of the functions that
+/// put a value in a state, at the generated module's root.
+pub(crate) const SEALED_MODULE: &str = "sealed";
+
+/// The struct of a builder's optional items' values, in its record's module.
+pub(crate) const ITEMS_STRUCT: &str = "Items";
+
+/// The prefix of a builder's type parameters, one per chunk of required items: `C0`, `C1`.
+pub(crate) const CHUNK_PARAMETER: &str = "C";
+
+/// The prefix of the type parameters of the markers of required items in the `impl`s of the
+/// setters and of `build()`: `X0`, `X1`.
+pub(crate) const MARKER_PARAMETER: &str = "X";
+
+/// The builder's own field holding its values. The leading underscore, which no spec name can
+/// have, keeps the builder's fields apart from anything a spec names.
+pub(crate) const ITEMS_FIELD: &str = "_items";
+
+/// The builder's own field of its state: a tuple of its type parameters, which hold the required
+/// items' values.
 pub(crate) const STATE_FIELD: &str = "_state";
 
 /// The record's associated function that starts a builder.
@@ -178,19 +169,9 @@ pub(crate) fn module_file(module: &str) -> String {
     format!("{module}.rs")
 }
 
-/// The compile-fail case of `record` built without `field`: `visa_record_missing_photo`.
-pub(crate) fn case_missing(record: &str, field: &str) -> String {
-    format!("{}_missing_{field}", record_module(record))
-}
-
-/// The compile-fail case of `record` built with nothing set.
-pub(crate) fn case_nothing_set(record: &str) -> String {
-    format!("{}_nothing_set", record_module(record))
-}
-
-/// The compile-fail case of `record` with `field` set twice.
-pub(crate) fn case_set_twice(record: &str, field: &str) -> String {
-    format!("{}_{field}_set_twice", record_module(record))
+/// The compile-fail program of `record`, holding all its cases: `visa_record`.
+pub(crate) fn case_file(record: &str) -> String {
+    record_module(record)
 }
 
 /// The JSON Schema of a record.
@@ -294,23 +275,15 @@ mod tests {
     }
 
     #[test]
-    fn a_record_module_imports_what_its_builder_uses() {
-        assert_eq!(machinery(0), Vec::<&str>::new());
-        assert_eq!(machinery(1), ["Filled", "Here", "Replace", "Set"]);
-        assert_eq!(machinery(3), STATE_MACHINERY);
-    }
-
-    #[test]
     fn derived_names() {
         assert_eq!(builder("VisaRecord"), "VisaRecordBuilder");
         assert_eq!(
             record_module("ExpulsionOrReadmissionRecord"),
             "expulsion_or_readmission_record"
         );
-        assert_eq!(item_parameter("full_name"), "FullNameItem");
         assert_eq!(is_set_trait("iin"), "IinIsSet");
         assert_eq!(is_unset_trait("birth_date"), "BirthDateIsUnset");
         assert_eq!(maybe_setter("iin"), "maybe_iin");
-        assert_eq!(state_alias("full_name"), "SetFullName");
+        assert_eq!(case_file("VisaRecord"), "visa_record");
     }
 }

@@ -130,8 +130,27 @@ pub(crate) fn declarations_reusing(model: &Model, reused: &BTreeSet<String>) -> 
         record_module(record, &mut declared);
     }
     states(model, &mut declared);
-    typestate(&mut declared);
+    sealed(model, &mut declared);
     declared.0
+}
+
+/// The builders' sealed traits and the functions that put a value in a state: the generator's
+/// names only, as no spec name enters the module.
+fn sealed(model: &Model, declared: &mut Declarations) {
+    let scope = Scope::Module(module(&[names::SEALED_MODULE]));
+    declared.generator(&scope, "Place", "the sealed trait of a builder's places");
+    declared.generator(
+        &scope,
+        "Holds",
+        "the sealed trait of a place holding a value",
+    );
+    declared.generator(&scope, "Value", "the type parameter of `Holds`");
+    for required in crate::emit::layouts_in(model) {
+        for item in 0..required {
+            let what = format!("the function that puts item {item} of {required} in a state");
+            declared.generator(&scope, names::put_fn(item, required), what);
+        }
+    }
 }
 
 fn record_node(record: &Record) -> Node {
@@ -200,12 +219,22 @@ fn root(model: &Model, reused: &BTreeSet<String>, declared: &mut Declarations) {
     declared.generator(
         &scope,
         names::UNSET_TYPE,
-        "the builders' marker type `Unset`",
+        "the type `Unset` of the builders' states",
     );
     declared.generator(
         &scope,
-        names::TYPESTATE_MODULE,
-        "the module of the builders' machinery",
+        names::SET_TYPE,
+        "the type `Set` of the builders' states",
+    );
+    declared.generator(
+        &scope,
+        names::SEALED_MODULE,
+        "the private module of the builders' sealed traits",
+    );
+    declared.generator(
+        &scope,
+        names::VALUE_PARAMETER,
+        "the type parameter of the value a `Set` holds",
     );
     declared.generator(
         &scope,
@@ -270,30 +299,34 @@ fn record_module(record: &Record, declared: &mut Declarations) {
     let builder = names::builder(name);
     let required = record.required_fields().count();
 
-    declared.generator(
-        &scope,
-        names::UNSET_TYPE,
-        "the import of the marker type `Unset`",
-    );
-    for machinery in names::machinery(required) {
-        let what = format!("the import of the builders' machinery `{machinery}`");
-        declared.generator(&scope, machinery, what);
+    if required > 0 {
+        for marker in [names::SET_TYPE, names::UNSET_TYPE] {
+            let what = format!("the import of the type `{marker}` of the builders' states");
+            declared.generator(&scope, marker, what);
+        }
     }
     declared.spec(&scope, name, format!("the record `{name}`"), &node);
     declared.spec(&scope, &builder, format!("the builder of `{name}`"), &node);
     declared.generator(
         &scope,
-        names::STATE_PARAMETER,
-        "the type parameter of a builder's state",
+        names::ITEMS_STRUCT,
+        format!("the struct of the values of `{builder}`"),
     );
-    declared.generator(
-        &scope,
-        names::EMPTY_STATE,
-        format!("the empty state of `{builder}`"),
-    );
+    let chunks = typestate_chunks(required);
+    for chunk in 0..chunks {
+        let parameter = format!("{}{chunk}", names::CHUNK_PARAMETER);
+        let what = format!("the type parameter of chunk {chunk} of the state of `{builder}`");
+        declared.generator(&scope, parameter, what);
+    }
+    for item in 0..required {
+        let parameter = format!("{}{item}", names::MARKER_PARAMETER);
+        let what = format!("the type parameter of the marker of required item {item}");
+        declared.generator(&scope, parameter, what);
+    }
 
     let record_fields = Scope::Fields(path.clone(), name.clone());
     let builder_fields = Scope::Fields(path.clone(), builder.clone());
+    let items_fields = Scope::Fields(path.clone(), names::ITEMS_STRUCT.to_owned());
     let builder_methods = Scope::Associated(path.clone(), builder.clone());
     let record_functions = Scope::Associated(path.clone(), name.clone());
     declared.generator(
@@ -301,11 +334,13 @@ fn record_module(record: &Record, declared: &mut Declarations) {
         names::BUILDER_FN,
         format!("the function `{name}::builder`"),
     );
-    declared.generator(
-        &builder_fields,
-        names::STATE_FIELD,
-        format!("the state of `{builder}`"),
-    );
+    for field in [names::ITEMS_FIELD, names::STATE_FIELD] {
+        declared.generator(
+            &builder_fields,
+            field,
+            format!("the field `{field}` of `{builder}`"),
+        );
+    }
     declared.generator(
         &builder_methods,
         names::BUILD_METHOD,
@@ -319,23 +354,23 @@ fn record_module(record: &Record, declared: &mut Declarations) {
         let what = format!("the setter of field `{ident}`");
         declared.spec(&builder_methods, ident, what, &node);
         if field.member.is_required() {
-            for (derived, kind) in [
-                (names::state_alias(ident), "state alias"),
-                (names::is_set_trait(ident), "trait"),
-                (names::is_unset_trait(ident), "trait"),
-                (names::item_parameter(ident), "type parameter"),
-            ] {
-                let what = format!("the {kind} `{derived}` of field `{ident}`");
+            for derived in [names::is_set_trait(ident), names::is_unset_trait(ident)] {
+                let what = format!("the trait `{derived}` of field `{ident}`");
                 declared.spec(&scope, derived, what, &node);
             }
         } else {
-            let what = format!("the builder's field for optional item `{ident}`");
-            declared.spec(&builder_fields, ident, what, &node);
+            let what = format!("the value of optional field `{ident}` in the builder");
+            declared.spec(&items_fields, ident, what, &node);
             let maybe = names::maybe_setter(ident);
             let what = format!("the setter `{maybe}` of optional field `{ident}`");
             declared.spec(&builder_methods, maybe, what, &node);
         }
     }
+}
+
+/// How many chunks a builder of `required` items has: the emitter's layout.
+fn typestate_chunks(required: usize) -> usize {
+    crate::emit::chunk_count(required)
 }
 
 fn states(model: &Model, declared: &mut Declarations) {
@@ -348,27 +383,14 @@ fn states(model: &Model, declared: &mut Declarations) {
         let what = format!("the module of the states of `{name}`");
         declared.spec(&scope, &module_name, what, &node);
         let inner = Scope::Module(vec![names::STATES_MODULE.to_owned(), module_name]);
-        let builder = names::builder(name);
-        let what = format!("the empty state of `{builder}`");
-        declared.generator(&inner, names::EMPTY_STATE, what);
         for (index, field) in required(record) {
             let ident = &field.member.ident;
             let node = field_node(name, index);
-            let alias = names::state_alias(ident);
-            let what = format!("the state alias `{alias}` of field `{ident}`");
-            declared.spec(&inner, alias, what, &node);
+            for derived in [names::is_set_trait(ident), names::is_unset_trait(ident)] {
+                let what = format!("the re-export of the trait `{derived}` of field `{ident}`");
+                declared.spec(&inner, derived, what, &node);
+            }
         }
-    }
-}
-
-fn typestate(declared: &mut Declarations) {
-    let scope = Scope::Module(module(&[names::TYPESTATE_MODULE]));
-    for name in names::STATE_MACHINERY {
-        declared.generator(&scope, name, format!("the builders' machinery `{name}`"));
-    }
-    for name in names::MACHINERY_PARAMETERS {
-        let what = format!("a type parameter of the builders' machinery `{name}`");
-        declared.generator(&scope, name, what);
     }
 }
 
@@ -445,30 +467,16 @@ pub(crate) fn crate_files(model: &Model, module_dir: &str, schema_dir: &str) -> 
     declared.0
 }
 
-/// The compile-fail cases, one file each.
+/// The compile-fail programs, one file per record.
 pub(crate) fn case_files(model: &Model) -> Vec<Declaration> {
     let mut declared = Declarations::default();
     let scope = Scope::Files("compile-fail cases".to_owned());
     for record in &model.records {
         let name = &record.name;
         let node = record_node(record);
-        for (index, field) in required(record) {
-            let ident = &field.member.ident;
-            let node = field_node(name, index);
-            let file = names::module_file(&names::case_missing(name, ident));
-            let what = format!("the compile-fail case of `{name}` without `{ident}`");
-            declared.spec(&scope, file, what, &node);
-        }
-        let file = names::module_file(&names::case_nothing_set(name));
-        let what = format!("the compile-fail case of `{name}` with nothing set");
+        let file = names::module_file(&names::case_file(name));
+        let what = format!("the compile-fail program of `{name}`");
         declared.spec(&scope, file, what, &node);
-        if let Some((index, first)) = required(record).next() {
-            let ident = &first.member.ident;
-            let node = field_node(name, index);
-            let file = names::module_file(&names::case_set_twice(name, ident));
-            let what = format!("the compile-fail case of `{name}` with `{ident}` set twice");
-            declared.spec(&scope, file, what, &node);
-        }
     }
     declared.0
 }

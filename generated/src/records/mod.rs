@@ -51,115 +51,260 @@ pub const ACT: crate::values::Act = crate::values::Act::new(
         ),
     ),
 );
-/// Marks a required item that a builder does not hold yet.
+/// The place of a required item that a builder does not hold yet.
 ///
-/// A builder's state holds one leaf for each required item: `Unset` until the item's
-/// setter is called. It cannot be created outside the generated code.
+/// A builder's state has one place for each required item: `Unset` until the item's setter
+/// is called, `Set` after. Only a builder makes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unset(());
-/// The machinery of the builders' states; not part of the API.
-#[doc(hidden)]
-pub mod typestate {
-    /// A required field's value, once set.
-    #[derive(Clone)]
-    pub struct Set<T>(pub T);
-    /// Two subtrees of a builder's state.
-    #[repr(C)]
-    #[derive(Clone)]
-    pub struct Node<L, R>(pub L, pub R);
-    /// The end of a path: this leaf.
-    pub enum Here {}
-    /// A path into the left subtree.
-    pub struct Left<P>(::core::marker::PhantomData<P>);
-    /// A path into the right subtree.
-    pub struct Right<P>(::core::marker::PhantomData<P>);
-    /// Replaces the leaf at the path `P` with a `Set<T>`; `Old` is the leaf replaced.
-    pub trait Replace<P, T> {
-        type Old;
-        type Output;
-        fn replace(self, value: T) -> Self::Output;
+/// The place of a required item that a builder holds: the item's value.
+///
+/// A builder's state has one place for each required item: `Unset` until the item's setter
+/// is called, `Set` after. Only a builder makes one, and only `build()` takes the value out;
+/// it has no `Debug`, as the value is personal data.
+#[derive(Clone)]
+pub struct Set<T>(T);
+mod sealed {
+    #[inline(always)]
+    pub(super) fn put_0_of_11<A0, A1, A2, A3, C1, C2, V>(
+        state: ((A0, A1, A2, A3), C1, C2),
+        value: V,
+    ) -> ((super::Set<V>, A1, A2, A3), C1, C2) {
+        ((super::Set(value), state.0.1, state.0.2, state.0.3), state.1, state.2)
     }
-    impl<S, T> Replace<Here, T> for S {
-        type Old = S;
-        type Output = Set<T>;
-        #[inline]
-        fn replace(self, value: T) -> Set<T> {
-            Set(value)
-        }
+    #[inline(always)]
+    pub(super) fn put_1_of_11<A0, A1, A2, A3, C1, C2, V>(
+        state: ((A0, A1, A2, A3), C1, C2),
+        value: V,
+    ) -> ((A0, super::Set<V>, A2, A3), C1, C2) {
+        ((state.0.0, super::Set(value), state.0.2, state.0.3), state.1, state.2)
     }
-    impl<L: Replace<P, T>, R, P, T> Replace<Left<P>, T> for Node<L, R> {
-        type Old = L::Old;
-        type Output = Node<L::Output, R>;
-        #[inline]
-        fn replace(self, value: T) -> Self::Output {
-            Node(self.0.replace(value), self.1)
-        }
+    #[inline(always)]
+    pub(super) fn put_2_of_11<A0, A1, A2, A3, C1, C2, V>(
+        state: ((A0, A1, A2, A3), C1, C2),
+        value: V,
+    ) -> ((A0, A1, super::Set<V>, A3), C1, C2) {
+        ((state.0.0, state.0.1, super::Set(value), state.0.3), state.1, state.2)
     }
-    impl<L, R: Replace<P, T>, P, T> Replace<Right<P>, T> for Node<L, R> {
-        type Old = R::Old;
-        type Output = Node<L, R::Output>;
-        #[inline]
-        fn replace(self, value: T) -> Self::Output {
-            Node(self.0, self.1.replace(value))
-        }
+    #[inline(always)]
+    pub(super) fn put_3_of_11<A0, A1, A2, A3, C1, C2, V>(
+        state: ((A0, A1, A2, A3), C1, C2),
+        value: V,
+    ) -> ((A0, A1, A2, super::Set<V>), C1, C2) {
+        ((state.0.0, state.0.1, state.0.2, super::Set(value)), state.1, state.2)
     }
-    /// A leaf that holds a value.
-    pub trait Filled {
-        type Value;
-        fn into_value(self) -> Self::Value;
+    #[inline(always)]
+    pub(super) fn put_4_of_11<C0, A0, A1, A2, A3, C2, V>(
+        state: (C0, (A0, A1, A2, A3), C2),
+        value: V,
+    ) -> (C0, (super::Set<V>, A1, A2, A3), C2) {
+        (state.0, (super::Set(value), state.1.1, state.1.2, state.1.3), state.2)
     }
-    impl<T> Filled for Set<T> {
-        type Value = T;
-        #[inline]
-        fn into_value(self) -> T {
-            self.0
-        }
+    #[inline(always)]
+    pub(super) fn put_5_of_11<C0, A0, A1, A2, A3, C2, V>(
+        state: (C0, (A0, A1, A2, A3), C2),
+        value: V,
+    ) -> (C0, (A0, super::Set<V>, A2, A3), C2) {
+        (state.0, (state.1.0, super::Set(value), state.1.2, state.1.3), state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_6_of_11<C0, A0, A1, A2, A3, C2, V>(
+        state: (C0, (A0, A1, A2, A3), C2),
+        value: V,
+    ) -> (C0, (A0, A1, super::Set<V>, A3), C2) {
+        (state.0, (state.1.0, state.1.1, super::Set(value), state.1.3), state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_7_of_11<C0, A0, A1, A2, A3, C2, V>(
+        state: (C0, (A0, A1, A2, A3), C2),
+        value: V,
+    ) -> (C0, (A0, A1, A2, super::Set<V>), C2) {
+        (state.0, (state.1.0, state.1.1, state.1.2, super::Set(value)), state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_8_of_11<C0, C1, A0, A1, A2, V>(
+        state: (C0, C1, (A0, A1, A2)),
+        value: V,
+    ) -> (C0, C1, (super::Set<V>, A1, A2)) {
+        (state.0, state.1, (super::Set(value), state.2.1, state.2.2))
+    }
+    #[inline(always)]
+    pub(super) fn put_9_of_11<C0, C1, A0, A1, A2, V>(
+        state: (C0, C1, (A0, A1, A2)),
+        value: V,
+    ) -> (C0, C1, (A0, super::Set<V>, A2)) {
+        (state.0, state.1, (state.2.0, super::Set(value), state.2.2))
+    }
+    #[inline(always)]
+    pub(super) fn put_10_of_11<C0, C1, A0, A1, A2, V>(
+        state: (C0, C1, (A0, A1, A2)),
+        value: V,
+    ) -> (C0, C1, (A0, A1, super::Set<V>)) {
+        (state.0, state.1, (state.2.0, state.2.1, super::Set(value)))
+    }
+    #[inline(always)]
+    pub(super) fn put_0_of_12<A0, A1, A2, A3, C1, C2, V>(
+        state: ((A0, A1, A2, A3), C1, C2),
+        value: V,
+    ) -> ((super::Set<V>, A1, A2, A3), C1, C2) {
+        ((super::Set(value), state.0.1, state.0.2, state.0.3), state.1, state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_1_of_12<A0, A1, A2, A3, C1, C2, V>(
+        state: ((A0, A1, A2, A3), C1, C2),
+        value: V,
+    ) -> ((A0, super::Set<V>, A2, A3), C1, C2) {
+        ((state.0.0, super::Set(value), state.0.2, state.0.3), state.1, state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_2_of_12<A0, A1, A2, A3, C1, C2, V>(
+        state: ((A0, A1, A2, A3), C1, C2),
+        value: V,
+    ) -> ((A0, A1, super::Set<V>, A3), C1, C2) {
+        ((state.0.0, state.0.1, super::Set(value), state.0.3), state.1, state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_3_of_12<A0, A1, A2, A3, C1, C2, V>(
+        state: ((A0, A1, A2, A3), C1, C2),
+        value: V,
+    ) -> ((A0, A1, A2, super::Set<V>), C1, C2) {
+        ((state.0.0, state.0.1, state.0.2, super::Set(value)), state.1, state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_4_of_12<C0, A0, A1, A2, A3, C2, V>(
+        state: (C0, (A0, A1, A2, A3), C2),
+        value: V,
+    ) -> (C0, (super::Set<V>, A1, A2, A3), C2) {
+        (state.0, (super::Set(value), state.1.1, state.1.2, state.1.3), state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_5_of_12<C0, A0, A1, A2, A3, C2, V>(
+        state: (C0, (A0, A1, A2, A3), C2),
+        value: V,
+    ) -> (C0, (A0, super::Set<V>, A2, A3), C2) {
+        (state.0, (state.1.0, super::Set(value), state.1.2, state.1.3), state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_6_of_12<C0, A0, A1, A2, A3, C2, V>(
+        state: (C0, (A0, A1, A2, A3), C2),
+        value: V,
+    ) -> (C0, (A0, A1, super::Set<V>, A3), C2) {
+        (state.0, (state.1.0, state.1.1, super::Set(value), state.1.3), state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_7_of_12<C0, A0, A1, A2, A3, C2, V>(
+        state: (C0, (A0, A1, A2, A3), C2),
+        value: V,
+    ) -> (C0, (A0, A1, A2, super::Set<V>), C2) {
+        (state.0, (state.1.0, state.1.1, state.1.2, super::Set(value)), state.2)
+    }
+    #[inline(always)]
+    pub(super) fn put_8_of_12<C0, C1, A0, A1, A2, A3, V>(
+        state: (C0, C1, (A0, A1, A2, A3)),
+        value: V,
+    ) -> (C0, C1, (super::Set<V>, A1, A2, A3)) {
+        (state.0, state.1, (super::Set(value), state.2.1, state.2.2, state.2.3))
+    }
+    #[inline(always)]
+    pub(super) fn put_9_of_12<C0, C1, A0, A1, A2, A3, V>(
+        state: (C0, C1, (A0, A1, A2, A3)),
+        value: V,
+    ) -> (C0, C1, (A0, super::Set<V>, A2, A3)) {
+        (state.0, state.1, (state.2.0, super::Set(value), state.2.2, state.2.3))
+    }
+    #[inline(always)]
+    pub(super) fn put_10_of_12<C0, C1, A0, A1, A2, A3, V>(
+        state: (C0, C1, (A0, A1, A2, A3)),
+        value: V,
+    ) -> (C0, C1, (A0, A1, super::Set<V>, A3)) {
+        (state.0, state.1, (state.2.0, state.2.1, super::Set(value), state.2.3))
+    }
+    #[inline(always)]
+    pub(super) fn put_11_of_12<C0, C1, A0, A1, A2, A3, V>(
+        state: (C0, C1, (A0, A1, A2, A3)),
+        value: V,
+    ) -> (C0, C1, (A0, A1, A2, super::Set<V>)) {
+        (state.0, state.1, (state.2.0, state.2.1, state.2.2, super::Set(value)))
+    }
+    /// A place in a builder's state: `Unset` or `Set`, nothing else.
+    pub trait Place {}
+    /// A place holding a value.
+    pub trait Holds<Value>: Place {
+        /// The value held.
+        fn value(self) -> Value;
     }
 }
-/// Names of the builders' states, for code that names the type of a partly built builder.
-///
-/// `IdentityDocumentRecordBuilder<identity_document_record::SetBirth<identity_document_record::SetFullName<identity_document_record::Empty>>>` holds `full_name` and `birth`, whichever was set first.
+impl sealed::Place for Unset {}
+impl<T> sealed::Place for Set<T> {}
+impl<T> sealed::Holds<T> for Set<T> {
+    #[inline(always)]
+    fn value(self) -> T {
+        self.0
+    }
+}
+/// The traits a builder's state must satisfy, one module per record: for each required item,
+/// `…IsUnset` of its place for its setter, and `…IsSet` for `build()`. The compiler names
+/// them when a builder is misused; a generic function over a partly built builder can name
+/// them in its bounds.
 pub mod states {
-    /// The states of a [`IdentityDocumentRecordBuilder`](type@super::IdentityDocumentRecordBuilder).
+    /// The traits of the state of a [`IdentityDocumentRecordBuilder`](type@super::IdentityDocumentRecordBuilder).
     pub mod identity_document_record {
         pub use super::super::identity_document_record::{
-            Empty, SetFullName, SetBirth, SetSex, SetCitizenship, SetPhoto,
-            SetFingerprints, SetIdentityDocument, SetSignature, SetRegistration,
-            SetIssuingAuthority, SetRegisteringOfficer,
+            FullNameIsSet, FullNameIsUnset, BirthIsSet, BirthIsUnset, SexIsSet,
+            SexIsUnset, CitizenshipIsSet, CitizenshipIsUnset, PhotoIsSet, PhotoIsUnset,
+            FingerprintsIsSet, FingerprintsIsUnset, IdentityDocumentIsSet,
+            IdentityDocumentIsUnset, SignatureIsSet, SignatureIsUnset, RegistrationIsSet,
+            RegistrationIsUnset, IssuingAuthorityIsSet, IssuingAuthorityIsUnset,
+            RegisteringOfficerIsSet, RegisteringOfficerIsUnset,
         };
     }
-    /// The states of a [`VisaRecordBuilder`](type@super::VisaRecordBuilder).
+    /// The traits of the state of a [`VisaRecordBuilder`](type@super::VisaRecordBuilder).
     pub mod visa_record {
         pub use super::super::visa_record::{
-            Empty, SetFullName, SetBirthDate, SetSex, SetFingerprints, SetCitizenship,
-            SetPhoto, SetIdentityDocument, SetVisa, SetRegistration, SetIssuingAuthority,
-            SetRegisteringOfficer,
+            FullNameIsSet, FullNameIsUnset, BirthDateIsSet, BirthDateIsUnset, SexIsSet,
+            SexIsUnset, FingerprintsIsSet, FingerprintsIsUnset, CitizenshipIsSet,
+            CitizenshipIsUnset, PhotoIsSet, PhotoIsUnset, IdentityDocumentIsSet,
+            IdentityDocumentIsUnset, VisaIsSet, VisaIsUnset, RegistrationIsSet,
+            RegistrationIsUnset, IssuingAuthorityIsSet, IssuingAuthorityIsUnset,
+            RegisteringOfficerIsSet, RegisteringOfficerIsUnset,
         };
     }
-    /// The states of a [`TemporaryResidenceRecordBuilder`](type@super::TemporaryResidenceRecordBuilder).
+    /// The traits of the state of a [`TemporaryResidenceRecordBuilder`](type@super::TemporaryResidenceRecordBuilder).
     pub mod temporary_residence_record {
         pub use super::super::temporary_residence_record::{
-            Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
-            SetCitizenship, SetPhoto, SetResidenceAbroad, SetTemporaryResidence,
-            SetReceivingPartyAddress, SetIdentityDocument, SetRegistration,
-            SetRegisteringOfficer,
+            FullNameIsSet, FullNameIsUnset, BirthDateIsSet, BirthDateIsUnset, SexIsSet,
+            SexIsUnset, FingerprintsAndPalmsIsSet, FingerprintsAndPalmsIsUnset,
+            CitizenshipIsSet, CitizenshipIsUnset, PhotoIsSet, PhotoIsUnset,
+            ResidenceAbroadIsSet, ResidenceAbroadIsUnset, TemporaryResidenceIsSet,
+            TemporaryResidenceIsUnset, ReceivingPartyAddressIsSet,
+            ReceivingPartyAddressIsUnset, IdentityDocumentIsSet, IdentityDocumentIsUnset,
+            RegistrationIsSet, RegistrationIsUnset, RegisteringOfficerIsSet,
+            RegisteringOfficerIsUnset,
         };
     }
-    /// The states of a [`ExpulsionOrReadmissionRecordBuilder`](type@super::ExpulsionOrReadmissionRecordBuilder).
+    /// The traits of the state of a [`ExpulsionOrReadmissionRecordBuilder`](type@super::ExpulsionOrReadmissionRecordBuilder).
     pub mod expulsion_or_readmission_record {
         pub use super::super::expulsion_or_readmission_record::{
-            Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
-            SetCitizenship, SetPhoto, SetIdentityDocument, SetRegistration,
-            SetRegisteringOfficer, SetExpulsion, SetEntryBannedUntil,
+            FullNameIsSet, FullNameIsUnset, BirthDateIsSet, BirthDateIsUnset, SexIsSet,
+            SexIsUnset, FingerprintsAndPalmsIsSet, FingerprintsAndPalmsIsUnset,
+            CitizenshipIsSet, CitizenshipIsUnset, PhotoIsSet, PhotoIsUnset,
+            IdentityDocumentIsSet, IdentityDocumentIsUnset, RegistrationIsSet,
+            RegistrationIsUnset, RegisteringOfficerIsSet, RegisteringOfficerIsUnset,
+            ExpulsionIsSet, ExpulsionIsUnset, EntryBannedUntilIsSet,
+            EntryBannedUntilIsUnset,
         };
     }
-    /// The states of a [`PermanentResidenceRecordBuilder`](type@super::PermanentResidenceRecordBuilder).
+    /// The traits of the state of a [`PermanentResidenceRecordBuilder`](type@super::PermanentResidenceRecordBuilder).
     pub mod permanent_residence_record {
         pub use super::super::permanent_residence_record::{
-            Empty, SetFullName, SetBirthDate, SetSex, SetFingerprintsAndPalms,
-            SetCitizenship, SetPhoto, SetIdentityDocument, SetRegistration,
-            SetRegisteringOfficer, SetPriorPermits, SetIntendedPermanentAddress,
-            SetReviewingAuthority,
+            FullNameIsSet, FullNameIsUnset, BirthDateIsSet, BirthDateIsUnset, SexIsSet,
+            SexIsUnset, FingerprintsAndPalmsIsSet, FingerprintsAndPalmsIsUnset,
+            CitizenshipIsSet, CitizenshipIsUnset, PhotoIsSet, PhotoIsUnset,
+            IdentityDocumentIsSet, IdentityDocumentIsUnset, RegistrationIsSet,
+            RegistrationIsUnset, RegisteringOfficerIsSet, RegisteringOfficerIsUnset,
+            PriorPermitsIsSet, PriorPermitsIsUnset, IntendedPermanentAddressIsSet,
+            IntendedPermanentAddressIsUnset, ReviewingAuthorityIsSet,
+            ReviewingAuthorityIsUnset,
         };
     }
 }

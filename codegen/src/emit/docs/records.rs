@@ -1,7 +1,7 @@
 //! The words of records, builders, their states and the compiler's messages.
 
-use super::{citation, item_texts, kazakh, kazakh_plain, presence, reading, type_link};
-use crate::emit::markdown::{markdown, one_line};
+use super::{citation, item_texts, kazakh, presence, reading, type_link};
+use crate::emit::markdown::markdown;
 use crate::model::{Act, Field, Force, InForce, Model, Presence, Record, Status};
 use crate::names;
 
@@ -146,7 +146,7 @@ pub(in crate::emit) fn maybe_setter(act: &Act, field: &Field) -> Vec<String> {
     lines
 }
 
-pub(in crate::emit) fn builder(act: &Act, record: &Record) -> Vec<String> {
+pub(in crate::emit) fn builder(act: &Act, record: &Record, layout: &[Vec<String>]) -> Vec<String> {
     let list = |required: bool| {
         record
             .fields
@@ -161,6 +161,11 @@ pub(in crate::emit) fn builder(act: &Act, record: &Record) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let builder = names::builder(&record.name);
+    let (unset, set) = (
+        type_link(names::UNSET_TYPE, "super"),
+        type_link(names::SET_TYPE, "super"),
+    );
     let mut lines = vec![
         format!(
             "Builds a {} ({}); start with [`{}::builder`].",
@@ -169,21 +174,34 @@ pub(in crate::emit) fn builder(act: &Act, record: &Record) -> Vec<String> {
             record.name
         ),
         String::new(),
-        "Its state `S` says which required items are set, whatever the order of the calls, so"
+        "Its state is in its type parameters: one tuple per chunk of required items, each item's"
             .to_owned(),
-        "branches that set the same items in different orders have the same type. [`Self::build`]"
-            .to_owned(),
-        "compiles only when every required item is set, and setting a required item twice does"
-            .to_owned(),
-        "not compile. Optional items leave the type unchanged. The states are named in".to_owned(),
         format!(
-            "[`{states}::{module}`](super::{states}::{module}), for code that names a partly built builder.",
-            states = names::STATES_MODULE,
-            module = names::record_module(&record.name)
+            "place {unset} until its setter is called and {set}, holding the value, after. The"
         ),
-        String::new(),
-        format!("Required items: {}.", list(true)),
+        "state depends on which items are set, not on the order of the calls, so branches that set"
+            .to_owned(),
+        "the same items in different orders have the same type. [`Self::build`] compiles only when"
+            .to_owned(),
+        "every required item is set, and setting a required item twice does not compile. Optional"
+            .to_owned(),
+        "items leave the type unchanged. `Clone` needs every value set to be `Clone`, which every"
+            .to_owned(),
+        "value type is. `Debug` shows the builder's name and no value: it holds personal data."
+            .to_owned(),
     ];
+    if !layout.is_empty() {
+        lines.push(String::new());
+        lines.push("The state's parameters, and the items whose places each holds:".to_owned());
+        lines.push(String::new());
+        for (chunk, items) in layout.iter().enumerate() {
+            let items: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
+            lines.push(format!("- `C{chunk}`: ({})", items.join(", ")));
+        }
+        lines.extend(helper_example(record, &builder, layout));
+    }
+    lines.push(String::new());
+    lines.push(format!("Required items: {}.", list(true)));
     let optional = list(false);
     if !optional.is_empty() {
         lines.push(String::new());
@@ -192,54 +210,57 @@ pub(in crate::emit) fn builder(act: &Act, record: &Record) -> Vec<String> {
     lines
 }
 
-/// The doc of a builder's empty state.
-pub(in crate::emit) fn empty_state(record: &Record) -> Vec<String> {
-    vec![format!(
-        "The state of a {} with no item set.",
-        type_link(&names::builder(&record.name), "self")
-    )]
-}
-
-/// The doc of the state after a required field is set.
-pub(in crate::emit) fn set_state(field: &Field) -> Vec<String> {
-    vec![format!(
-        "The state `S` with `{}` (subparagraph {}) set as well.",
-        field.member.ident, field.citation.item
-    )]
-}
-
-/// The doc of the module naming the builders' states, with an example from the first record
-/// that has two required items.
-pub(in crate::emit) fn states_module(model: &Model) -> Vec<String> {
-    let mut lines = vec![
-        "Names of the builders' states, for code that names the type of a partly built builder."
-            .to_owned(),
-    ];
-    let example = model.records.iter().find_map(|record| {
-        let mut required = record.required_fields();
-        Some((record, required.next()?, required.next()?))
-    });
-    if let Some((record, first, second)) = example {
-        let (first, second) = (&first.member.ident, &second.member.ident);
-        lines.push(String::new());
-        lines.push(format!(
-            "`{}<{module}::{}<{module}::{}<{module}::{}>>>` holds `{first}` and `{second}`, whichever was set first.",
-            names::builder(&record.name),
-            names::state_alias(second),
-            names::state_alias(first),
-            names::EMPTY_STATE,
-            module = names::record_module(&record.name),
-        ));
-    }
-    lines
-}
-
-/// The doc of one record's states.
-pub(in crate::emit) fn record_states(record: &Record) -> Vec<String> {
-    vec![format!(
-        "The states of a {}.",
-        type_link(&names::builder(&record.name), "super")
-    )]
+/// A generic function that sets the first required item whatever else is set, written from the
+/// layout alone.
+fn helper_example(record: &Record, builder: &str, layout: &[Vec<String>]) -> Vec<String> {
+    let Some(first) = layout.first().and_then(|chunk| chunk.first()) else {
+        return Vec::new();
+    };
+    let Some(field) = record
+        .fields
+        .iter()
+        .find(|field| &field.member.ident == first)
+    else {
+        return Vec::new();
+    };
+    let others: Vec<String> = (1..layout[0].len())
+        .map(|item| format!("X{item}"))
+        .collect();
+    let chunks: Vec<String> = (1..layout.len()).map(|chunk| format!("C{chunk}")).collect();
+    let generics: Vec<String> = others.iter().chain(&chunks).cloned().collect();
+    let state = |marker: &str| {
+        let first_chunk: Vec<String> = std::iter::once(marker.to_owned())
+            .chain(others.iter().cloned())
+            .collect();
+        let first_chunk = if first_chunk.len() == 1 {
+            format!("({},)", first_chunk[0])
+        } else {
+            format!("({})", first_chunk.join(", "))
+        };
+        std::iter::once(first_chunk)
+            .chain(chunks.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    vec![
+        String::new(),
+        format!(
+            "A function that sets `{first}` whatever else is set names the other places and chunks"
+        ),
+        "as parameters of its own:".to_owned(),
+        String::new(),
+        "```ignore".to_owned(),
+        format!("fn with_{first}<{}>(", generics.join(", ")),
+        format!("    builder: {builder}<{}>,", state("Unset")),
+        format!("    value: {},", field.member.ty.name()),
+        format!(
+            ") -> {builder}<{}> {{",
+            state(&format!("Set<{}>", field.member.ty.name()))
+        ),
+        format!("    builder.{first}(value)"),
+        "}".to_owned(),
+        "```".to_owned(),
+    ]
 }
 
 pub(in crate::emit) fn builder_fn(record: &Record) -> Vec<String> {
@@ -262,37 +283,88 @@ pub(in crate::emit) fn build_method(act: &Act, record: &Record) -> Vec<String> {
     ]
 }
 
+/// The doc of the module that names each record's traits of its builder's state.
+pub(in crate::emit) fn states_module(model: &Model) -> Vec<String> {
+    let mut lines = vec![
+        "The traits a builder's state must satisfy, one module per record: for each required item,"
+            .to_owned(),
+        "`…IsUnset` of its place for its setter, and `…IsSet` for `build()`. The compiler names"
+            .to_owned(),
+        "them when a builder is misused; a generic function over a partly built builder can name"
+            .to_owned(),
+        "them in its bounds.".to_owned(),
+    ];
+    if model.records.is_empty() {
+        lines.clear();
+        lines.push("The traits a builder's state must satisfy.".to_owned());
+    }
+    lines
+}
+
+/// The doc of one record's traits of its builder's state.
+pub(in crate::emit) fn record_states(record: &Record) -> Vec<String> {
+    vec![format!(
+        "The traits of the state of a {}.",
+        type_link(&names::builder(&record.name), "super")
+    )]
+}
+
 pub(in crate::emit) fn unset() -> Vec<String> {
     [
-        "Marks a required item that a builder does not hold yet.",
+        "The place of a required item that a builder does not hold yet.",
         "",
-        "A builder's state holds one leaf for each required item: `Unset` until the item's",
-        "setter is called. It cannot be created outside the generated code.",
+        "A builder's state has one place for each required item: `Unset` until the item's setter",
+        "is called, `Set` after. Only a builder makes one.",
     ]
     .map(str::to_owned)
     .to_vec()
 }
 
+pub(in crate::emit) fn set() -> Vec<String> {
+    [
+        "The place of a required item that a builder holds: the item's value.",
+        "",
+        "A builder's state has one place for each required item: `Unset` until the item's setter",
+        "is called, `Set` after. Only a builder makes one, and only `build()` takes the value out;",
+        "it has no `Debug`, as the value is personal data.",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// The doc of the trait `build()` requires of a required item's place.
+pub(in crate::emit) fn is_set_trait(field: &Field) -> Vec<String> {
+    vec![format!(
+        "The place of `{}` is `Set`: what `build()` requires of it. Sealed: only `Set` of its type has it.",
+        field.member.ident
+    )]
+}
+
+/// The doc of the trait a required item's setter requires of its place.
+pub(in crate::emit) fn is_unset_trait(field: &Field) -> Vec<String> {
+    vec![format!(
+        "The place of `{}` is `Unset`: what its setter requires of it. Sealed: only `Unset` has it.",
+        field.member.ident
+    )]
+}
+
 /// The compiler's words for a builder misused: `build()` called without a required field
-/// ([`missing`]), or a required field set twice ([`already_set`]).
+/// ([`missing`]), or a required field set twice ([`already_set`]). Short: the headline names the
+/// record, the item and its citation, and the label what to do.
 pub(in crate::emit) struct Diagnostic {
     pub(in crate::emit) message: String,
     pub(in crate::emit) label: String,
-    pub(in crate::emit) note: String,
 }
 
 pub(in crate::emit) fn missing(act: &Act, record: &Record, field: &Field) -> Diagnostic {
     let ident = &field.member.ident;
-    let cited = act.cite(field.citation);
     Diagnostic {
         message: format!(
-            "{} is missing `{ident}` ({}): {}",
+            "{} is missing `{ident}`: {}",
             record.name,
-            one_line(&field.member.texts.en),
-            cited.en
+            citation(act, field.citation)
         ),
         label: format!("`{ident}` is required: call `.{ident}(...)` before `.build()`"),
-        note: format!("kk: {}: {}", cited.kk, kazakh_plain(&field.member.texts)),
     }
 }
 
@@ -300,12 +372,10 @@ pub(in crate::emit) fn already_set(act: &Act, record: &Record, field: &Field) ->
     let ident = &field.member.ident;
     Diagnostic {
         message: format!(
-            "`{ident}` is already set on this {} ({}): {}",
+            "`{ident}` is already set on this {}: {}",
             names::builder(&record.name),
-            one_line(&field.member.texts.en),
             citation(act, field.citation)
         ),
         label: format!("`{ident}` was set earlier: set each item once"),
-        note: format!("remove one of the calls to `.{ident}(...)`"),
     }
 }
