@@ -184,7 +184,7 @@ fn the_real_spec_declares_exactly_the_listed_names() {
 
 #[test]
 fn a_small_spec_declares_exactly_the_listed_names() {
-    // One required field (no `Node`), only optional fields, a composite with periods.
+    // One required field (a layout of one place), only optional fields, a composite with periods.
     let spec = "\
 act:
   kind: { kk: қ, en: R }
