@@ -114,6 +114,15 @@ const PASCAL: &[&str] = &[
     "Std",
     "Union",
     "Gen",
+    "Sealed",
+    "Holds",
+    "Place",
+    "Value",
+    "Items",
+    "C0",
+    "X1",
+    "A0",
+    "V",
 ];
 
 /// Field and part names: methods of std's traits, the builder's own methods and fields, what
@@ -189,6 +198,11 @@ const SNAKE: &[&str] = &[
     "super_",
     "crate_name",
     "self",
+    "sealed",
+    "put_0_of_11",
+    "items",
+    "x0",
+    "c1",
 ];
 
 /// Pieces of hostile texts.
