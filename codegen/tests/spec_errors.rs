@@ -253,6 +253,10 @@ fn a_record_named_like_a_generated_module_is_refused_with_the_module_named() {
     for (record, module) in [
         ("Composites", "the module of composites"),
         ("States", "the module of the builders' states"),
+        (
+            "Sealed",
+            "the private module of the builders' sealed traits",
+        ),
     ] {
         let problem = only_problem(&VALID.replace("VisaRecord", record));
         assert_eq!(problem.path, at(&format!("records.{record}")));

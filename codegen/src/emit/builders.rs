@@ -19,7 +19,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::typestate::{Place, chunk_parameter, chunks, empty_chunks, marker_parameter, places};
+use super::typestate::{Place, chunk_parameter, chunks, empty_chunks, place_parameter, places};
 use super::{Target, docs, ident, lints};
 use crate::model::{Act, Field, Record};
 use crate::names;
@@ -196,8 +196,8 @@ impl<'a> Builder<'a> {
 
     /// `X0, X1, …`: the place of every required item, as the `impl`s of `build()` and `Clone`
     /// name them.
-    fn marker_parameters(&self) -> Vec<Ident> {
-        (0..self.required.len()).map(marker_parameter).collect()
+    fn place_parameters(&self) -> Vec<Ident> {
+        (0..self.required.len()).map(place_parameter).collect()
     }
 
     /// The state as an expression of its places, `((a, b), (c,))`, each item's place given by
@@ -310,7 +310,7 @@ impl<'a> Builder<'a> {
     fn common_impls(&self, record: &Record) -> TokenStream {
         let name = &self.name;
         let params = self.chunk_parameters();
-        let markers = self.marker_parameters();
+        let markers = self.place_parameters();
         let state = chunks(self.required.len(), |item| {
             let marker = &markers[item];
             quote!(#marker)
@@ -351,10 +351,8 @@ impl<'a> Builder<'a> {
                 let in_chunk: Vec<usize> = (0..self.required.len())
                     .filter(|&item| self.places[item].chunk == chunk)
                     .collect();
-                let markers: Vec<Ident> = in_chunk
-                    .iter()
-                    .map(|&item| marker_parameter(item))
-                    .collect();
+                let markers: Vec<Ident> =
+                    in_chunk.iter().map(|&item| place_parameter(item)).collect();
                 let generics = params
                     .iter()
                     .enumerate()
@@ -384,7 +382,7 @@ impl<'a> Builder<'a> {
                     let ty = self.value_type(self.required[item]);
                     quote!(#set_type<#ty>)
                 } else {
-                    let marker = marker_parameter(item);
+                    let marker = place_parameter(item);
                     quote!(#marker)
                 }
             })
@@ -410,7 +408,7 @@ impl<'a> Builder<'a> {
         let setter = ident(&field.member.ident);
         let value_type = self.value_type(field);
         let is_unset = ident(&names::is_unset_trait(&field.member.ident));
-        let marker = marker_parameter(item);
+        let marker = place_parameter(item);
         let name = &self.name;
         let chunk = self.places[item].chunk;
         let state = self.state_with(chunk, Some(item));
@@ -482,7 +480,7 @@ impl<'a> Builder<'a> {
     fn build_method(&self, act: &Act, record: &Record) -> TokenStream {
         let doc = docs::attrs(&docs::build_method(act, record));
         let (name, record_name) = (&self.name, &self.record);
-        let markers = self.marker_parameters();
+        let markers = self.place_parameters();
         let state = chunks(self.required.len(), |item| {
             let marker = &markers[item];
             quote!(#marker)

@@ -5,13 +5,14 @@
 //! parameter per chunk, each a tuple of places. So that:
 //! - the state's type depends only on which items are set, not on the order of the calls;
 //! - a setter's `impl` is generic over the other chunks as whole parameters, and over its own
-//!   chunk's places, so the code a setter costs the compiler grows as √n, not n: it moves the
-//!   other chunks whole and its own chunk's places one by one;
+//!   chunk's places, so the code a setter costs the compiler grows as √n, not n; its body hands
+//!   the state to a function shared by the records of as many required items, which moves the
+//!   other chunks whole and the setter's chunk place by place;
 //! - `build()` moves every value out of its `Set`, and no value is checked for presence at run
 //!   time, as the type proves each one there.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::ident;
 use crate::names;
@@ -76,32 +77,32 @@ pub(super) fn places(required: usize) -> Vec<Place> {
 
 /// The type parameter of chunk `chunk`: `C0`.
 pub(super) fn chunk_parameter(chunk: usize) -> Ident {
-    format_ident!("{}{chunk}", names::CHUNK_PARAMETER)
+    ident(&names::chunk_parameter(chunk))
 }
 
 /// The type parameter of the place of required item `item`: `X0`.
-pub(super) fn marker_parameter(item: usize) -> Ident {
-    format_ident!("{}{item}", names::MARKER_PARAMETER)
+pub(super) fn place_parameter(item: usize) -> Ident {
+    ident(&names::place_parameter(item))
 }
 
-/// A tuple of places, as a type, a pattern or an expression: `(A, B)`, or `(A,)` for one.
-pub(super) fn tuple(markers: &[TokenStream]) -> TokenStream {
-    if let [only] = markers {
+/// A tuple of places, as a type or an expression: `(A, B)`, or `(A,)` for one.
+pub(super) fn tuple(places: &[TokenStream]) -> TokenStream {
+    if let [only] = places {
         quote!((#only,))
     } else {
-        quote!((#(#markers),*))
+        quote!((#(#places),*))
     }
 }
 
-/// Each chunk as `marker` gives its items' markers, from the items' global index.
-pub(super) fn chunks(required: usize, marker: impl Fn(usize) -> TokenStream) -> Vec<TokenStream> {
+/// Each chunk as a tuple of its items' places, each as `place` gives it from the item's index.
+pub(super) fn chunks(required: usize, place: impl Fn(usize) -> TokenStream) -> Vec<TokenStream> {
     let mut first = 0;
     chunk_sizes(required)
         .into_iter()
         .map(|size| {
-            let markers: Vec<TokenStream> = (first..first + size).map(&marker).collect();
+            let places: Vec<TokenStream> = (first..first + size).map(&place).collect();
             first += size;
-            tuple(&markers)
+            tuple(&places)
         })
         .collect()
 }

@@ -137,12 +137,16 @@ pub(crate) const SEALED_MODULE: &str = "sealed";
 /// The struct of a builder's optional items' values, in its record's module.
 pub(crate) const ITEMS_STRUCT: &str = "Items";
 
-/// The prefix of a builder's type parameters, one per chunk of required items: `C0`, `C1`.
-pub(crate) const CHUNK_PARAMETER: &str = "C";
+/// A builder's type parameter of chunk `chunk` of its required items: `C0`.
+pub(crate) fn chunk_parameter(chunk: usize) -> String {
+    format!("C{chunk}")
+}
 
-/// The prefix of the type parameters of the markers of required items in the `impl`s of the
-/// setters and of `build()`: `X0`, `X1`.
-pub(crate) const MARKER_PARAMETER: &str = "X";
+/// The type parameter of the place of required item `item` in the `impl`s of the setters, of
+/// `build()` and of `Clone`: `X0`.
+pub(crate) fn place_parameter(item: usize) -> String {
+    format!("X{item}")
+}
 
 /// The builder's own field holding its values. The leading underscore, which no spec name can
 /// have, keeps the builder's fields apart from anything a spec names.

@@ -310,18 +310,15 @@ fn record_module(record: &Record, declared: &mut Declarations) {
     declared.generator(
         &scope,
         names::ITEMS_STRUCT,
-        format!("the struct of the values of `{builder}`"),
+        format!("the struct of the optional items' values of `{builder}`"),
     );
-    let chunks = typestate_chunks(required);
-    for chunk in 0..chunks {
-        let parameter = format!("{}{chunk}", names::CHUNK_PARAMETER);
+    for chunk in 0..crate::emit::chunk_count(required) {
         let what = format!("the type parameter of chunk {chunk} of the state of `{builder}`");
-        declared.generator(&scope, parameter, what);
+        declared.generator(&scope, names::chunk_parameter(chunk), what);
     }
     for item in 0..required {
-        let parameter = format!("{}{item}", names::MARKER_PARAMETER);
-        let what = format!("the type parameter of the marker of required item {item}");
-        declared.generator(&scope, parameter, what);
+        let what = format!("the type parameter of the place of required item {item}");
+        declared.generator(&scope, names::place_parameter(item), what);
     }
 
     let record_fields = Scope::Fields(path.clone(), name.clone());
@@ -366,11 +363,6 @@ fn record_module(record: &Record, declared: &mut Declarations) {
             declared.spec(&builder_methods, maybe, what, &node);
         }
     }
-}
-
-/// How many chunks a builder of `required` items has: the emitter's layout.
-fn typestate_chunks(required: usize) -> usize {
-    crate::emit::chunk_count(required)
 }
 
 fn states(model: &Model, declared: &mut Declarations) {

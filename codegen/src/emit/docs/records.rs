@@ -223,10 +223,8 @@ fn helper_example(record: &Record, builder: &str, layout: &[Vec<String>]) -> Vec
     else {
         return Vec::new();
     };
-    let others: Vec<String> = (1..layout[0].len())
-        .map(|item| format!("X{item}"))
-        .collect();
-    let chunks: Vec<String> = (1..layout.len()).map(|chunk| format!("C{chunk}")).collect();
+    let others: Vec<String> = (1..layout[0].len()).map(names::place_parameter).collect();
+    let chunks: Vec<String> = (1..layout.len()).map(names::chunk_parameter).collect();
     let generics: Vec<String> = others.iter().chain(&chunks).cloned().collect();
     let state = |marker: &str| {
         let first_chunk: Vec<String> = std::iter::once(marker.to_owned())
