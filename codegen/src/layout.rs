@@ -9,6 +9,7 @@ use quote::quote;
 use crate::emit::{Case, Child, Tree};
 use crate::error::Error;
 use crate::output::{GENERATED_MARKER, GeneratedFile};
+use crate::plan::Files;
 
 /// The header's words: which spec the file comes from, and how to change it.
 fn provenance(spec_label: &str) -> String {
@@ -58,10 +59,12 @@ pub(crate) fn rust_code(name: &str, tokens: TokenStream) -> Result<String, Error
     Ok(prettyplease::unparse(&syntax))
 }
 
-/// The module as a directory: `mod.rs` with the root items, and one file a child module.
+/// The module as a directory, in the files the plan names: the root's with the root items, and
+/// one per child module, in the tree's order (the composites first, then the records).
 pub(crate) fn module_directory(
     tree: Tree,
     dir: &Path,
+    files: &Files,
     spec_label: &str,
 ) -> Result<Vec<GeneratedFile>, Error> {
     let declarations = tree.children.iter().map(|child| {
@@ -70,19 +73,24 @@ pub(crate) fn module_directory(
         quote!(mod #name; #exports)
     });
     let root = tree.root;
-    let mut files = vec![file(
-        dir.join("mod.rs"),
+    let mut written = vec![file(
+        dir.join(files.root.as_str()),
         quote!(#(#declarations)* #root),
         spec_label,
     )?];
-    for child in tree.children {
-        files.push(file(
-            dir.join(format!("{}.rs", child.name)),
-            child.items,
-            spec_label,
-        )?);
+    let child_files = files.composites.iter().chain(&files.records);
+    if tree.children.len() != child_files.clone().count() {
+        return Err(Error::Internal {
+            file: dir.display().to_string(),
+            reason: "the plan names a file for each module it plans, and the tree has another \
+                     count of modules"
+                .to_owned(),
+        });
     }
-    Ok(files)
+    for (child, name) in tree.children.into_iter().zip(child_files) {
+        written.push(file(dir.join(name.as_str()), child.items, spec_label)?);
+    }
+    Ok(written)
 }
 
 /// The module as one file with inline child modules, for a build script to `include!`.
@@ -101,17 +109,11 @@ pub(crate) fn single_file(
     file(path.to_owned(), quote!(#(#children)* #root), spec_label)
 }
 
-/// One file a compile-fail case.
+/// One file per compile-fail program.
 pub(crate) fn case_files(cases: Vec<Case>, spec_label: &str) -> Result<Vec<GeneratedFile>, Error> {
     cases
         .into_iter()
-        .map(|case| {
-            file(
-                PathBuf::from(format!("{}.rs", case.name)),
-                case.tokens,
-                spec_label,
-            )
-        })
+        .map(|case| file(PathBuf::from(case.file), case.tokens, spec_label))
         .collect()
 }
 

@@ -35,10 +35,10 @@ pub mod model;
 mod names;
 mod options;
 mod output;
+mod plan;
 mod spec;
 mod suggest;
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -50,7 +50,7 @@ pub use output::{
 };
 
 use error::Finding;
-use names::scopes;
+use plan::{Destination, Plan};
 
 /// Where the generated modules go inside the generated crate.
 pub const CRATE_MODULE_DIR: &str = "src/records";
@@ -148,44 +148,46 @@ impl Spec {
     /// the crate does not have ([`VALUE_TYPES`]), or a record or composite named like an item of
     /// the crate's hand-written root. [`Error::Internal`] only if the generator has a bug.
     pub fn crate_sources(&self) -> Result<Output, Error> {
-        let mut declarations = scopes::declarations(&self.model);
-        declarations.extend(scopes::crate_root(&self.model));
-        declarations.extend(scopes::crate_files(
-            &self.model,
-            CRATE_MODULE_DIR,
-            SCHEMA_DIR,
-        ));
+        let destination = Destination {
+            records_crate: true,
+            ..Destination::default()
+        };
+        let plan = Plan::new(&self.model, &destination);
         let mut findings = self.unknown_value_types();
-        findings.extend(check::collisions(&declarations));
+        findings.extend(check::collisions(&plan));
         self.refuse(findings)?;
+        let files = plan.files.as_ref().ok_or_else(|| Error::Internal {
+            file: CRATE_MODULE_DIR.to_owned(),
+            reason: "the plan of a crate names no files".to_owned(),
+        })?;
 
         let values = parse_path(CRATE_VALUES_PATH)?;
         let serde = Serde::Feature("serde".to_owned());
-        let tree = emit::tree(&self.model, &values, serde, &BTreeSet::new());
-        let mut files = layout::module_directory(tree, Path::new(CRATE_MODULE_DIR), &self.label)?;
+        let tree = emit::tree(&plan, &values, serde);
+        let mut written =
+            layout::module_directory(tree, Path::new(CRATE_MODULE_DIR), files, &self.label)?;
         let crate_name = proc_macro2::Ident::new(RECORDS_CRATE, proc_macro2::Span::call_site());
-        let readme = emit::readme(&self.model, &crate_name, |tokens| {
-            layout::rust_code("README.md", tokens)
+        let readme = emit::readme(&plan, &crate_name, |tokens| {
+            layout::rust_code(files.readme.as_str(), tokens)
         })?;
-        files.push(layout::markdown_file(
-            PathBuf::from("README.md"),
+        written.push(layout::markdown_file(
+            PathBuf::from(files.readme.as_str()),
             &readme,
             &self.label,
         ));
-        for record in &self.model.records {
-            let file = names::schema_file(&record.name);
+        for (module, file) in plan.records.iter().zip(&files.schemas) {
             let schema = emit::record_schema(
                 &self.model,
-                record,
-                &file,
+                module.record,
+                file.as_str(),
                 &layout::json_header(&self.label),
             );
-            files.push(layout::json_file(
-                Path::new(SCHEMA_DIR).join(&file),
+            written.push(layout::json_file(
+                Path::new(SCHEMA_DIR).join(file.as_str()),
                 &schema,
             )?);
         }
-        Ok(Output::new(files)
+        Ok(Output::new(written)
             .owning(CRATE_MODULE_DIR)
             .owning(SCHEMA_DIR))
     }
@@ -206,13 +208,14 @@ impl Spec {
         let from_records_crate = values.leading_colon.is_some()
             && values.segments.len() == 1
             && values.segments[0].ident == RECORDS_CRATE;
-        let reused = if from_records_crate {
+        let mut destination = Destination::default();
+        if from_records_crate {
             self.refuse(self.unknown_value_types())?;
-            names::records_crate::reusable(&self.model)
-        } else {
-            BTreeSet::new()
-        };
-        let tree = emit::tree(&self.model, &values, options.serde.clone(), &reused);
+            destination.reused = names::records_crate::reusable(&self.model);
+        }
+        let plan = Plan::new(&self.model, &destination);
+        self.refuse(check::collisions(&plan))?;
+        let tree = emit::tree(&plan, &values, options.serde.clone());
         let file = layout::single_file(tree, Path::new(&options.file_name), &self.label)?;
         Ok(Output::new(vec![file]))
     }
@@ -225,15 +228,21 @@ impl Spec {
     /// # Errors
     ///
     /// [`Error::InvalidOption`] when `crate_name` is not an identifier, and
-    /// [`Error::InvalidSpec`] when two cases would have the same file name.
+    /// [`Error::InvalidSpec`] when two cases would have the same name.
     pub fn compile_fail_cases(&self, crate_name: &str) -> Result<Output, Error> {
         let crate_name: proc_macro2::Ident = syn::parse_str(crate_name).map_err(|_| {
             Error::InvalidOption(format!(
                 "`{crate_name}` is not a crate name as used in Rust code"
             ))
         })?;
-        self.refuse(check::collisions(&scopes::case_files(&self.model)))?;
-        let cases = emit::compile_fail_cases(&self.model, &crate_name);
+        let destination = Destination {
+            cases: true,
+            ..Destination::default()
+        };
+        let plan = Plan::new(&self.model, &destination);
+        self.refuse(check::collisions(&plan))?;
+        let cases = plan.cases.as_ref().map_or(&[][..], |cases| &cases.files);
+        let cases = emit::compile_fail_cases(&plan, cases, &crate_name);
         let files = layout::case_files(cases, &self.label)?;
         Ok(Output::new(files).owning("").with_companions("stderr"))
     }
@@ -254,7 +263,12 @@ impl Spec {
                 "`{crate_name}` is not a crate name as used in Rust code"
             ))
         })?;
-        let tokens = emit::fixtures(&self.model, &crate_name)?;
+        let destination = Destination {
+            records_crate: true,
+            ..Destination::default()
+        };
+        let plan = Plan::new(&self.model, &destination);
+        let tokens = emit::fixtures(&plan, &crate_name)?;
         let file = layout::file(PathBuf::from(FIXTURES_FILE), tokens, &self.label)?;
         Ok(Output::new(vec![file]))
     }
@@ -276,8 +290,9 @@ impl Spec {
     ) -> Result<Output, Error> {
         let file = file.into();
         let crate_name = proc_macro2::Ident::new(RECORDS_CRATE, proc_macro2::Span::call_site());
+        let plan = Plan::new(&self.model, &Destination::default());
         let text = emit::refresh_regions(
-            &self.model,
+            &plan,
             markdown,
             &file.display().to_string(),
             &crate_name,

@@ -632,7 +632,7 @@ impl Draw for ::dactylo_records::PermanentResidenceRecord {
 pub trait Record: Draw + ::core::clone::Clone + ::core::fmt::Debug + ::core::cmp::PartialEq + ::serde::Serialize + ::serde::de::DeserializeOwned + 'static {
     /// The record's name.
     const NAME: &'static str;
-    /// The name of its JSON Schema's file, without `.schema.json`.
+    /// The file of its JSON Schema, in the records crate's `schema/`.
     const SCHEMA: &'static str;
     /// The paragraph of its list.
     const PARAGRAPH: u32;
@@ -672,7 +672,7 @@ pub fn each_record(visitor: &mut impl EachRecord) {
 }
 impl Record for ::dactylo_records::IdentityDocumentRecord {
     const NAME: &'static str = "IdentityDocumentRecord";
-    const SCHEMA: &'static str = "identity_document_record";
+    const SCHEMA: &'static str = "identity_document_record.schema.json";
     const PARAGRAPH: u32 = 6;
     type Parts = parts::IdentityDocumentRecord;
     fn complete() -> Self {
@@ -1179,7 +1179,7 @@ impl Record for ::dactylo_records::IdentityDocumentRecord {
 }
 impl Record for ::dactylo_records::VisaRecord {
     const NAME: &'static str = "VisaRecord";
-    const SCHEMA: &'static str = "visa_record";
+    const SCHEMA: &'static str = "visa_record.schema.json";
     const PARAGRAPH: u32 = 7;
     type Parts = parts::VisaRecord;
     fn complete() -> Self {
@@ -1590,7 +1590,7 @@ impl Record for ::dactylo_records::VisaRecord {
 }
 impl Record for ::dactylo_records::TemporaryResidenceRecord {
     const NAME: &'static str = "TemporaryResidenceRecord";
-    const SCHEMA: &'static str = "temporary_residence_record";
+    const SCHEMA: &'static str = "temporary_residence_record.schema.json";
     const PARAGRAPH: u32 = 8;
     type Parts = parts::TemporaryResidenceRecord;
     fn complete() -> Self {
@@ -2106,7 +2106,7 @@ impl Record for ::dactylo_records::TemporaryResidenceRecord {
 }
 impl Record for ::dactylo_records::ExpulsionOrReadmissionRecord {
     const NAME: &'static str = "ExpulsionOrReadmissionRecord";
-    const SCHEMA: &'static str = "expulsion_or_readmission_record";
+    const SCHEMA: &'static str = "expulsion_or_readmission_record.schema.json";
     const PARAGRAPH: u32 = 9;
     type Parts = parts::ExpulsionOrReadmissionRecord;
     fn complete() -> Self {
@@ -2551,7 +2551,7 @@ impl Record for ::dactylo_records::ExpulsionOrReadmissionRecord {
 }
 impl Record for ::dactylo_records::PermanentResidenceRecord {
     const NAME: &'static str = "PermanentResidenceRecord";
-    const SCHEMA: &'static str = "permanent_residence_record";
+    const SCHEMA: &'static str = "permanent_residence_record.schema.json";
     const PARAGRAPH: u32 = 10;
     type Parts = parts::PermanentResidenceRecord;
     fn complete() -> Self {

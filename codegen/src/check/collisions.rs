@@ -1,10 +1,10 @@
-//! Names that would collide in the generated code, found from the list of every name it
-//! declares ([`crate::names::scopes`]) rather than by rules that could forget an item.
+//! Names that would collide in the generated output, found from the plan's list of every name it
+//! declares ([`crate::plan::Plan::declarations`]) rather than by rules that could forget an item.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Finding;
-use crate::names::scopes::{Declaration, Node, NodeKind, Origin, Scope};
+use crate::plan::{Declaration, Node, NodeKind, Origin, Scope};
 
 /// One finding per spec node whose generated name another declaration of its scope already has.
 /// A node is reported once, at its first collision; a value type's name is fixed by its
@@ -74,6 +74,7 @@ mod tests {
         Declaration {
             scope: scope.clone(),
             name: name.to_owned(),
+            kind: crate::plan::Kind::Module,
             origin: Origin {
                 what: what.to_owned(),
                 node: node.map(|(path, kind)| Node {

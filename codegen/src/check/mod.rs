@@ -11,6 +11,7 @@ use crate::model::{
     Model, Period, Record, Reference, Status, Texts, TypeRef, ValueType,
 };
 use crate::names::{self, Case};
+use crate::plan::{Destination, Plan};
 use crate::spec::{
     ActSpec, CharactersSpec, CompositeSpec, InForceSpec, PeriodSpec, RecordSpec, SpecFile,
     StatusSpec, TextsSpec, ValueSpec,
@@ -47,8 +48,10 @@ pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Finding>> {
     };
     // Names derived from invalid names would only repeat their problems.
     if !checker.invalid_names {
-        let declarations = names::scopes::declarations(&model);
-        checker.findings.extend(collisions::findings(&declarations));
+        let plan = Plan::new(&model, &Destination::default());
+        checker
+            .findings
+            .extend(collisions::findings(plan.declarations()));
     }
     if checker.findings.is_empty() {
         Ok(model)
@@ -57,10 +60,10 @@ pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Finding>> {
     }
 }
 
-/// The findings of names in `declarations` that collide, for the checks of an output that
-/// adds names of its own (a crate's root, a directory of files).
-pub(crate) fn collisions(declarations: &[names::scopes::Declaration]) -> Vec<Finding> {
-    collisions::findings(declarations)
+/// The findings of the names a plan declares that collide, for the checks of an output that
+/// adds names of its own (a crate's root, a directory of files, the compile-fail programs).
+pub(crate) fn collisions(plan: &Plan) -> Vec<Finding> {
+    collisions::findings(plan.declarations())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -4,11 +4,14 @@
 
 use super::{Change, Changes, ONLY_WORDS, Place, Semver, member_words, texts_changed};
 use crate::model::{Field, Model, Record};
-use crate::names;
+use crate::plan::{Destination, Plan, RecordModule};
 
 pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
+    // The newer spec's names: its builders, as its messages name them.
+    let plan = Plan::new(newer, &Destination::default());
     let mut paired = Vec::new();
-    for record in &newer.records {
+    for module in &plan.records {
+        let record = module.record;
         let place = Place::List {
             name: record.name.clone(),
             paragraph: record.paragraph,
@@ -27,16 +30,14 @@ pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
         match same_name.or_else(renamed) {
             Some(old) => {
                 paired.push(old.name.as_str());
-                list(old, record, &mut changes);
+                list(old, module, &mut changes);
             }
             None => changes.added(
                 Semver::Minor,
                 format!(
                     "`{}` (paragraph {}) added, with `{}`: new types, and nothing that exists \
                      changes",
-                    record.name,
-                    record.paragraph,
-                    names::builder(&record.name)
+                    record.name, record.paragraph, module.builder
                 ),
             ),
         }
@@ -60,7 +61,8 @@ pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
     }
 }
 
-fn list(older: &Record, newer: &Record, changes: &mut Changes<'_>) {
+fn list(older: &Record, module: &RecordModule, changes: &mut Changes<'_>) {
+    let newer = module.record;
     if older.name != newer.name {
         changes.changed(
             Semver::Major,
@@ -96,12 +98,13 @@ fn list(older: &Record, newer: &Record, changes: &mut Changes<'_>) {
             format!("the reading of `{}` changed: {ONLY_WORDS}", newer.name),
         );
     }
-    fields(older, newer, changes);
+    fields(older, module, changes);
 }
 
 /// Pairs the fields by ident, then the rest by citation (a rename); what is left is added or
 /// removed.
-fn fields(older: &Record, newer: &Record, changes: &mut Changes<'_>) {
+fn fields(older: &Record, module: &RecordModule, changes: &mut Changes<'_>) {
+    let newer = module.record;
     let mut unpaired_old: Vec<&Field> = older
         .fields
         .iter()
@@ -119,7 +122,7 @@ fn fields(older: &Record, newer: &Record, changes: &mut Changes<'_>) {
             .iter()
             .find(|old| old.member.ident == field.member.ident)
         {
-            item(newer, old, field, &at, changes);
+            item(module, old, field, &at, changes);
             continue;
         }
         let renamed = unpaired_old.iter().position(|old| {
@@ -135,14 +138,14 @@ fn fields(older: &Record, newer: &Record, changes: &mut Changes<'_>) {
                     old.member.ident
                 ),
             );
-            item(newer, old, field, &at, changes);
+            item(module, old, field, &at, changes);
         } else if field.member.is_required() {
             changes.added(
                 Semver::Major,
                 format!(
                     "{at} added as required: every `{}::build()` call must now set it, and JSON \
                      without it no longer reads",
-                    names::builder(&newer.name)
+                    module.builder
                 ),
             );
         } else {
@@ -173,7 +176,7 @@ fn subject(record: &Record, field: &Field) -> String {
 }
 
 /// The changes to one item kept (by ident or by citation) from `older` to `newer`.
-fn item(record: &Record, older: &Field, newer: &Field, at: &str, changes: &mut Changes<'_>) {
+fn item(module: &RecordModule, older: &Field, newer: &Field, at: &str, changes: &mut Changes<'_>) {
     let (old, new) = (&older.member, &newer.member);
     if older.citation != newer.citation {
         changes.changed(
@@ -209,7 +212,7 @@ fn item(record: &Record, older: &Field, newer: &Field, at: &str, changes: &mut C
             format!(
                 "{at} made required: every `{}::build()` call must now set it, and JSON without \
                  it no longer reads",
-                names::builder(&record.name)
+                module.builder
             ),
         ),
         _ => {}

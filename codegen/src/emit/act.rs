@@ -5,15 +5,16 @@ use jiff::civil::Date;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{Target, docs, ident};
-use crate::model::{Act, Force, Status};
-use crate::names;
+use super::{Target, docs};
+use crate::model::{Force, Status};
+use crate::plan::Plan;
 
-pub(super) fn constant(act: &Act, target: &Target) -> TokenStream {
+pub(super) fn constant(plan: &Plan, target: &Target) -> TokenStream {
+    let act = &plan.model.act;
     // The link target as the generated module names the type: `crate::values::Act`.
     let act_path = target.value("Act").to_string().replace(' ', "");
     let doc = docs::attrs(&docs::act_constant(act, &act_path));
-    let name = ident(names::ACT_CONSTANT);
+    let name = &plan.act;
     let act_type = target.value("Act");
     let kind = &act.kind.en;
     let number = Literal::u32_unsuffixed(act.number);

@@ -16,30 +16,39 @@
 //! Every method is `#[inline]`, so that the optimizer sees a chain of calls whole, in whichever
 //! codegen unit uses it, and moves each value once into the record, as a struct literal does.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::typestate::{Place, chunk_parameter, chunks, empty_chunks, place_parameter, places};
-use super::{Target, docs, ident, lints};
-use crate::model::{Act, Field, Record};
-use crate::names;
+use super::typestate::{chunks, tuple};
+use super::{Target, docs, lints};
+use crate::model::{Act, Field};
+use crate::plan::{FieldItems, FieldRole, Machinery, PutFunction, RecordModule};
 
 /// The places of an item not set yet and of an item set, shared by all builders; the sealed
 /// traits that keep anything else out of a builder's state and take a value out of its `Set`;
-/// and, for each count of required items in `layouts`, one function for each item that puts its
-/// value in a state of that layout. A setter calls one of these rather than move each part of
-/// the state itself, so that rustc checks the moves once per layout, which records of as many
-/// required items share, rather than once per setter: a setter's body is the same size
-/// whatever the record's width (measured against setters that move each part themselves: 17%
-/// fewer instructions for rustc at 10 records × 50 fields, 8% at 100 × 10).
-pub(super) fn state_types(layouts: &[usize]) -> TokenStream {
+/// and, for each layout of the machinery, one function for each item that puts its value in a
+/// state of that layout. A setter calls one of these rather than move each part of the state
+/// itself, so that rustc checks the moves once per layout, which records of as many required
+/// items share, rather than once per setter: a setter's body is the same size whatever the
+/// record's width (measured against setters that move each part themselves: 17% fewer
+/// instructions for rustc at 10 records × 50 fields, 8% at 100 × 10).
+pub(super) fn state_types(machinery: &Machinery) -> TokenStream {
     let unset_doc = docs::attrs(&docs::unset());
     let set_doc = docs::attrs(&docs::set());
-    let (unset, set) = (ident(names::UNSET_TYPE), ident(names::SET_TYPE));
-    let (sealed, value) = (ident(names::SEALED_MODULE), ident(names::VALUE_PARAMETER));
+    let Machinery {
+        unset,
+        set,
+        set_parameter: value,
+        sealed,
+        place_trait,
+        holds_trait,
+        holds_parameter,
+        holds_method,
+        layouts,
+    } = machinery;
     let put_fns = layouts
         .iter()
-        .flat_map(|&required| (0..required).map(move |item| put_fn(item, required)));
+        .flat_map(|layout| layout.put.iter().map(|put| put_fn(put, machinery)));
     quote! {
         #unset_doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,78 +62,81 @@ pub(super) fn state_types(layouts: &[usize]) -> TokenStream {
             #(#put_fns)*
 
             /// A place in a builder's state: `Unset` or `Set`, nothing else.
-            pub trait Place {}
+            pub trait #place_trait {}
 
             /// A place holding a value.
-            pub trait Holds<Value>: Place {
+            pub trait #holds_trait<#holds_parameter>: #place_trait {
                 /// The value held.
-                fn value(self) -> Value;
+                fn #holds_method(self) -> #holds_parameter;
             }
         }
 
-        impl #sealed::Place for #unset {}
+        impl #sealed::#place_trait for #unset {}
 
-        impl<#value> #sealed::Place for #set<#value> {}
+        impl<#value> #sealed::#place_trait for #set<#value> {}
 
-        impl<#value> #sealed::Holds<#value> for #set<#value> {
+        impl<#value> #sealed::#holds_trait<#value> for #set<#value> {
             #[inline(always)]
-            fn value(self) -> #value {
+            fn #holds_method(self) -> #value {
                 self.0
             }
         }
     }
 }
 
-/// `put_1_of_12`: a state of `required` items with the value of item `item` in its place, the
-/// other chunks and places moved as they are, and the place replaced dropped (it is `Unset`).
-fn put_fn(item: usize, required: usize) -> TokenStream {
-    let name = ident(&names::put_fn(item, required));
-    let places = places(required);
-    let own = places[item].chunk;
-    let set = ident(names::SET_TYPE);
-    let chunk_count = places.last().map_or(0, |place| place.chunk + 1);
-    let own_places: Vec<usize> = (0..required)
-        .filter(|&other| places[other].chunk == own)
-        .collect();
-    let parameter = |other: usize| quote::format_ident!("A{}", places[other].index);
+/// `put_1_of_12`: a state with the value of its item in its place, the other chunks and places
+/// moved as they are, and the place replaced dropped (it is `Unset`).
+fn put_fn(put: &PutFunction, machinery: &Machinery) -> TokenStream {
+    let PutFunction {
+        name,
+        item,
+        chunks,
+        chunk_parameters,
+        place_parameters,
+        value_parameter,
+    } = put;
+    let set = &machinery.set;
     let (mut generics, mut taken, mut given, mut moved) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for chunk in 0..chunk_count {
-        if chunk == own {
-            let own_parameters: Vec<Ident> =
-                own_places.iter().map(|&other| parameter(other)).collect();
-            generics.extend(own_parameters.iter().map(|parameter| quote!(#parameter)));
-            taken.push(super::typestate::tuple(
-                &own_parameters
+    for (chunk, (items, parameter)) in chunks.iter().zip(chunk_parameters).enumerate() {
+        let index = syn::Index::from(chunk);
+        match parameter {
+            Some(parameter) => {
+                generics.push(quote!(#parameter));
+                taken.push(quote!(#parameter));
+                given.push(quote!(#parameter));
+                moved.push(quote!(state.#index));
+            }
+            None => {
+                generics.extend(place_parameters.iter().map(|place| quote!(#place)));
+                let places: Vec<TokenStream> = place_parameters
                     .iter()
-                    .map(|parameter| quote!(#parameter))
-                    .collect::<Vec<_>>(),
-            ));
-            let own_index = syn::Index::from(own);
-            let (types, values): (Vec<TokenStream>, Vec<TokenStream>) = own_places
-                .iter()
-                .map(|&other| {
-                    if other == item {
-                        (quote!(super::#set<V>), quote!(super::#set(value)))
-                    } else {
-                        let parameter = parameter(other);
-                        let index = syn::Index::from(places[other].index);
-                        (quote!(#parameter), quote!(state.#own_index.#index))
-                    }
-                })
-                .unzip();
-            given.push(super::typestate::tuple(&types));
-            moved.push(super::typestate::tuple(&values));
-        } else {
-            let parameter = chunk_parameter(chunk);
-            let index = syn::Index::from(chunk);
-            generics.push(quote!(#parameter));
-            taken.push(quote!(#parameter));
-            given.push(quote!(#parameter));
-            moved.push(quote!(state.#index));
+                    .map(|place| quote!(#place))
+                    .collect();
+                taken.push(tuple(&places));
+                let (types, values): (Vec<TokenStream>, Vec<TokenStream>) = items
+                    .clone()
+                    .zip(place_parameters)
+                    .enumerate()
+                    .map(|(place, (other, parameter))| {
+                        if other == *item {
+                            (
+                                quote!(super::#set<#value_parameter>),
+                                quote!(super::#set(value)),
+                            )
+                        } else {
+                            let place = syn::Index::from(place);
+                            (quote!(#parameter), quote!(state.#index.#place))
+                        }
+                    })
+                    .unzip();
+                given.push(tuple(&types));
+                moved.push(tuple(&values));
+            }
         }
     }
     // With one item, nothing of the state is moved into the new one.
+    let required: usize = chunks.iter().map(ExactSizeIterator::len).sum();
     let state = if required == 1 {
         quote!(_state)
     } else {
@@ -132,7 +144,7 @@ fn put_fn(item: usize, required: usize) -> TokenStream {
     };
     quote! {
         #[inline(always)]
-        pub(super) fn #name<#(#generics,)* V>(#state: (#(#taken,)*), value: V) -> (#(#given,)*) {
+        pub(super) fn #name<#(#generics,)* #value_parameter>(#state: (#(#taken,)*), value: #value_parameter) -> (#(#given,)*) {
             (#(#moved,)*)
         }
     }
@@ -140,19 +152,28 @@ fn put_fn(item: usize, required: usize) -> TokenStream {
 
 /// A record's `builder()`, its builder type with its items, its setters and `build()`, and the
 /// sealed traits that carry the compiler's messages.
-pub(super) fn record_builder(act: &Act, record: &Record, target: &Target) -> TokenStream {
-    let builder = Builder::new(record, target);
-    let start = builder.start(record);
-    let definition = builder.definition(act, record);
+pub(super) fn record_builder(
+    act: &Act,
+    machinery: &Machinery,
+    module: &RecordModule,
+    target: &Target,
+) -> TokenStream {
+    let builder = Builder {
+        module,
+        machinery,
+        target,
+    };
+    let start = builder.start();
+    let definition = builder.definition(act);
     let items = builder.items();
-    let common = builder.common_impls(record);
+    let common = builder.common_impls();
     let chunk_setters = builder.chunk_setters(act);
     let optional_setters = builder.optional_setters(act);
-    let build = builder.build_method(act, record);
-    let traits = builder
-        .required
+    let build = builder.build_method(act);
+    let traits = module
+        .fields
         .iter()
-        .map(|field| required_traits(act, record, field, &builder.value_type(field)));
+        .map(|field| builder.required_traits(act, field));
     quote! {
         #start
         #definition
@@ -165,45 +186,43 @@ pub(super) fn record_builder(act: &Act, record: &Record, target: &Target) -> Tok
     }
 }
 
-/// The names one record's builder is made of.
-struct Builder<'a> {
-    name: Ident,
-    record: Ident,
-    fields: &'a [Field],
-    required: Vec<&'a Field>,
-    places: Vec<Place>,
+/// One record's builder, as its plan names it.
+struct Builder<'a, 'm> {
+    module: &'a RecordModule<'m>,
+    machinery: &'a Machinery,
     target: &'a Target,
 }
 
-impl<'a> Builder<'a> {
-    fn new(record: &'a Record, target: &'a Target) -> Self {
-        let required: Vec<&Field> = record.required_fields().collect();
-        Builder {
-            name: ident(&names::builder(&record.name)),
-            record: ident(&record.name),
-            fields: &record.fields,
-            places: places(required.len()),
-            required,
-            target,
-        }
-    }
-
+impl<'m> Builder<'_, 'm> {
     /// `C0, C1, …`: the builder's type parameters, one per chunk.
-    fn chunk_parameters(&self) -> Vec<Ident> {
-        let count = self.places.last().map_or(0, |place| place.chunk + 1);
-        (0..count).map(chunk_parameter).collect()
+    fn chunk_parameters(&self) -> Vec<TokenStream> {
+        let chunks = &self.module.layout.chunks;
+        chunks
+            .iter()
+            .map(|chunk| {
+                let parameter = &chunk.parameter;
+                quote!(#parameter)
+            })
+            .collect()
     }
 
     /// `X0, X1, …`: the place of every required item, as the `impl`s of `build()` and `Clone`
     /// name them.
-    fn place_parameters(&self) -> Vec<Ident> {
-        (0..self.required.len()).map(place_parameter).collect()
+    fn place_parameters(&self) -> Vec<TokenStream> {
+        let places = &self.module.layout.places;
+        places
+            .iter()
+            .map(|place| {
+                let parameter = &place.parameter;
+                quote!(#parameter)
+            })
+            .collect()
     }
 
     /// The state as an expression of its places, `((a, b), (c,))`, each item's place given by
     /// `place`.
     fn state_of(&self, place: impl Fn(usize) -> TokenStream) -> TokenStream {
-        let chunks = chunks(self.required.len(), place);
+        let chunks = chunks(&self.module.layout, place);
         quote!((#(#chunks,)*))
     }
 
@@ -212,9 +231,9 @@ impl<'a> Builder<'a> {
     /// a generic type per place (measured in setters: 5% fewer instructions for rustc at 10
     /// records × 50 fields).
     fn place_path(&self, item: usize) -> TokenStream {
-        let Place { chunk, index } = self.places[item];
-        let (chunk, index) = (syn::Index::from(chunk), syn::Index::from(index));
-        let state_field = ident(names::STATE_FIELD);
+        let place = &self.module.layout.places[item];
+        let (chunk, index) = (syn::Index::from(place.chunk), syn::Index::from(place.index));
+        let state_field = &self.module.state_field;
         quote!(self.#state_field.#chunk.#index)
     }
 
@@ -223,18 +242,25 @@ impl<'a> Builder<'a> {
         self.target.type_ref(&field.member.ty)
     }
 
-    fn start(&self, record: &Record) -> TokenStream {
-        let doc = docs::attrs(&docs::builder_fn(record));
-        let (name, record_name) = (&self.name, &self.record);
-        let items = ident(names::ITEMS_STRUCT);
+    fn optional(&self) -> impl Iterator<Item = &FieldItems<'m>> {
+        self.module
+            .fields
+            .iter()
+            .filter(|field| field.required_item().is_none())
+    }
+
+    fn start(&self) -> TokenStream {
+        let module = self.module;
+        let doc = docs::attrs(&docs::builder_fn(module.record));
+        let (name, record_name, items) = (&module.builder, &module.name, &module.items);
         let nones = self.optional().map(|field| {
-            let field_name = ident(&field.member.ident);
-            quote!(#field_name: ::core::option::Option::None)
+            let value = optional_value(field);
+            quote!(#value: ::core::option::Option::None)
         });
-        let unset = ident(names::UNSET_TYPE);
+        let unset = &self.machinery.unset;
         let state = self.state_of(|_| quote!(#unset(())));
-        let builder_fn = ident(names::BUILDER_FN);
-        let (items_field, state_field) = (ident(names::ITEMS_FIELD), ident(names::STATE_FIELD));
+        let (builder_fn, items_field, state_field) =
+            (&module.builder_fn, &module.items_field, &module.state_field);
         quote! {
             impl #record_name {
                 #doc
@@ -246,23 +272,19 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn optional(&self) -> impl Iterator<Item = &'a Field> + use<'a> {
-        self.fields
-            .iter()
-            .filter(|field| !field.member.is_required())
-    }
-
-    fn definition(&self, act: &Act, record: &Record) -> TokenStream {
-        let doc = docs::attrs(&docs::builder(act, record, &self.layout()));
-        let name = &self.name;
+    fn definition(&self, act: &Act) -> TokenStream {
+        let module = self.module;
+        let doc = docs::attrs(&docs::builder(act, module, self.machinery));
+        let name = &module.builder;
         let params = self.chunk_parameters();
-        let defaults = empty_chunks(self.required.len());
+        let unset = &self.machinery.unset;
+        let defaults = chunks(&module.layout, |_| quote!(#unset));
         let declared = params
             .iter()
             .zip(&defaults)
             .map(|(param, default)| quote!(#param = #default));
-        let items = ident(names::ITEMS_STRUCT);
-        let (items_field, state_field) = (ident(names::ITEMS_FIELD), ident(names::STATE_FIELD));
+        let (items, items_field, state_field) =
+            (&module.items, &module.items_field, &module.state_field);
         quote! {
             #doc
             #[must_use = "a builder does nothing until `.build()` is called"]
@@ -273,27 +295,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Each chunk's required items, by ident: the layout the builder's docs show.
-    fn layout(&self) -> Vec<Vec<String>> {
-        let mut layout: Vec<Vec<String>> = Vec::new();
-        for (field, place) in self.required.iter().zip(&self.places) {
-            if place.index == 0 {
-                layout.push(Vec::new());
-            }
-            if let Some(chunk) = layout.last_mut() {
-                chunk.push(field.member.ident.clone());
-            }
-        }
-        layout
-    }
-
     /// The struct of the optional items' values, whatever the state.
     fn items(&self) -> TokenStream {
-        let items = ident(names::ITEMS_STRUCT);
+        let items = &self.module.items;
         let fields = self.optional().map(|field| {
-            let field_name = ident(&field.member.ident);
-            let ty = self.value_type(field);
-            quote!(#field_name: ::core::option::Option<#ty>)
+            let value = optional_value(field);
+            let ty = self.value_type(field.field);
+            quote!(#value: ::core::option::Option<#ty>)
         });
         quote! {
             #[derive(Clone)]
@@ -307,20 +315,18 @@ impl<'a> Builder<'a> {
     /// and `Debug` for every state. `Debug` shows the builder's name and no value: a partly
     /// built builder holds personal data, and a field by field `Debug` would cost every user's
     /// compile time a tenth more (measured at 100 records × 10 fields).
-    fn common_impls(&self, record: &Record) -> TokenStream {
-        let name = &self.name;
+    fn common_impls(&self) -> TokenStream {
+        let module = self.module;
+        let name = &module.builder;
         let params = self.chunk_parameters();
         let markers = self.place_parameters();
-        let state = chunks(self.required.len(), |item| {
-            let marker = &markers[item];
-            quote!(#marker)
-        });
+        let state = chunks(&module.layout, |item| markers[item].clone());
         let cloned = self.state_of(|item| {
             let path = self.place_path(item);
             quote!(::core::clone::Clone::clone(&#path))
         });
-        let (items_field, state_field) = (ident(names::ITEMS_FIELD), ident(names::STATE_FIELD));
-        let shown = format!("{} {{ .. }}", names::builder(&record.name));
+        let (items_field, state_field) = (&module.items_field, &module.state_field);
+        let shown = format!("{name} {{ .. }}");
         quote! {
             impl<#(#markers: ::core::clone::Clone),*> ::core::clone::Clone for #name<#(#state),*> {
                 #[inline]
@@ -343,25 +349,32 @@ impl<'a> Builder<'a> {
     /// One `impl` per chunk, generic over its places and the other chunks, holding the setters
     /// of its items.
     fn chunk_setters(&self, act: &Act) -> Vec<TokenStream> {
+        let module = self.module;
         let params = self.chunk_parameters();
-        params
+        let markers = self.place_parameters();
+        let required: Vec<&FieldItems> = module
+            .fields
+            .iter()
+            .filter(|field| field.required_item().is_some())
+            .collect();
+        module
+            .layout
+            .chunks
             .iter()
             .enumerate()
-            .map(|(chunk, _)| {
-                let in_chunk: Vec<usize> = (0..self.required.len())
-                    .filter(|&item| self.places[item].chunk == chunk)
-                    .collect();
-                let markers: Vec<Ident> =
-                    in_chunk.iter().map(|&item| place_parameter(item)).collect();
+            .map(|(chunk, layout)| {
                 let generics = params
                     .iter()
                     .enumerate()
                     .filter(|(other, _)| *other != chunk)
-                    .map(|(_, param)| quote!(#param))
-                    .chain(markers.iter().map(|marker| quote!(#marker)));
+                    .map(|(_, param)| param.clone())
+                    .chain(layout.items.clone().map(|item| markers[item].clone()));
                 let state = self.state_with(chunk, None);
-                let setters = in_chunk.iter().map(|&item| self.required_setter(act, item));
-                let name = &self.name;
+                let setters = layout
+                    .items
+                    .clone()
+                    .map(|item| self.required_setter(act, required[item], item));
+                let name = &module.builder;
                 quote! {
                     impl<#(#generics),*> #name<#(#state),*> {
                         #(#setters)*
@@ -373,28 +386,31 @@ impl<'a> Builder<'a> {
 
     /// The state's parameters as a chunk's `impl` sees them: the other chunks whole, chunk
     /// `chunk` as its places, the place of item `set` (if any) replaced by `Set` of its type.
-    fn state_with(&self, chunk: usize, set: Option<usize>) -> Vec<TokenStream> {
-        let set_type = ident(names::SET_TYPE);
-        let chunk_places: Vec<TokenStream> = (0..self.required.len())
-            .filter(|&item| self.places[item].chunk == chunk)
-            .map(|item| {
-                if set == Some(item) {
-                    let ty = self.value_type(self.required[item]);
+    fn state_with(&self, chunk: usize, set: Option<(usize, &Field)>) -> Vec<TokenStream> {
+        let layout = &self.module.layout;
+        let set_type = &self.machinery.set;
+        let chunk_places: Vec<TokenStream> = layout.chunks[chunk]
+            .items
+            .clone()
+            .map(|item| match set {
+                Some((set, field)) if set == item => {
+                    let ty = self.value_type(field);
                     quote!(#set_type<#ty>)
-                } else {
-                    let marker = place_parameter(item);
-                    quote!(#marker)
+                }
+                _ => {
+                    let parameter = &layout.places[item].parameter;
+                    quote!(#parameter)
                 }
             })
             .collect();
         self.chunk_parameters()
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(other, param)| {
                 if other == chunk {
-                    super::typestate::tuple(&chunk_places)
+                    tuple(&chunk_places)
                 } else {
-                    quote!(#param)
+                    param
                 }
             })
             .collect()
@@ -402,20 +418,22 @@ impl<'a> Builder<'a> {
 
     /// Sets required item `item`, whose place must be `Unset`, and puts its value in its place,
     /// through the function of its layout that does.
-    fn required_setter(&self, act: &Act, item: usize) -> TokenStream {
-        let field = self.required[item];
+    fn required_setter(&self, act: &Act, field: &FieldItems, item: usize) -> TokenStream {
+        let module = self.module;
+        let FieldRole::Required { is_unset, .. } = &field.role else {
+            unreachable!("a required field's setter");
+        };
         let doc = docs::attrs(&docs::setter(act, field));
-        let setter = ident(&field.member.ident);
-        let value_type = self.value_type(field);
-        let is_unset = ident(&names::is_unset_trait(&field.member.ident));
-        let marker = place_parameter(item);
-        let name = &self.name;
-        let chunk = self.places[item].chunk;
-        let state = self.state_with(chunk, Some(item));
-        let (items_field, state_field) = (ident(names::ITEMS_FIELD), ident(names::STATE_FIELD));
-        let allow = lints::setter(&field.member.ident);
-        let sealed = ident(names::SEALED_MODULE);
-        let put = ident(&names::put_fn(item, self.required.len()));
+        let setter = &field.setter;
+        let value_type = self.value_type(field.field);
+        let place = &module.layout.places[item];
+        let marker = &place.parameter;
+        let name = &module.builder;
+        let state = self.state_with(place.chunk, Some((item, field.field)));
+        let (items_field, state_field) = (&module.items_field, &module.state_field);
+        let allow = lints::setter(setter.as_str());
+        let sealed = &self.machinery.sealed;
+        let put = &self.put_function(item).name;
         quote! {
             #doc
             #allow
@@ -432,6 +450,18 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The function of the machinery that puts required item `item` in this builder's state.
+    fn put_function(&self, item: usize) -> &PutFunction {
+        let required = self.module.layout.places.len();
+        let layout = self
+            .machinery
+            .layouts
+            .iter()
+            .find(|layout| layout.required == required)
+            .expect("the machinery has a layout for every builder's count of required items");
+        &layout.put[item]
+    }
+
     /// The setters of the optional items, for every state.
     fn optional_setters(&self, act: &Act) -> TokenStream {
         let setters: Vec<TokenStream> = self
@@ -441,7 +471,7 @@ impl<'a> Builder<'a> {
         if setters.is_empty() {
             return quote!();
         }
-        let name = &self.name;
+        let name = &self.module.builder;
         let params = self.chunk_parameters();
         quote! {
             impl<#(#params),*> #name<#(#params),*> {
@@ -450,14 +480,20 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn optional_setter(&self, act: &Act, field: &Field) -> TokenStream {
+    fn optional_setter(&self, act: &Act, field: &FieldItems) -> TokenStream {
+        let FieldRole::Optional {
+            maybe_setter,
+            value,
+        } = &field.role
+        else {
+            unreachable!("an optional field's setter");
+        };
         let doc = docs::attrs(&docs::setter(act, field));
-        let maybe_doc = docs::attrs(&docs::maybe_setter(act, field));
-        let setter = ident(&field.member.ident);
-        let maybe_setter = ident(&names::maybe_setter(&field.member.ident));
-        let value_type = self.value_type(field);
-        let items_field = ident(names::ITEMS_FIELD);
-        let allow = lints::setter(&field.member.ident);
+        let maybe_doc = docs::attrs(&docs::maybe_setter(act, field.field));
+        let setter = &field.setter;
+        let value_type = self.value_type(field.field);
+        let items_field = &self.module.items_field;
+        let allow = lints::setter(setter.as_str());
         quote! {
             #doc
             #allow
@@ -469,7 +505,7 @@ impl<'a> Builder<'a> {
             #maybe_doc
             #[inline]
             pub fn #maybe_setter(mut self, value: ::core::option::Option<#value_type>) -> Self {
-                self.#items_field.#setter = value;
+                self.#items_field.#value = value;
                 self
             }
         }
@@ -477,33 +513,38 @@ impl<'a> Builder<'a> {
 
     /// `build()` exists for every state; its bounds, one per required item, demand that each
     /// place be `Set`, and take each value out of its `Set`.
-    fn build_method(&self, act: &Act, record: &Record) -> TokenStream {
-        let doc = docs::attrs(&docs::build_method(act, record));
-        let (name, record_name) = (&self.name, &self.record);
+    fn build_method(&self, act: &Act) -> TokenStream {
+        let module = self.module;
+        let doc = docs::attrs(&docs::build_method(act, module.record));
+        let (name, record_name) = (&module.builder, &module.name);
         let markers = self.place_parameters();
-        let state = chunks(self.required.len(), |item| {
-            let marker = &markers[item];
-            quote!(#marker)
+        let state = chunks(&module.layout, |item| markers[item].clone());
+        let bounds = module.fields.iter().filter_map(|field| match &field.role {
+            FieldRole::Required { item, is_set, .. } => {
+                let marker = &markers[*item];
+                Some(quote!(#marker: #is_set))
+            }
+            FieldRole::Optional { .. } => None,
         });
-        let bounds = self.required.iter().zip(&markers).map(|(field, marker)| {
-            let is_set = ident(&names::is_set_trait(&field.member.ident));
-            quote!(#marker: #is_set)
-        });
-        let items_field = ident(names::ITEMS_FIELD);
-        let sealed = ident(names::SEALED_MODULE);
-        let mut required = 0;
-        let fields = self.fields.iter().map(|field| {
-            let field_name = ident(&field.member.ident);
-            if field.member.is_required() {
-                let path = self.place_path(required);
-                required += 1;
-                quote!(#field_name: super::#sealed::Holds::value(#path))
-            } else {
-                quote!(#field_name: self.#items_field.#field_name)
+        let items_field = &module.items_field;
+        let (sealed, holds, holds_method) = (
+            &self.machinery.sealed,
+            &self.machinery.holds_trait,
+            &self.machinery.holds_method,
+        );
+        let fields = module.fields.iter().map(|field| {
+            let field_name = &field.name;
+            match &field.role {
+                FieldRole::Required { item, .. } => {
+                    let path = self.place_path(*item);
+                    quote!(#field_name: super::#sealed::#holds::#holds_method(#path))
+                }
+                FieldRole::Optional { value, .. } => {
+                    quote!(#field_name: self.#items_field.#value)
+                }
             }
         });
-        let fields: Vec<TokenStream> = fields.collect();
-        let build = ident(names::BUILD_METHOD);
+        let build = &module.build;
         quote! {
             impl<#(#markers),*> #name<#(#state),*> {
                 #doc
@@ -517,38 +558,53 @@ impl<'a> Builder<'a> {
             }
         }
     }
+
+    /// The two traits of a required item: `build()` requires its place to implement the first,
+    /// its setter the second. Both are sealed, as their supertraits are in a private module.
+    /// They are public, in the record's private module, and named in the public module of the
+    /// states, so that the compiler's help names a public path.
+    fn required_traits(&self, act: &Act, field: &FieldItems) -> TokenStream {
+        let FieldRole::Required {
+            is_set, is_unset, ..
+        } = &field.role
+        else {
+            return quote!();
+        };
+        let value_type = self.value_type(field.field);
+        let Machinery {
+            unset,
+            set,
+            sealed,
+            place_trait,
+            holds_trait,
+            ..
+        } = self.machinery;
+        let set_doc = docs::attrs(&docs::is_set_trait(field.field));
+        let unset_doc = docs::attrs(&docs::is_unset_trait(field.field));
+        let record = self.module;
+        let missing = on_unimplemented(&docs::missing(act, record, field.field));
+        let already_set = on_unimplemented(&docs::already_set(act, record, field.field));
+        quote! {
+            #set_doc
+            #missing
+            pub trait #is_set: super::#sealed::#holds_trait<#value_type> {}
+            #[diagnostic::do_not_recommend]
+            impl #is_set for super::#set<#value_type> {}
+
+            #unset_doc
+            #already_set
+            pub trait #is_unset: super::#sealed::#place_trait {}
+            #[diagnostic::do_not_recommend]
+            impl #is_unset for super::#unset {}
+        }
+    }
 }
 
-/// The two traits of a required item: `build()` requires its place to implement the first, its
-/// setter the second. Both are sealed, as their supertraits are in a private module. They are
-/// public, in the record's private module, and named in the public module of the states, so
-/// that the compiler's help names a public path.
-fn required_traits(
-    act: &Act,
-    record: &Record,
-    field: &Field,
-    value_type: &TokenStream,
-) -> TokenStream {
-    let is_set = ident(&names::is_set_trait(&field.member.ident));
-    let is_unset = ident(&names::is_unset_trait(&field.member.ident));
-    let (set, unset) = (ident(names::SET_TYPE), ident(names::UNSET_TYPE));
-    let sealed = ident(names::SEALED_MODULE);
-    let set_doc = docs::attrs(&docs::is_set_trait(field));
-    let unset_doc = docs::attrs(&docs::is_unset_trait(field));
-    let missing = on_unimplemented(&docs::missing(act, record, field));
-    let already_set = on_unimplemented(&docs::already_set(act, record, field));
-    quote! {
-        #set_doc
-        #missing
-        pub trait #is_set: super::#sealed::Holds<#value_type> {}
-        #[diagnostic::do_not_recommend]
-        impl #is_set for super::#set<#value_type> {}
-
-        #unset_doc
-        #already_set
-        pub trait #is_unset: super::#sealed::Place {}
-        #[diagnostic::do_not_recommend]
-        impl #is_unset for super::#unset {}
+/// The field of an optional item's value in the struct of the optional items.
+fn optional_value<'a>(field: &'a FieldItems) -> &'a crate::plan::Name {
+    match &field.role {
+        FieldRole::Optional { value, .. } => value,
+        FieldRole::Required { .. } => unreachable!("only optional items have a value there"),
     }
 }
 

@@ -7,70 +7,81 @@
 //! parameters, so the cases need no way to create them.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::{Target, docs, ident};
-use crate::model::{Act, Field, Model, Record};
-use crate::names;
+use super::{Target, docs};
+use crate::model::Act;
 use crate::options::Serde;
+use crate::plan::{CaseFile, FieldItems, FieldRole, Plan, RecordModule};
 
 /// One compile-fail program.
 pub(crate) struct Case {
-    /// The file name without extension.
-    pub(crate) name: String,
+    /// The file name.
+    pub(crate) file: String,
     pub(crate) tokens: TokenStream,
 }
 
-/// Every record's program for `model`, for a crate named `crate_name` that re-exports all types
-/// at its root.
-pub(crate) fn compile_fail_cases(model: &Model, crate_name: &Ident) -> Vec<Case> {
+/// Every record's program the plan gives, for a crate named `crate_name` that re-exports all
+/// types at its root.
+pub(crate) fn compile_fail_cases(plan: &Plan, cases: &[CaseFile], crate_name: &Ident) -> Vec<Case> {
     let target = Target {
         values: None,
         composites: None,
         serde: Serde::Off,
     };
-    model
-        .records
+    plan.records
         .iter()
-        .map(|record| Case {
-            name: names::case_file(&record.name),
-            tokens: record_cases(&model.act, record, &target, crate_name),
+        .zip(cases)
+        .map(|(module, case)| Case {
+            file: case.file.as_str().to_owned(),
+            tokens: record_cases(&plan.model.act, module, case, &target, crate_name),
         })
         .collect()
 }
 
-fn record_cases(act: &Act, record: &Record, target: &Target, crate_name: &Ident) -> TokenStream {
+fn record_cases(
+    act: &Act,
+    module: &RecordModule,
+    case: &CaseFile,
+    target: &Target,
+    crate_name: &Ident,
+) -> TokenStream {
     let about = format!(
         " What must not compile with `{}`: each required item left out, nothing set, and a \
          required item set twice. The compiler names the record, the item and its citation in \
          each error.",
-        record.name
+        module.name
     );
-    let missing: Vec<(Ident, TokenStream)> = record
-        .required_fields()
-        .map(|field| missing_field(act, record, field, target))
-        .collect();
-    let (nothing, nothing_case) = nothing_set(record);
-    let twice = record
-        .required_fields()
-        .next()
-        .map(|first| set_twice(act, record, first, target));
-    let functions = missing
+    let required: Vec<&FieldItems> = module
+        .fields
         .iter()
-        .map(|(name, _)| name)
-        .chain([&nothing])
-        .chain(twice.as_ref().map(|(name, _)| name));
-    let cases = missing.iter().map(|(_, case)| case);
-    let twice_case = twice.as_ref().map(|(_, case)| case);
+        .filter(|field| matches!(field.role, FieldRole::Required { .. }))
+        .collect();
+    let missing = required
+        .iter()
+        .zip(&case.missing)
+        .map(|(field, function)| missing_field(act, module, field, function, target));
+    let nothing = &case.nothing_set;
+    let nothing_case = nothing_set(module, nothing);
+    let twice = required
+        .first()
+        .zip(case.set_twice.as_ref())
+        .map(|(first, function)| set_twice(act, module, first, function, target));
+    let functions = case
+        .missing
+        .iter()
+        .chain([nothing])
+        .chain(case.set_twice.as_ref());
+    let main = &case.main;
     quote! {
         #![doc = #about]
         use #crate_name::*;
 
-        #(#cases)*
+        #(#missing)*
         #nothing_case
-        #twice_case
+        #twice
 
-        fn main() {
+        fn #main() {
             #(let _ = #functions;)*
         }
     }
@@ -78,76 +89,71 @@ fn record_cases(act: &Act, record: &Record, target: &Target, crate_name: &Ident)
 
 fn missing_field(
     act: &Act,
-    record: &Record,
-    missing: &Field,
+    module: &RecordModule,
+    missing: &FieldItems,
+    function: &crate::plan::Name,
     target: &Target,
-) -> (Ident, TokenStream) {
+) -> TokenStream {
     let about = format!(
         " Without `{}`, which {} requires.",
-        missing.member.ident,
-        docs::citation(act, missing.citation)
+        missing.field.member.ident,
+        docs::citation(act, missing.field.citation)
     );
-    let function = format_ident!(
-        "{}_missing_{}",
-        names::record_module(&record.name),
-        missing.member.ident
-    );
-    let given: Vec<&Field> = record
-        .required_fields()
-        .filter(|field| field.member.ident != missing.member.ident)
+    let given: Vec<&FieldItems> = module
+        .fields
+        .iter()
+        .filter(|field| matches!(field.role, FieldRole::Required { .. }))
+        .filter(|field| field.name != missing.name)
         .collect();
     let params = given.iter().map(|field| {
-        let name = ident(&field.member.ident);
-        let ty = target.type_ref(&field.member.ty);
+        let name = &field.name;
+        let ty = target.type_ref(&field.field.member.ty);
         quote!(#name: #ty)
     });
     let calls = given.iter().map(|field| {
-        let name = ident(&field.member.ident);
-        quote!(.#name(#name))
+        let (setter, value) = (&field.setter, &field.name);
+        quote!(.#setter(#value))
     });
-    let record_name = ident(&record.name);
-    let case = quote! {
+    let (record_name, builder_fn, build) = (&module.name, &module.builder_fn, &module.build);
+    quote! {
         #[doc = #about]
         fn #function(#(#params),*) -> #record_name {
-            #record_name::builder()
+            #record_name::#builder_fn()
                 #(#calls)*
-                .build()
+                .#build()
         }
-    };
-    (function, case)
+    }
 }
 
-fn nothing_set(record: &Record) -> (Ident, TokenStream) {
-    let function = format_ident!("{}_nothing_set", names::record_module(&record.name));
-    let record_name = ident(&record.name);
-    let case = quote! {
+fn nothing_set(module: &RecordModule, function: &crate::plan::Name) -> TokenStream {
+    let (record_name, builder_fn, build) = (&module.name, &module.builder_fn, &module.build);
+    quote! {
         /// With nothing set: the compiler names every missing item.
         fn #function() -> #record_name {
-            #record_name::builder().build()
+            #record_name::#builder_fn().#build()
         }
-    };
-    (function, case)
+    }
 }
 
-fn set_twice(act: &Act, record: &Record, field: &Field, target: &Target) -> (Ident, TokenStream) {
+fn set_twice(
+    act: &Act,
+    module: &RecordModule,
+    field: &FieldItems,
+    function: &crate::plan::Name,
+    target: &Target,
+) -> TokenStream {
     let about = format!(
         " With `{}` ({}) set twice.",
-        field.member.ident,
-        docs::citation(act, field.citation)
+        field.field.member.ident,
+        docs::citation(act, field.field.citation)
     );
-    let function = format_ident!(
-        "{}_{}_set_twice",
-        names::record_module(&record.name),
-        field.member.ident
-    );
-    let setter = ident(&field.member.ident);
-    let ty = target.type_ref(&field.member.ty);
-    let record_name = ident(&record.name);
-    let case = quote! {
+    let setter = &field.setter;
+    let ty = target.type_ref(&field.field.member.ty);
+    let (record_name, builder_fn) = (&module.name, &module.builder_fn);
+    quote! {
         #[doc = #about]
         fn #function(first: #ty, second: #ty) {
-            let _ = #record_name::builder().#setter(first).#setter(second);
+            let _ = #record_name::#builder_fn().#setter(first).#setter(second);
         }
-    };
-    (function, case)
+    }
 }

@@ -8,79 +8,85 @@
 //! may be absent or `null`; a field given twice, a key no field has, a required field left out
 //! are refused, the unknown key without being repeated.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::TokenStream;
+use quote::quote;
 
-use super::{Target, ident};
+use super::Target;
 use crate::model::Member;
-use crate::names;
+use crate::plan::Name;
 
 /// What a mapping makes once read.
-pub(super) enum Construction {
+pub(super) enum Construction<'a> {
     /// A struct literal of public fields: a record, or a composite without rules across its
     /// parts.
     Literal,
     /// The composite's constructor, which checks its rules.
-    Constructor,
+    Constructor(&'a Name),
 }
 
-/// `DeserializeAt` and `Deserialize` for the struct `name`, whose `members` are read from a
+/// A struct its deserializer reads from a mapping, as the plan names it.
+pub(super) struct Deserialized<'a> {
+    pub(super) name: &'a Name,
+    /// Its members, each with its field.
+    pub(super) members: Vec<(&'a Member, &'a Name)>,
+    /// The deserializer's binding of each member.
+    pub(super) bindings: &'a [Name],
+    pub(super) construction: Construction<'a>,
+}
+
+/// `DeserializeAt` and `Deserialize` for the struct `read`, whose members are read from a
 /// mapping; `noun` says what they are in messages ("items", "parts").
-pub(super) fn struct_impls(
-    name: &str,
-    members: &[&Member],
-    noun: &str,
-    construction: &Construction,
-    target: &Target,
-) -> TokenStream {
+pub(super) fn struct_impls(read: &Deserialized, noun: &str, target: &Target) -> TokenStream {
     let de = target.de();
-    let type_name = ident(name);
-    let expected = format!("a mapping of the {noun} of `{name}`");
-    let field_names: Vec<&str> = members.iter().map(|member| member.ident.as_str()).collect();
-    let bindings: Vec<Ident> = (0..members.len())
-        .map(|index| format_ident!("__member{index}"))
-        .collect();
+    let type_name = read.name;
+    let expected = format!("a mapping of the {noun} of `{type_name}`");
+    let members = &read.members;
+    let bindings = read.bindings;
+    let field_names: Vec<&str> = members.iter().map(|(_, field)| field.as_str()).collect();
     let indexes = (0..members.len()).map(proc_macro2::Literal::usize_unsuffixed);
-    let reads = members.iter().zip(&bindings).map(|(member, binding)| {
-        let field = &member.ident;
-        let ty = target.member_type(member);
-        quote! {
-            if #binding.is_some() {
-                return ::core::result::Result::Err(#de::duplicate(self.at, #field));
+    let reads = members
+        .iter()
+        .zip(bindings)
+        .map(|((member, field), binding)| {
+            let field = field.as_str();
+            let ty = target.member_type(member);
+            quote! {
+                if #binding.is_some() {
+                    return ::core::result::Result::Err(#de::duplicate(self.at, #field));
+                }
+                #binding = ::core::option::Option::Some(
+                    ::serde::de::MapAccess::next_value_seed(
+                        &mut __map,
+                        #de::At::<#ty>::new(self.at.field(#field)),
+                    )?,
+                );
             }
-            #binding = ::core::option::Option::Some(
-                ::serde::de::MapAccess::next_value_seed(
-                    &mut __map,
-                    #de::At::<#ty>::new(self.at.field(#field)),
-                )?,
-            );
-        }
-    });
-    let declarations = members.iter().zip(&bindings).map(|(member, binding)| {
+        });
+    let declarations = members.iter().zip(bindings).map(|((member, _), binding)| {
         let ty = target.member_type(member);
         quote!(let mut #binding: ::core::option::Option<#ty> = ::core::option::Option::None;)
     });
-    let finished = members.iter().zip(&bindings).map(|(member, binding)| {
-        let field = &member.ident;
-        if member.is_required() {
-            quote! {
-                let #binding = #binding.ok_or_else(|| #de::missing(self.at, #field))?;
+    let finished = members
+        .iter()
+        .zip(bindings)
+        .map(|((member, field), binding)| {
+            let field = field.as_str();
+            if member.is_required() {
+                quote! {
+                    let #binding = #binding.ok_or_else(|| #de::missing(self.at, #field))?;
+                }
+            } else {
+                quote!(let #binding = ::core::option::Option::flatten(#binding);)
             }
-        } else {
-            quote!(let #binding = ::core::option::Option::flatten(#binding);)
-        }
-    });
-    let member_idents: Vec<Ident> = members.iter().map(|member| ident(&member.ident)).collect();
-    let value = match construction {
+        });
+    let fields = members.iter().map(|(_, field)| field);
+    let value = match read.construction {
         Construction::Literal => quote! {
-            ::core::result::Result::Ok(self::#type_name { #(#member_idents: #bindings),* })
+            ::core::result::Result::Ok(self::#type_name { #(#fields: #bindings),* })
         },
-        Construction::Constructor => {
-            let constructor = ident(names::CONSTRUCTOR);
-            quote! {
-                self::#type_name::#constructor(#(#bindings),*).map_err(|__error| self.at.error(__error))
-            }
-        }
+        Construction::Constructor(constructor) => quote! {
+            self::#type_name::#constructor(#(#bindings),*).map_err(|__error| self.at.error(__error))
+        },
     };
     let reading = target.serde_item(quote! {
         impl<'de> #de::DeserializeAt<'de> for #type_name {

@@ -6,18 +6,18 @@ use std::str::FromStr;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::ident;
 use crate::error::Error;
-use crate::model::{Member, Model, Record, TypeRef};
+use crate::model::{Member, TypeRef};
+use crate::plan::{Plan, RecordModule};
 
-/// `use <crate>::*; fn main() -> Result<(), ValueError> { … }` building a complete `record`,
+/// `use <crate>::*; fn main() -> Result<(), ValueError> { … }` building a complete record,
 /// optional items included.
 pub(super) fn record_program(
-    model: &Model,
-    record: &Record,
+    plan: &Plan,
+    module: &RecordModule,
     crate_name: &Ident,
 ) -> Result<TokenStream, Error> {
-    let built = complete_record(model, record)?;
+    let built = complete_record(plan, module)?;
     Ok(quote! {
         use #crate_name::*;
 
@@ -31,63 +31,69 @@ pub(super) fn record_program(
 
 /// `Record::builder().item(…)….build()` with every item from the examples, in a scope where
 /// the crate's items are imported and `?` returns a `ValueError`.
-pub(super) fn complete_record(model: &Model, record: &Record) -> Result<TokenStream, Error> {
-    let name = ident(&record.name);
-    let calls = record
+pub(super) fn complete_record(plan: &Plan, module: &RecordModule) -> Result<TokenStream, Error> {
+    let calls = module
         .fields
         .iter()
         .map(|field| {
-            let setter = ident(&field.member.ident);
-            let value = member(model, &field.member)?;
+            let setter = &field.setter;
+            let value = member(plan, &field.field.member)?;
             Ok(quote!(.#setter(#value)))
         })
         .collect::<Result<Vec<_>, Error>>()?;
+    let (name, builder_fn, build) = (&module.name, &module.builder_fn, &module.build);
     Ok(quote! {
-        #name::builder()
+        #name::#builder_fn()
             #(#calls)*
-            .build()
+            .#build()
     })
 }
 
 /// The member's own example, or its type's.
-fn member(model: &Model, member: &Member) -> Result<TokenStream, Error> {
+fn member(plan: &Plan, member: &Member) -> Result<TokenStream, Error> {
     match &member.example {
         Some(example) => expression(example),
-        None => of_type(model, &member.ty),
+        None => of_type(plan, &member.ty),
     }
 }
 
-fn of_type(model: &Model, ty: &TypeRef) -> Result<TokenStream, Error> {
+fn of_type(plan: &Plan, ty: &TypeRef) -> Result<TokenStream, Error> {
+    let name = ty.name();
     match ty {
-        TypeRef::Value(name) => {
-            let value = model.value(name).ok_or_else(|| unknown(name))?;
+        TypeRef::Value(_) => {
+            let value = plan.model.value(name).ok_or_else(|| unknown(name))?;
             expression(&value.example)
         }
-        TypeRef::Composite(name) => {
-            let composite = model.composite(name).ok_or_else(|| unknown(name))?;
-            let type_name = ident(name);
-            let parts = composite
+        TypeRef::Composite(_) => {
+            let items = plan
+                .composites
+                .iter()
+                .flat_map(|module| &module.composites)
+                .find(|items| items.composite.name == name)
+                .ok_or_else(|| unknown(name))?;
+            let composite = items.composite;
+            let parts = items
                 .parts
                 .iter()
                 .map(|part| {
-                    let value = if part.is_required() {
-                        member(model, part)?
-                    } else if part.example.is_some()
-                        || composite.at_least_one_of.contains(&part.ident)
+                    let value = if part.part.is_required() {
+                        member(plan, part.part)?
+                    } else if part.part.example.is_some()
+                        || composite.at_least_one_of.contains(&part.part.ident)
                     {
-                        let value = member(model, part)?;
+                        let value = member(plan, part.part)?;
                         quote!(Some(#value))
                     } else {
                         quote!(None)
                     };
-                    Ok((ident(&part.ident), value))
+                    Ok((&part.field, value))
                 })
                 .collect::<Result<Vec<_>, Error>>()?;
-            let (names, values): (Vec<Ident>, Vec<TokenStream>) = parts.into_iter().unzip();
-            Ok(if composite.is_checked() {
-                quote!(#type_name::new(#(#values),*)?)
-            } else {
-                quote!(#type_name { #(#names: #values),* })
+            let (fields, values): (Vec<_>, Vec<TokenStream>) = parts.into_iter().unzip();
+            let type_name = &items.name;
+            Ok(match &items.constructor {
+                Some(constructor) => quote!(#type_name::#constructor(#(#values),*)?),
+                None => quote!(#type_name { #(#fields: #values),* }),
             })
         }
     }
@@ -104,6 +110,6 @@ fn expression(example: &str) -> Result<TokenStream, Error> {
 fn unknown(name: &str) -> Error {
     Error::Internal {
         file: "README.md".to_owned(),
-        reason: format!("the checked model has no type `{name}`"),
+        reason: format!("the plan has no generated type `{name}`"),
     }
 }

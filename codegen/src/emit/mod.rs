@@ -1,4 +1,4 @@
-//! Turns a checked [`Model`] into Rust tokens, one module a concern: [`types`] for the data
+//! Renders the items of a [`Plan`] as Rust tokens, one module a concern: [`types`] for the data
 //! types, [`builders`] for the typestate builders, [`docs`] for every word of prose, and
 //! [`cases`] for the compile-fail cases that prove the builders refuse incomplete records.
 //!
@@ -7,8 +7,8 @@
 //!
 //! The emitted code is hygienic: it spells out every name it takes from std or serde
 //! (`::core::option::Option`), and names the spec's types by path (`super::FullName`), so that no
-//! spec name can hide one. The names it declares come from [`crate::names`], which lists them all
-//! for the checker.
+//! spec name can hide one. Every name it declares is a [`Name`] of the plan: the emitters derive
+//! none.
 
 mod act;
 mod builders;
@@ -26,8 +26,6 @@ mod schema;
 mod types;
 mod typestate;
 
-use std::collections::BTreeSet;
-
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -36,11 +34,10 @@ pub(crate) use fixtures::fixtures;
 pub(crate) use readme::readme;
 pub(crate) use regions::refresh as refresh_regions;
 pub(crate) use schema::record as record_schema;
-pub(crate) use typestate::{chunk_count, layouts_in};
 
-use crate::model::{Member, Model, TypeRef};
-use crate::names;
+use crate::model::{Member, TypeRef};
 use crate::options::Serde;
+use crate::plan::{Name, Plan};
 
 /// The generated module: root items, and child modules whose chosen items it re-exports.
 pub(crate) struct Tree {
@@ -50,48 +47,39 @@ pub(crate) struct Tree {
 
 /// A private child module of the generated module.
 pub(crate) struct Child {
-    pub(crate) name: Ident,
+    pub(crate) name: Name,
     /// The items the root re-exports.
-    pub(crate) exports: Vec<Ident>,
+    pub(crate) exports: Vec<Name>,
     pub(crate) items: TokenStream,
 }
 
-/// Emits the whole generated module for `model`, taking the value types from `values`, and the
-/// composites named in `reused` too.
-pub(crate) fn tree(
-    model: &Model,
-    values: &syn::Path,
-    serde: Serde,
-    reused: &BTreeSet<String>,
-) -> Tree {
+/// Emits the whole generated module that `plan` describes, taking the value types from `values`
+/// (and the composites the plan reuses too).
+pub(crate) fn tree(plan: &Plan, values: &syn::Path, serde: Serde) -> Tree {
     let target = Target {
         values: Some(values.clone()),
         composites: Some(syn::parse_quote!(super)),
         serde,
     };
     let mut children = Vec::new();
-    if model
-        .composites
-        .iter()
-        .any(|composite| !reused.contains(&composite.name))
-    {
-        children.push(types::composites(model, &target, reused));
+    if let Some(composites) = &plan.composites {
+        children.push(types::composites(plan.model, composites, &target));
     }
-    children.extend(model.records.iter().map(|record| {
-        let imports = typestate::imports(record.required_fields().count());
-        let record_struct = types::record_struct(&model.act, record, &target);
-        let builder = builders::record_builder(&model.act, record, &target);
+    children.extend(plan.records.iter().map(|module| {
+        let imports = typestate::imports(module);
+        let record_struct = types::record_struct(&plan.model.act, module, &target);
+        let builder = builders::record_builder(&plan.model.act, &plan.machinery, module, &target);
         Child {
-            name: ident(&names::record_module(&record.name)),
-            exports: vec![ident(&record.name), ident(&names::builder(&record.name))],
+            name: module.module.clone(),
+            exports: module.reexports.to_vec(),
             items: quote!(#imports #record_struct #builder),
         }
     }));
-    let act = act::constant(&model.act, &target);
-    let state_types = builders::state_types(&typestate::layouts_in(model));
-    let states = states_module(model);
-    let values = types::value_reexports(model, &target);
-    let reused = types::composite_reexports(model, &target, reused);
+    let act = act::constant(plan, &target);
+    let state_types = builders::state_types(&plan.machinery);
+    let states = states_module(plan);
+    let values = types::value_reexports(plan, &target);
+    let reused = types::composite_reexports(plan, &target);
     Tree {
         root: quote!(#act #state_types #states #values #reused),
         children,
@@ -100,25 +88,20 @@ pub(crate) fn tree(
 
 /// `pub mod states`, naming each record's traits of its builder's state from its private
 /// module, so that the compiler's help names a public path.
-fn states_module(model: &Model) -> TokenStream {
-    let doc = docs::attrs(&docs::states_module(model));
-    let records = model.records.iter().map(|record| {
-        let doc = docs::attrs(&docs::record_states(record));
-        let module = ident(&names::record_module(&record.name));
-        let traits = record.required_fields().flat_map(|field| {
-            [
-                ident(&names::is_set_trait(&field.member.ident)),
-                ident(&names::is_unset_trait(&field.member.ident)),
-            ]
-        });
+fn states_module(plan: &Plan) -> TokenStream {
+    let doc = docs::attrs(&docs::states_module(plan.model));
+    let records = plan.records.iter().map(|module| {
+        let doc = docs::attrs(&docs::record_states(module));
+        let (record_module, states) = (&module.module, &module.states.module);
+        let traits = &module.states.reexports;
         quote! {
             #doc
-            pub mod #module {
-                pub use super::super::#module::{#(#traits),*};
+            pub mod #states {
+                pub use super::super::#record_module::{#(#traits),*};
             }
         }
     });
-    let states = ident(names::STATES_MODULE);
+    let states = &plan.states.module;
     quote! {
         #doc
         pub mod #states {

@@ -11,22 +11,24 @@ use super::examples;
 use super::markdown::markdown;
 use crate::error::Error;
 use crate::model::{Field, InForce, Model, Presence, Record, Status};
+use crate::plan::Plan;
 
 /// The README's Markdown, but for the generated header; each record's example comes formatted
 /// by `format_rust`.
 pub(crate) fn readme(
-    model: &Model,
+    plan: &Plan,
     crate_name: &Ident,
     format_rust: impl Fn(TokenStream) -> Result<String, Error>,
 ) -> Result<String, Error> {
+    let model = plan.model;
     let mut text = String::new();
     act(&mut text, model);
     if !model.data.is_empty() {
         matrix(&mut text, model);
     }
-    for record in &model.records {
-        let program = format_rust(examples::record_program(model, record, crate_name)?)?;
-        record_section(&mut text, model, record, &program);
+    for module in &plan.records {
+        let program = format_rust(examples::record_program(plan, module, crate_name)?)?;
+        record_section(&mut text, model, module.record, &program);
     }
     Ok(text)
 }

@@ -10,6 +10,7 @@ use proc_macro2::{Ident, TokenStream};
 use super::examples;
 use crate::error::Error;
 use crate::model::Model;
+use crate::plan::Plan;
 
 /// The names of the regions, and what each holds.
 const REGIONS: [&str; 2] = ["lists", "example"];
@@ -17,7 +18,7 @@ const REGIONS: [&str; 2] = ["lists", "example"];
 /// `markdown` with each region's content replaced by what the spec gives. Text outside the
 /// regions is kept byte for byte.
 pub(crate) fn refresh(
-    model: &Model,
+    plan: &Plan,
     markdown: &str,
     file: &str,
     crate_name: &Ident,
@@ -41,8 +42,8 @@ pub(crate) fn refresh(
                 ))
             })?;
         let content = match name {
-            "lists" => lists(model),
-            _ => example(model, crate_name, &format_rust)?,
+            "lists" => lists(plan.model),
+            _ => example(plan, crate_name, &format_rust)?,
         };
         text.replace_range(inside..finish, &content);
     }
@@ -73,13 +74,13 @@ fn lists(model: &Model) -> String {
 
 /// The program that builds the last list with every item, from the spec's examples.
 fn example(
-    model: &Model,
+    plan: &Plan,
     crate_name: &Ident,
     format_rust: &impl Fn(TokenStream) -> Result<String, Error>,
 ) -> Result<String, Error> {
-    let Some(record) = model.records.last() else {
+    let Some(module) = plan.records.last() else {
         return Ok(String::new());
     };
-    let program = format_rust(examples::record_program(model, record, crate_name)?)?;
+    let program = format_rust(examples::record_program(plan, module, crate_name)?)?;
     Ok(format!("```rust\n{program}```\n"))
 }

@@ -1,15 +1,11 @@
 //! Rust names: which spec names are acceptable, the names derived from them, and the names the
 //! generator gives its own items.
 //!
-//! Every rule about names lives here, so that the checker and the emitters cannot disagree: the
-//! emitters take every name they write from this module, and [`scopes`] lists, from the same
-//! functions and constants, every name the generated code declares and where, so that the
-//! checker can refuse a spec whose names would collide.
+//! Every rule about names lives here. The checker asks whether a spec name is acceptable; the
+//! planner ([`crate::plan`]) is the only caller of the derivations and constants below, and the
+//! emitters take every name from its plan.
 
-#[cfg(test)]
-mod emitted;
 pub(crate) mod records_crate;
-pub(crate) mod scopes;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -134,6 +130,30 @@ pub(crate) const VALUE_PARAMETER: &str = "T";
 /// put a value in a state, at the generated module's root.
 pub(crate) const SEALED_MODULE: &str = "sealed";
 
+/// The sealed trait of a builder's places, in the sealed module.
+pub(crate) const PLACE_TRAIT: &str = "Place";
+
+/// The sealed trait of a place holding a value, in the sealed module; its type parameter, and
+/// its method that gives the value.
+pub(crate) const HOLDS_TRAIT: &str = "Holds";
+pub(crate) const HOLDS_PARAMETER: &str = "Value";
+pub(crate) const HOLDS_METHOD: &str = "value";
+
+/// The type parameter of place `index` of its own chunk in a function that puts a value in a
+/// state: `A0`.
+pub(crate) fn own_place_parameter(index: usize) -> String {
+    format!("A{index}")
+}
+
+/// The type parameter of the value a function of the sealed module puts in a state.
+pub(crate) const PUT_VALUE_PARAMETER: &str = "V";
+
+/// The binding of member `index` of a struct in its deserializer: `__member0`. The leading
+/// underscores, which no spec name can have, keep it apart from the spec's names.
+pub(crate) fn member_binding(index: usize) -> String {
+    format!("__member{index}")
+}
+
 /// The struct of a builder's optional items' values, in its record's module.
 pub(crate) const ITEMS_STRUCT: &str = "Items";
 
@@ -168,6 +188,9 @@ pub(crate) const CONSTRUCTOR: &str = "new";
 /// The file of the generated module's root, in a crate's module directory.
 pub(crate) const ROOT_FILE: &str = "mod.rs";
 
+/// The reference, at the generated crate's root.
+pub(crate) const README_FILE: &str = "README.md";
+
 /// The file of a child module of the generated module's root.
 pub(crate) fn module_file(module: &str) -> String {
     format!("{module}.rs")
@@ -182,6 +205,25 @@ pub(crate) fn case_file(record: &str) -> String {
 pub(crate) fn schema_file(record: &str) -> String {
     format!("{}.schema.json", record_module(record))
 }
+
+/// The compile-fail case of the record whose module is `module` without its item `field`:
+/// `visa_record_missing_photo`.
+pub(crate) fn missing_case(module: &str, field: &str) -> String {
+    format!("{module}_missing_{field}")
+}
+
+/// The compile-fail case of the record whose module is `module` with nothing set.
+pub(crate) fn nothing_set_case(module: &str) -> String {
+    format!("{module}_nothing_set")
+}
+
+/// The compile-fail case of the record whose module is `module` with `field` set twice.
+pub(crate) fn set_twice_case(module: &str, field: &str) -> String {
+    format!("{module}_{field}_set_twice")
+}
+
+/// The entry point of a compile-fail program.
+pub(crate) const MAIN_FN: &str = "main";
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@ use serde_json::Value;
 pub trait Wire {
     /// The record's name.
     fn name(&self) -> &'static str;
-    /// The name of its schema's file, without `.schema.json`.
+    /// The file of its JSON Schema, in `generated/schema/`.
     fn schema(&self) -> &'static str;
     /// The JSON of the record with every item, from the spec's examples.
     fn complete(&self) -> Value;

@@ -7,10 +7,10 @@ use serde_json::Value;
 
 const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/schema");
 
-/// The schema of `record` (its file's name without `.schema.json`), checked against the
-/// draft 2020-12 meta-schema.
-pub fn schema(record: &str) -> Value {
-    let path = format!("{SCHEMAS}/{record}.schema.json");
+/// The schema in the file `file` of `generated/schema/`, checked against the draft 2020-12
+/// meta-schema.
+pub fn schema(file: &str) -> Value {
+    let path = format!("{SCHEMAS}/{file}");
     let schema: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     assert!(
         jsonschema::meta::is_valid(&schema),
@@ -19,10 +19,10 @@ pub fn schema(record: &str) -> Value {
     schema
 }
 
-/// A validator of `record`'s schema that checks formats (`date`) too.
-pub fn validator(record: &str) -> Validator {
+/// A validator of the schema in `file` that checks formats (`date`) too.
+pub fn validator(file: &str) -> Validator {
     jsonschema::options()
         .should_validate_formats(true)
-        .build(&schema(record))
+        .build(&schema(file))
         .unwrap()
 }

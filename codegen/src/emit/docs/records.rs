@@ -2,11 +2,12 @@
 
 use super::{citation, item_texts, kazakh, presence, reading, type_link};
 use crate::emit::markdown::markdown;
-use crate::model::{Act, Field, Force, InForce, Model, Presence, Record, Status};
-use crate::names;
+use crate::model::{Act, Field, Force, InForce, Model, Record, Status};
+use crate::plan::{FieldItems, FieldRole, Machinery, RecordModule};
 
-pub(in crate::emit) fn record(act: &Act, record: &Record) -> Vec<String> {
-    let builder = names::builder(&record.name);
+pub(in crate::emit) fn record(act: &Act, module: &RecordModule) -> Vec<String> {
+    let record = module.record;
+    let (builder, builder_fn, build) = (&module.builder, &module.builder_fn, &module.build);
     let paragraph = act.cite_paragraph(record.paragraph);
     let mut lines = vec![
         format!(
@@ -29,8 +30,8 @@ pub(in crate::emit) fn record(act: &Act, record: &Record) -> Vec<String> {
         "Each field is one numbered item (subparagraph) of the paragraph, in the text's order."
             .to_owned(),
         format!(
-            "Create a record with [`{}::builder`]: [`{builder}::build`] compiles only once every required item is set.",
-            record.name
+            "Create a record with [`{}::{builder_fn}`]: [`{builder}::{build}`] compiles only once every required item is set.",
+            module.name
         ),
     ]);
     lines
@@ -114,7 +115,8 @@ pub(in crate::emit) fn field(act: &Act, field: &Field) -> Vec<String> {
     lines
 }
 
-pub(in crate::emit) fn setter(act: &Act, field: &Field) -> Vec<String> {
+pub(in crate::emit) fn setter(act: &Act, items: &FieldItems) -> Vec<String> {
+    let field = items.field;
     let member = &field.member;
     let mut lines = vec![format!(
         "Sets `{}`: {}, {}.",
@@ -124,11 +126,10 @@ pub(in crate::emit) fn setter(act: &Act, field: &Field) -> Vec<String> {
     )];
     lines.extend(item_texts(member));
     lines.push(String::new());
-    lines.push(match member.presence {
-        Presence::Required => "Setting it a second time does not compile.".to_owned(),
-        Presence::Optional { .. } => format!(
-            "Setting it again replaces the earlier value; [`Self::{}`] takes an `Option`.",
-            names::maybe_setter(&member.ident)
+    lines.push(match &items.role {
+        FieldRole::Required { .. } => "Setting it a second time does not compile.".to_owned(),
+        FieldRole::Optional { maybe_setter, .. } => format!(
+            "Setting it again replaces the earlier value; [`Self::{maybe_setter}`] takes an `Option`."
         ),
     });
     lines
@@ -146,7 +147,12 @@ pub(in crate::emit) fn maybe_setter(act: &Act, field: &Field) -> Vec<String> {
     lines
 }
 
-pub(in crate::emit) fn builder(act: &Act, record: &Record, layout: &[Vec<String>]) -> Vec<String> {
+pub(in crate::emit) fn builder(
+    act: &Act,
+    module: &RecordModule,
+    machinery: &Machinery,
+) -> Vec<String> {
+    let record = module.record;
     let list = |required: bool| {
         record
             .fields
@@ -161,17 +167,17 @@ pub(in crate::emit) fn builder(act: &Act, record: &Record, layout: &[Vec<String>
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let builder = names::builder(&record.name);
     let (unset, set) = (
-        type_link(names::UNSET_TYPE, "super"),
-        type_link(names::SET_TYPE, "super"),
+        type_link(machinery.unset.as_str(), "super"),
+        type_link(machinery.set.as_str(), "super"),
     );
     let mut lines = vec![
         format!(
-            "Builds a {} ({}); start with [`{}::builder`].",
-            type_link(&record.name, "self"),
+            "Builds a {} ({}); start with [`{}::{}`].",
+            type_link(module.name.as_str(), "self"),
             markdown(&act.cite_paragraph(record.paragraph).en),
-            record.name
+            module.name,
+            module.builder_fn,
         ),
         String::new(),
         "Its state is in its type parameters: one tuple per chunk of required items, each item's"
@@ -181,8 +187,10 @@ pub(in crate::emit) fn builder(act: &Act, record: &Record, layout: &[Vec<String>
         ),
         "state depends on which items are set, not on the order of the calls, so branches that set"
             .to_owned(),
-        "the same items in different orders have the same type. [`Self::build`] compiles only when"
-            .to_owned(),
+        format!(
+            "the same items in different orders have the same type. [`Self::{}`] compiles only when",
+            module.build
+        ),
         "every required item is set, and setting a required item twice does not compile. Optional"
             .to_owned(),
         "items leave the type unchanged. `Clone` needs every value set to be `Clone`, which every"
@@ -190,15 +198,20 @@ pub(in crate::emit) fn builder(act: &Act, record: &Record, layout: &[Vec<String>
         "value type is. `Debug` shows the builder's name and no value: it holds personal data."
             .to_owned(),
     ];
-    if !layout.is_empty() {
+    let required: Vec<&str> = record
+        .required_fields()
+        .map(|field| field.member.ident.as_str())
+        .collect();
+    let by_chunk = module.layout.items_by_chunk(&required);
+    if !by_chunk.is_empty() {
         lines.push(String::new());
         lines.push("The state's parameters, and the items whose places each holds:".to_owned());
         lines.push(String::new());
-        for (chunk, items) in layout.iter().enumerate() {
+        for (chunk, items) in module.layout.chunks.iter().zip(&by_chunk) {
             let items: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
-            lines.push(format!("- `C{chunk}`: ({})", items.join(", ")));
+            lines.push(format!("- `{}`: ({})", chunk.parameter, items.join(", ")));
         }
-        lines.extend(helper_example(record, &builder, layout));
+        lines.extend(helper_example(module, machinery));
     }
     lines.push(String::new());
     lines.push(format!("Required items: {}.", list(true)));
@@ -211,20 +224,29 @@ pub(in crate::emit) fn builder(act: &Act, record: &Record, layout: &[Vec<String>
 }
 
 /// A generic function that sets the first required item whatever else is set, written from the
-/// layout alone.
-fn helper_example(record: &Record, builder: &str, layout: &[Vec<String>]) -> Vec<String> {
-    let Some(first) = layout.first().and_then(|chunk| chunk.first()) else {
+/// layout alone: its parameters are the builder's own, those of the other places of the first
+/// chunk and of the other chunks.
+fn helper_example(module: &RecordModule, machinery: &Machinery) -> Vec<String> {
+    let layout = &module.layout;
+    let (Some(first_chunk), Some(first)) = (
+        layout.chunks.first(),
+        module
+            .fields
+            .iter()
+            .find(|field| field.required_item() == Some(0)),
+    ) else {
         return Vec::new();
     };
-    let Some(field) = record
-        .fields
+    let others: Vec<String> = first_chunk
+        .items
+        .clone()
+        .skip(1)
+        .map(|item| layout.places[item].parameter.to_string())
+        .collect();
+    let chunks: Vec<String> = layout.chunks[1..]
         .iter()
-        .find(|field| &field.member.ident == first)
-    else {
-        return Vec::new();
-    };
-    let others: Vec<String> = (1..layout[0].len()).map(names::place_parameter).collect();
-    let chunks: Vec<String> = (1..layout.len()).map(names::chunk_parameter).collect();
+        .map(|chunk| chunk.parameter.to_string())
+        .collect();
     let generics: Vec<String> = others.iter().chain(&chunks).cloned().collect();
     let state = |marker: &str| {
         let first_chunk: Vec<String> = std::iter::once(marker.to_owned())
@@ -240,22 +262,21 @@ fn helper_example(record: &Record, builder: &str, layout: &[Vec<String>]) -> Vec
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let (setter, ty) = (&first.setter, first.field.member.ty.name());
+    let (builder, unset, set) = (&module.builder, &machinery.unset, &machinery.set);
     vec![
         String::new(),
         format!(
-            "A function that sets `{first}` whatever else is set names the other places and chunks"
+            "A function that sets `{setter}` whatever else is set names the other places and chunks"
         ),
         "as parameters of its own:".to_owned(),
         String::new(),
         "```ignore".to_owned(),
-        format!("fn with_{first}<{}>(", generics.join(", ")),
-        format!("    builder: {builder}<{}>,", state("Unset")),
-        format!("    value: {},", field.member.ty.name()),
-        format!(
-            ") -> {builder}<{}> {{",
-            state(&format!("Set<{}>", field.member.ty.name()))
-        ),
-        format!("    builder.{first}(value)"),
+        format!("fn with_{setter}<{}>(", generics.join(", ")),
+        format!("    builder: {builder}<{}>,", state(unset.as_str())),
+        format!("    value: {ty},"),
+        format!(") -> {builder}<{}> {{", state(&format!("{set}<{ty}>"))),
+        format!("    builder.{setter}(value)"),
         "}".to_owned(),
         "```".to_owned(),
     ]
@@ -300,10 +321,10 @@ pub(in crate::emit) fn states_module(model: &Model) -> Vec<String> {
 }
 
 /// The doc of one record's traits of its builder's state.
-pub(in crate::emit) fn record_states(record: &Record) -> Vec<String> {
+pub(in crate::emit) fn record_states(module: &RecordModule) -> Vec<String> {
     vec![format!(
         "The traits of the state of a {}.",
-        type_link(&names::builder(&record.name), "super")
+        type_link(module.builder.as_str(), "super")
     )]
 }
 
@@ -354,24 +375,24 @@ pub(in crate::emit) struct Diagnostic {
     pub(in crate::emit) label: String,
 }
 
-pub(in crate::emit) fn missing(act: &Act, record: &Record, field: &Field) -> Diagnostic {
+pub(in crate::emit) fn missing(act: &Act, module: &RecordModule, field: &Field) -> Diagnostic {
     let ident = &field.member.ident;
     Diagnostic {
         message: format!(
             "{} is missing `{ident}`: {}",
-            record.name,
+            module.name,
             citation(act, field.citation)
         ),
         label: format!("`{ident}` is required: call `.{ident}(...)` before `.build()`"),
     }
 }
 
-pub(in crate::emit) fn already_set(act: &Act, record: &Record, field: &Field) -> Diagnostic {
+pub(in crate::emit) fn already_set(act: &Act, module: &RecordModule, field: &Field) -> Diagnostic {
     let ident = &field.member.ident;
     Diagnostic {
         message: format!(
             "`{ident}` is already set on this {}: {}",
-            names::builder(&record.name),
+            module.builder,
             citation(act, field.citation)
         ),
         label: format!("`{ident}` was set earlier: set each item once"),
