@@ -43,12 +43,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Problem, Span};
-pub use names::records_crate::VALUE_TYPES;
 pub use options::{Serde, SingleFile};
 pub use output::{
     GENERATED_MARKER, GeneratedFile, Output, Stale, WriteReport, check_all, is_generated, write_all,
 };
 
+use dactylo_values::catalogue;
 use error::Finding;
 use plan::{Destination, Plan};
 
@@ -145,8 +145,9 @@ impl Spec {
     /// # Errors
     ///
     /// [`Error::InvalidSpec`] when the spec does not fit `dactylo-records`: it names a value type
-    /// the crate does not have ([`VALUE_TYPES`]), or a record or composite named like an item of
-    /// the crate's hand-written root. [`Error::Internal`] only if the generator has a bug.
+    /// the crate does not have (one of `dactylo_values::catalogue::VALUE_TYPES`), or a record or
+    /// composite named like an item of the crate's hand-written root. [`Error::Internal`] only if
+    /// the generator has a bug.
     pub fn crate_sources(&self) -> Result<Output, Error> {
         let destination = Destination {
             records_crate: true,
@@ -181,7 +182,7 @@ impl Spec {
                 module.record,
                 file.as_str(),
                 &layout::json_header(&self.label),
-            );
+            )?;
             written.push(layout::json_file(
                 Path::new(SCHEMA_DIR).join(file.as_str()),
                 &schema,
@@ -329,13 +330,17 @@ impl Spec {
         self.model
             .values
             .iter()
-            .filter(|value| !VALUE_TYPES.contains(&value.name.as_str()))
+            .filter(|value| catalogue::ValueType::named(&value.name).is_none())
             .map(|value| {
                 let message = format!("`{}` is not a value type of dactylo-records", value.name);
+                let names: Vec<&str> = catalogue::VALUE_TYPES
+                    .iter()
+                    .map(|value| value.name)
+                    .collect();
                 let help = format!(
-                    "a value type is written by hand in generated/src/values/ and listed in \
-                     dactylo_codegen::VALUE_TYPES; the value types are {}",
-                    VALUE_TYPES.join(", ")
+                    "a value type is written by hand in dactylo-values (generated/values/) and \
+                     listed in its catalogue; the value types are {}",
+                    names.join(", ")
                 );
                 Finding::at(format!("values.{}", value.name), message)
                     .on_key()

@@ -200,7 +200,8 @@ pub struct Datum {
     pub texts: Texts,
 }
 
-/// A value type written by hand.
+/// A value type written by hand. Its JSON Schema and its rule of characters are written beside
+/// it, in `dactylo_values::catalogue`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueType {
     /// Its Rust name in the values module.
@@ -209,22 +210,6 @@ pub struct ValueType {
     pub en: String,
     /// A Rust expression creating one, inside a function returning `Result<_, ValueError>`.
     pub example: String,
-    /// Its JSON Schema, code lists included.
-    pub schema: serde_json::Value,
-    /// The rule its characters follow, which the schema states as a pattern, if any.
-    pub characters: Option<Characters>,
-}
-
-/// A rule of characters the generated JSON Schemas state as a pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Characters {
-    /// A text: no character of the categories Cc, Cf, Zl, Zp, Co, Cs or Cn, no white space at
-    /// either end, and a visible character (a letter, number, punctuation mark or symbol).
-    Text,
-    /// A name: words of Latin letters, or of Kazakh and Russian Cyrillic ones, each letter with
-    /// its combining marks, between spaces, hyphens and apostrophes.
-    Name,
 }
 
 /// A generated type for an item that bundles several data.

@@ -111,37 +111,14 @@ pub(crate) struct TextsSpec {
     pub(crate) en: String,
 }
 
-/// A value type written by hand in the generated crate's `values` module.
+/// A value type written by hand (in `dactylo-values`, for the records crate), as the spec
+/// describes it for the lists; its JSON Schema is written beside the type.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ValueSpec {
     pub(crate) en: String,
     /// A Rust expression creating one, inside a function returning `Result<_, ValueError>`.
     pub(crate) example: String,
-    /// Its JSON Schema.
-    pub(crate) schema: serde_json::Value,
-    /// A code list whose codes the schema's `enum` also accepts.
-    pub(crate) codes: Option<CodeList>,
-    /// The rule of characters the schema states as a pattern.
-    pub(crate) characters: Option<CharactersSpec>,
-}
-
-/// The rules of characters the generator can state as a pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum CharactersSpec {
-    /// Any text of `dactylo-records`' text values.
-    Text,
-    /// A name, as `dactylo-records`' `Name`.
-    Name,
-}
-
-/// Code lists the generator knows, from the same crates the value types check against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub(crate) enum CodeList {
-    /// ISO 3166-1 alpha-3 country codes.
-    #[serde(rename = "iso3166-alpha3")]
-    Iso3166Alpha3,
 }
 
 /// A type for an item that bundles several data. The loader reads its parts one by one (`M` is

@@ -198,10 +198,10 @@ const AMENDMENTS: &[Amendment] = &[
         semver: Semver::Patch,
     },
     Amendment {
-        name: "value_schema_changed",
+        name: "value_example_changed",
         edits: &[(
-            "    schema: { type: string, pattern: '^[A-Z0-9]{1,24}$' }",
-            "    schema: { type: string, pattern: '^[A-Z0-9]{1,24}$', description: A document number. }",
+            "    example: DocumentNumber::new(\"N12345678\")?",
+            "    example: DocumentNumber::new(\"N1234567\")?",
         )],
         semver: Semver::Patch,
     },

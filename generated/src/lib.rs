@@ -42,17 +42,18 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub use jiff;
+pub use dactylo_values::jiff;
 
-mod values;
+// The value types, where the generated module names them (`crate::values::Name`).
+use dactylo_values as values;
 /// How the records deserialize: for generated code (`dactylo-codegen`'s single files too), not
 /// an API of its own.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
-pub use values::de;
+pub use dactylo_values::de;
 // The value types the spec names are re-exported by the generated module, with the spec's words
 // and the records that use them; these are the rest: their parts, kinds, limits and errors.
-pub use values::{
+pub use dactylo_values::{
     Absence, Act, Applied, Base64Problem, Capture, CaptureSetError, CodeError, CompositeError,
     DOCUMENT_NUMBER_LIMIT, DateError, DateProblem, EncodingError, EncodingProblem, EntryIntoForce,
     FingerPosition, IMPRESSION_LIMIT, IinError, ImageFormat, Impression, ImpressionFormat, Known,

@@ -1,14 +1,12 @@
-//! The checks of what the spec says for the documentation: the data rows of the matrix, the
-//! examples (Rust expressions) and the JSON Schemas of the value types.
+//! The checks of what the spec says for the documentation: the data rows of the matrix and the
+//! examples (Rust expressions).
 
 use std::collections::BTreeSet;
-
-use serde_json::Value;
 
 use super::Checker;
 use crate::error::Finding;
 use crate::model::{Datum, Record};
-use crate::spec::{CodeList, TextsSpec};
+use crate::spec::TextsSpec;
 use crate::suggest;
 
 impl Checker {
@@ -95,27 +93,5 @@ impl Checker {
             .help("write an expression that creates the value, such as `Name::new(\"Сейітова\")?`");
             self.report_finding(finding);
         }
-    }
-
-    /// A value's schema is a JSON Schema object; a code list adds its codes to the `enum`.
-    pub(super) fn schema(&mut self, path: &str, schema: Value, codes: Option<CodeList>) -> Value {
-        let Value::Object(mut schema) = schema else {
-            let finding = Finding::at(path, "a schema is a mapping of JSON Schema keywords")
-                .help("for example `schema: { type: string, minLength: 1 }`");
-            self.report_finding(finding);
-            return Value::Null;
-        };
-        if let Some(CodeList::Iso3166Alpha3) = codes {
-            let mut codes: Vec<&str> = iso3166::LIST.iter().map(|country| country.alpha3).collect();
-            codes.sort_unstable();
-            let mut accepted: Vec<Value> = codes.into_iter().map(Value::from).collect();
-            match schema.remove("enum") {
-                Some(Value::Array(more)) => accepted.extend(more),
-                Some(_) => self.report(format!("{path}.enum"), "`enum` is a list"),
-                None => {}
-            }
-            schema.insert("enum".to_owned(), Value::Array(accepted));
-        }
-        Value::Object(schema)
     }
 }

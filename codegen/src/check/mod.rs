@@ -7,14 +7,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Finding;
 use crate::model::{
-    Act, Characters, Citation, CitationForms, Composite, Datum, Field, Force, InForce, Member,
-    Model, Period, Record, Reference, Status, Texts, TypeRef, ValueType,
+    Act, Citation, CitationForms, Composite, Datum, Field, Force, InForce, Member, Model, Period,
+    Record, Reference, Status, Texts, TypeRef, ValueType,
 };
 use crate::names::{self, Case};
 use crate::plan::{Destination, Plan};
 use crate::spec::{
-    ActSpec, CharactersSpec, CompositeSpec, InForceSpec, PeriodSpec, RecordSpec, SpecFile,
-    StatusSpec, TextsSpec, ValueSpec,
+    ActSpec, CompositeSpec, InForceSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec, TextsSpec,
+    ValueSpec,
 };
 use crate::suggest;
 
@@ -318,17 +318,10 @@ impl Checker {
                 let path = format!("values.{name}");
                 self.text(&format!("{path}.en"), &value.en);
                 self.example(&format!("{path}.example"), &value.example);
-                let schema = self.schema(&format!("{path}.schema"), value.schema, value.codes);
-                let characters = value.characters.map(|characters| match characters {
-                    CharactersSpec::Text => Characters::Text,
-                    CharactersSpec::Name => Characters::Name,
-                });
                 ValueType {
                     name,
                     en: value.en,
                     example: value.example,
-                    schema,
-                    characters,
                 }
             })
             .collect()

@@ -203,15 +203,6 @@ fn value(older: &ValueType, newer: &ValueType, used: &str, changes: &mut Changes
             format!("`{name}`{used}: its description changed: {ONLY_WORDS}"),
         );
     }
-    if older.schema != newer.schema || older.characters != newer.characters {
-        changes.changed(
-            Semver::Patch,
-            format!(
-                "`{name}`{used}: its JSON Schema changed: the schemas describe it differently; \
-                 the Rust type is written by hand and does not change"
-            ),
-        );
-    }
     if older.example != newer.example {
         changes.changed(
             Semver::Patch,

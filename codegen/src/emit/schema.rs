@@ -1,20 +1,33 @@
-//! JSON Schemas (draft 2020-12), one a record, for systems that exchange records without Rust:
+//! JSON Schemas (draft 2020-12), one per record, for systems that exchange records without Rust:
 //! the record's items as properties, exactly its required items required, no other property,
-//! and every type it uses in `$defs`, value types with the schema the spec gives them.
+//! and every type it uses in `$defs`, value types with the schema written beside each in
+//! `dactylo_values::catalogue`.
 
 use serde_json::{Map, Value, json};
 
+use dactylo_values::catalogue;
+
 use super::markdown::one_line;
 use super::{characters, docs};
+use crate::error::Error;
 use crate::model::{Composite, Member, Model, Presence, Record, Status, TypeRef};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The schema of `record`, headed by `comment`.
-pub(crate) fn record(model: &Model, record: &Record, id: &str, comment: &str) -> Value {
+///
+/// # Errors
+///
+/// [`Error::Internal`] when a value type's schema in the catalogue is not a JSON object.
+pub(crate) fn record(
+    model: &Model,
+    record: &Record,
+    id: &str,
+    comment: &str,
+) -> Result<Value, Error> {
     let mut definitions = Map::new();
     for field in &record.fields {
-        define(model, &field.member.ty, &mut definitions);
+        define(model, &field.member.ty, &mut definitions)?;
     }
     let act = &model.act;
     let status = match &act.status {
@@ -54,7 +67,7 @@ pub(crate) fn record(model: &Model, record: &Record, id: &str, comment: &str) ->
             )
         })
         .collect();
-    json!({
+    Ok(json!({
         "$comment": comment,
         "$schema": DRAFT,
         "$id": id,
@@ -65,52 +78,62 @@ pub(crate) fn record(model: &Model, record: &Record, id: &str, comment: &str) ->
         "required": required(record.fields.iter().map(|field| &field.member)),
         "additionalProperties": false,
         "$defs": definitions,
-    })
+    }))
 }
 
-/// Adds the definition of `ty`, and of every type it is made of, to `definitions`.
-fn define(model: &Model, ty: &TypeRef, definitions: &mut Map<String, Value>) {
+/// Adds the definition of `ty`, and of every type it is made of, to `definitions`. A value
+/// type the catalogue does not hold has none: only a spec that names none generates schemas.
+fn define(model: &Model, ty: &TypeRef, definitions: &mut Map<String, Value>) -> Result<(), Error> {
     let name = ty.name();
     if definitions.contains_key(name) {
-        return;
+        return Ok(());
     }
     match ty {
         TypeRef::Value(_) => {
-            if let Some(value) = model.value(name) {
-                let mut schema = value.schema.clone();
-                if let Value::Object(keywords) = &mut schema {
-                    keywords
-                        .entry("description")
-                        .or_insert_with(|| Value::from(value.en.clone()));
-                    if let Some(rule) = value.characters {
-                        let definition = characters::definition(rule);
-                        let reference = json!({ "$ref": format!("#/$defs/{definition}") });
-                        match keywords.get_mut("allOf") {
-                            Some(Value::Array(all)) => all.push(reference),
-                            _ => {
-                                keywords.insert("allOf".to_owned(), json!([reference]));
-                            }
-                        }
-                        definitions.insert(
-                            definition.to_owned(),
-                            json!({ "type": "string", "pattern": characters::pattern(rule) }),
-                        );
+            let (Some(value), Some(entry)) = (model.value(name), catalogue::ValueType::named(name))
+            else {
+                return Ok(());
+            };
+            let mut keywords = match serde_json::from_str(&(entry.schema)()) {
+                Ok(Value::Object(keywords)) => keywords,
+                _ => {
+                    return Err(Error::Internal {
+                        file: format!("the schema of `{name}`"),
+                        reason: "dactylo-values' catalogue holds no JSON object for it".to_owned(),
+                    });
+                }
+            };
+            keywords
+                .entry("description")
+                .or_insert_with(|| Value::from(value.en.clone()));
+            if let Some(rule) = entry.characters {
+                let definition = characters::definition(rule);
+                let reference = json!({ "$ref": format!("#/$defs/{definition}") });
+                match keywords.get_mut("allOf") {
+                    Some(Value::Array(all)) => all.push(reference),
+                    _ => {
+                        keywords.insert("allOf".to_owned(), json!([reference]));
                     }
                 }
-                definitions.insert(name.to_owned(), schema);
+                definitions.insert(
+                    definition.to_owned(),
+                    json!({ "type": "string", "pattern": characters::pattern(rule) }),
+                );
             }
+            definitions.insert(name.to_owned(), Value::Object(keywords));
         }
         TypeRef::Composite(_) => {
             if let Some(composite) = model.composite(name) {
                 // Inserted before its parts, so that definitions read from the outside in.
                 definitions.insert(name.to_owned(), Value::Null);
                 for part in &composite.parts {
-                    define(model, &part.ty, definitions);
+                    define(model, &part.ty, definitions)?;
                 }
                 definitions.insert(name.to_owned(), composite_schema(composite));
             }
         }
     }
+    Ok(())
 }
 
 fn composite_schema(composite: &Composite) -> Value {

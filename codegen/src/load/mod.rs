@@ -358,7 +358,7 @@ mod tests {
 
     #[test]
     fn every_bad_entry_is_reported() {
-        let source = "act: {}\nvalues:\n  A: { en: a, example: x, schema: {}, fr: b }\n  B: { en: b, example: x, schema: {} }\n  C: []\ncomposites: {}\nrecords: {}\n";
+        let source = "act: {}\nvalues:\n  A: { en: a, example: x, fr: b }\n  B: { en: b, example: x }\n  C: []\ncomposites: {}\nrecords: {}\n";
         let problems = problems(source);
         let messages: Vec<&str> = problems
             .iter()

@@ -1,10 +1,9 @@
-//! What the generator knows of `dactylo-records`: the value types a spec may name, the names its
-//! crate root already takes, and the shapes of the composites generated into it.
+//! What the generator knows of `dactylo-records` beyond its value types (which
+//! `dactylo_values::catalogue` lists): the names its crate root already takes, and the shapes of
+//! the composites generated into it.
 //!
-//! The first two lists are written by hand and checked against the crate's sources by tests:
-//! `tests/tests/value_types.rs` proves that each value type has every trait a record field needs,
-//! and the tests below that the lists name what `generated/src/lib.rs` and
-//! `generated/src/values/mod.rs` export. The third, [`COMPOSITES`], is generated with the crate.
+//! The first list is written by hand, and a test below checks it against what
+//! `generated/src/lib.rs` declares. The second, [`COMPOSITES`], is generated with the crate.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,34 +14,6 @@ use crate::model::{Composite, Model, Presence, TypeRef};
 mod generated;
 
 pub(crate) use generated::COMPOSITES;
-
-/// The value types of `dactylo-records` (`generated/src/values/`): each is `Debug`, `Clone`,
-/// `PartialEq` and `Eq`, and with the `serde` feature `Serialize` and `Deserialize`, as a
-/// record's field must be. A spec generated into `dactylo-records`, or into a file that takes
-/// its value types from it, may name only these under `values`.
-pub const VALUE_TYPES: [&str; 21] = [
-    "Absence",
-    "AddressLine",
-    "Authority",
-    "BirthDate",
-    "Citizenship",
-    "Country",
-    "CourtActKind",
-    "Date",
-    "DocumentNumber",
-    "Ethnicity",
-    "Fingerprints",
-    "FingerprintsAndPalms",
-    "Iin",
-    "ImageFormat",
-    "ImpressionFormat",
-    "Name",
-    "Photo",
-    "Place",
-    "RegistrationBasis",
-    "Sex",
-    "Signature",
-];
 
 /// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
 /// items (`pub use records::*`): an explicit name there would hide a generated item of the same
@@ -165,7 +136,7 @@ mod tests {
 
     fn source(relative: &str) -> syn::File {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../generated/src")
+            .join("../generated")
             .join(relative);
         let text = std::fs::read_to_string(&path).expect("the records crate is beside codegen");
         syn::parse_file(&text).expect("it parses")
@@ -203,17 +174,20 @@ mod tests {
 
     #[test]
     fn the_root_names_are_those_lib_rs_declares() {
-        let expected = declared(&source("lib.rs"));
+        let expected = declared(&source("src/lib.rs"));
         let listed: BTreeSet<String> = ROOT_NAMES.iter().map(ToString::to_string).collect();
         assert_eq!(listed, expected);
     }
 
     #[test]
-    fn every_value_type_is_exported_by_the_values_module() {
-        let exported = declared(&source("values/mod.rs"));
-        for name in VALUE_TYPES {
-            assert!(exported.contains(name), "`{name}` is not exported");
+    fn every_value_type_is_exported_by_the_values_crate() {
+        let exported = declared(&source("values/src/lib.rs"));
+        for value in dactylo_values::catalogue::VALUE_TYPES {
+            assert!(
+                exported.contains(value.name),
+                "`{}` is not exported",
+                value.name
+            );
         }
-        assert!(VALUE_TYPES.is_sorted(), "keep the list sorted");
     }
 }

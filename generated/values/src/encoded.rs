@@ -220,7 +220,7 @@ macro_rules! encoded_value {
         #[derive(Clone, PartialEq, Eq)]
         pub struct $name {
             format: $format,
-            bytes: $crate::values::encoded::BiometricBytes,
+            bytes: $crate::encoded::BiometricBytes,
         }
 
         impl $name {
@@ -230,9 +230,9 @@ macro_rules! encoded_value {
             ///
             /// When `bytes` is empty, larger than the limit, or does not begin with the signature
             /// of `format`.
-            pub fn new(format: $format, bytes: Vec<u8>) -> Result<Self, $crate::values::EncodingError> {
-                let bytes = $crate::values::encoded::BiometricBytes::new(bytes);
-                let bytes = $crate::values::encoded::checked(stringify!($name), $limit, format, bytes)?;
+            pub fn new(format: $format, bytes: Vec<u8>) -> Result<Self, $crate::EncodingError> {
+                let bytes = $crate::encoded::BiometricBytes::new(bytes);
+                let bytes = $crate::encoded::checked(stringify!($name), $limit, format, bytes)?;
                 Ok($name { format, bytes })
             }
 
@@ -262,21 +262,21 @@ macro_rules! encoded_value {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                $crate::values::encoded::wire::serialize(self.format, &self.bytes, serializer)
+                $crate::encoded::wire::serialize(self.format, &self.bytes, serializer)
             }
         }
 
         #[cfg(feature = "serde")]
-        impl<'de> $crate::values::de::DeserializeAt<'de> for $name {
+        impl<'de> $crate::de::DeserializeAt<'de> for $name {
             fn deserialize_at<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
-                at: $crate::values::de::Path<'_>,
+                at: $crate::de::Path<'_>,
             ) -> Result<Self, D::Error> {
                 let value = stringify!($name);
-                let (format, bytes) = $crate::values::encoded::wire::deserialize::<$format, D>(
+                let (format, bytes) = $crate::encoded::wire::deserialize::<$format, D>(
                     deserializer, at, value, $limit,
                 )?;
-                let bytes = $crate::values::encoded::checked(value, $limit, format, bytes)
+                let bytes = $crate::encoded::checked(value, $limit, format, bytes)
                     .map_err(|error| at.error(error))?;
                 Ok($name { format, bytes })
             }
@@ -285,9 +285,9 @@ macro_rules! encoded_value {
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <Self as $crate::values::de::DeserializeAt<'de>>::deserialize_at(
+                <Self as $crate::de::DeserializeAt<'de>>::deserialize_at(
                     deserializer,
-                    $crate::values::de::Path::Root,
+                    $crate::de::Path::Root,
                 )
             }
         }
@@ -308,6 +308,54 @@ encoded_value! {
     Signature, ImageFormat, SIGNATURE_LIMIT
 }
 
+/// Canonical base64 (RFC 4648, padded, zero bits after the last byte), as a pattern.
+const CANONICAL_BASE64: &str =
+    "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$";
+
+/// The schema of encoded data of at most `limit` bytes in one of the formats `formats`: its
+/// base64 text is four characters for every three bytes, and the limits are multiples of 3.
+pub(crate) fn encoded_schema(formats: &[&str], limit: usize) -> crate::catalogue::Object {
+    use crate::catalogue::{Object, one_of};
+    let data = Object::new()
+        .with("type", "string")
+        .with("contentEncoding", "base64")
+        .with("minLength", 1)
+        .with("maxLength", limit.div_ceil(3) * 4)
+        .with("pattern", CANONICAL_BASE64);
+    Object::new()
+        .with("type", "object")
+        .with("additionalProperties", false)
+        .with("required", vec!["format", "data"])
+        .with(
+            "properties",
+            Object::new()
+                .with("format", one_of(formats))
+                .with("data", data),
+        )
+}
+
+/// The schema of an image: what it is, with its bytes at most `limit`.
+fn image_schema(what: &str, limit: usize) -> crate::catalogue::Object {
+    let description = format!(
+        "{what}: its format, and its bytes in canonical base64, at most {} bytes. Not expressed \
+         by this schema: the bytes begin with the declared format's signature.",
+        crate::catalogue::thousands(limit)
+    );
+    encoded_schema(ImageFormat::WIRE_NAMES, limit).with("description", description.as_str())
+}
+
+impl crate::catalogue::Schema for Photo {
+    fn schema() -> crate::catalogue::Object {
+        image_schema("A photograph", PHOTO_LIMIT)
+    }
+}
+
+impl crate::catalogue::Schema for Signature {
+    fn schema() -> crate::catalogue::Object {
+        image_schema("An image of a signature", SIGNATURE_LIMIT)
+    }
+}
+
 /// The wire form of encoded data: `{ "format": …, "data": "<base64>" }`.
 #[cfg(feature = "serde")]
 pub(crate) mod wire {
@@ -319,7 +367,7 @@ pub(crate) mod wire {
     use zeroize::Zeroizing;
 
     use super::{Base64Problem, BiometricBytes, EncodingProblem, Signed};
-    use crate::values::de::{self, At, DeserializeAt, MapOnly, MapVisitor, Path};
+    use crate::de::{self, At, DeserializeAt, MapOnly, MapVisitor, Path};
 
     const FIELDS: &[&str] = &["format", "data"];
 

@@ -1,10 +1,25 @@
-//! The value types the spec refers to by name (its `values` section), written by hand.
+//! The value types of `dactylo-records`, written by hand: what the spec of the records names
+//! under `values`, and their parts, kinds, limits and errors. `dactylo-records` re-exports
+//! every one a record holds.
 //!
 //! Every type here is valid by construction: its constructor checks what the value must be and
 //! returns a typed error saying what is wrong, and deserialization runs the same checks, so a
 //! value that exists is valid. `Debug` never shows personal or biometric content: names,
 //! numbers, addresses and free texts are redacted, and images and impressions show only their
 //! format and size.
+//!
+//! [`catalogue`] lists the types a spec may name, each with its JSON Schema, written beside the
+//! type: `dactylo-codegen` reads it to write the records' schemas.
+//!
+//! ## Features
+//!
+//! - `serde` (default): `Serialize` and `Deserialize` for every value, from self-describing
+//!   formats, with errors that name the path of a value and never repeat it.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub use jiff;
 
 /// The conversions every value written as a string has: `FromStr`, `TryFrom<&str>` and
 /// `TryFrom<String>` through its `new`, and serde as that string (`$text` gives it), read
@@ -51,12 +66,12 @@ macro_rules! serde_as_string {
         }
 
         #[cfg(feature = "serde")]
-        impl<'de> $crate::values::de::DeserializeAt<'de> for $name {
+        impl<'de> $crate::de::DeserializeAt<'de> for $name {
             fn deserialize_at<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
-                at: $crate::values::de::Path<'_>,
+                at: $crate::de::Path<'_>,
             ) -> Result<Self, D::Error> {
-                $crate::values::de::text(deserializer, at, $expected, |text| {
+                $crate::de::text(deserializer, at, $expected, |text| {
                     text.parse::<Self>().map_err(|error| error.to_string())
                 })
             }
@@ -67,9 +82,9 @@ macro_rules! serde_as_string {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <Self as $crate::values::de::DeserializeAt<'de>>::deserialize_at(
+                <Self as $crate::de::DeserializeAt<'de>>::deserialize_at(
                     deserializer,
-                    $crate::values::de::Path::Root,
+                    $crate::de::Path::Root,
                 )
             }
         }
@@ -81,12 +96,21 @@ macro_rules! serde_as_string {
 macro_rules! named_variants {
     ($name:ident, $expected:literal, { $($variant:ident => $text:literal),* $(,)? }) => {
         impl $name {
+            /// The names the variants are written with, in order.
+            pub(crate) const WIRE_NAMES: &'static [&'static str] = &[$($text),*];
+
             /// The name the variant is written with.
             #[cfg_attr(not(feature = "serde"), allow(dead_code))]
             pub(crate) fn wire_name(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),*
                 }
+            }
+        }
+
+        impl $crate::catalogue::Schema for $name {
+            fn schema() -> $crate::catalogue::Object {
+                $crate::catalogue::one_of(Self::WIRE_NAMES)
             }
         }
 
@@ -98,12 +122,12 @@ macro_rules! named_variants {
         }
 
         #[cfg(feature = "serde")]
-        impl<'de> $crate::values::de::DeserializeAt<'de> for $name {
+        impl<'de> $crate::de::DeserializeAt<'de> for $name {
             fn deserialize_at<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
-                at: $crate::values::de::Path<'_>,
+                at: $crate::de::Path<'_>,
             ) -> Result<Self, D::Error> {
-                $crate::values::de::variant(
+                $crate::de::variant(
                     deserializer,
                     at,
                     $expected,
@@ -116,9 +140,9 @@ macro_rules! named_variants {
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <Self as $crate::values::de::DeserializeAt<'de>>::deserialize_at(
+                <Self as $crate::de::DeserializeAt<'de>>::deserialize_at(
                     deserializer,
-                    $crate::values::de::Path::Root,
+                    $crate::de::Path::Root,
                 )
             }
         }
@@ -137,10 +161,14 @@ macro_rules! redacted_debug {
 }
 
 mod act;
+pub mod catalogue;
 mod composite;
 mod country;
 mod date;
+/// How the records deserialize: for generated code (`dactylo-codegen`'s single files too), not
+/// an API of its own.
 #[cfg(feature = "serde")]
+#[doc(hidden)]
 pub mod de;
 mod encoded;
 mod fingerprints;

@@ -124,6 +124,43 @@ string_value!(
     alpha3,
     "an ISO 3166-1 alpha-3 country code"
 );
+
+impl Country {
+    /// Every alpha-3 code of the ISO 3166-1 list `new` checks against, sorted.
+    fn codes() -> Vec<&'static str> {
+        let mut codes: Vec<&str> = iso3166::LIST.iter().map(|country| country.alpha3).collect();
+        codes.sort_unstable();
+        codes
+    }
+}
+
+impl crate::catalogue::Schema for Country {
+    fn schema() -> crate::catalogue::Object {
+        crate::catalogue::Object::new()
+            .with("type", "string")
+            .with("enum", Country::codes())
+    }
+}
+
+impl Citizenship {
+    /// The citizenships without a country, as their codes are listed.
+    const WITHOUT_A_COUNTRY: [Citizenship; 4] = [
+        Citizenship::Stateless,
+        Citizenship::ConventionRefugee,
+        Citizenship::OtherRefugee,
+        Citizenship::Unspecified,
+    ];
+}
+
+impl crate::catalogue::Schema for Citizenship {
+    fn schema() -> crate::catalogue::Object {
+        let mut codes = Country::codes();
+        codes.extend(Citizenship::WITHOUT_A_COUNTRY.map(|citizenship| citizenship.code()));
+        crate::catalogue::Object::new()
+            .with("type", "string")
+            .with("enum", codes)
+    }
+}
 string_value!(
     Citizenship,
     CodeError,

@@ -195,6 +195,26 @@ impl Name {
 string_value!(Name, TextError, as_str, "a name");
 redacted_debug!(Name);
 
+impl crate::catalogue::Schema for Name {
+    fn schema() -> crate::catalogue::Object {
+        let description = format!(
+            "A surname, given name or patronymic: words of letters of the Kazakh, Russian or \
+             Latin alphabets (each word of one script, letters with their combining marks) \
+             between spaces, hyphens and apostrophes; no digit, no compatibility character, at \
+             most {NAME_LIMIT} characters. Not expressed by this schema: the name composed to \
+             Unicode NFC stays in these alphabets."
+        );
+        crate::catalogue::Object::new()
+            .with("type", "string")
+            .with("minLength", 1)
+            .with("maxLength", NAME_LIMIT)
+            .with("description", description.as_str())
+    }
+
+    const CHARACTERS: Option<crate::catalogue::Characters> =
+        Some(crate::catalogue::Characters::Name);
+}
+
 /// The most characters a document number holds: the nine of ICAO Doc 9303's document number
 /// field and the overflow the TD1 format allows into its optional data.
 pub const DOCUMENT_NUMBER_LIMIT: usize = 24;
@@ -238,6 +258,15 @@ impl DocumentNumber {
 
 string_value!(DocumentNumber, TextError, as_str, "a document number");
 redacted_debug!(DocumentNumber);
+
+impl crate::catalogue::Schema for DocumentNumber {
+    fn schema() -> crate::catalogue::Object {
+        let pattern = format!("^[A-Z0-9]{{1,{DOCUMENT_NUMBER_LIMIT}}}$");
+        crate::catalogue::Object::new()
+            .with("type", "string")
+            .with("pattern", pattern.as_str())
+    }
+}
 
 #[cfg(test)]
 mod tests {

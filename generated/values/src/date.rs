@@ -63,7 +63,7 @@ impl Date {
             .map_err(|_| refuse(DateProblem::Day))
     }
 
-    /// A date written in code, such as the dates of [`ACT`](crate::ACT): checked when the
+    /// A date written in code, such as the dates of `dactylo_records::ACT`: checked when the
     /// program is compiled, where it is a constant.
     ///
     /// # Panics
@@ -186,6 +186,23 @@ impl FromStr for Date {
 }
 
 serde_as_string!(Date, to_string, "a date written YYYY-MM-DD");
+
+/// A year from 0001 to 9999, as a pattern.
+const YEAR_PATTERN: &str = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})";
+
+/// A month, and a day of some month, as patterns; which days a month has is `format: date`'s.
+const MONTH_PATTERN: &str = "(?:0[1-9]|1[0-2])";
+const DAY_PATTERN: &str = "(?:0[1-9]|[12][0-9]|3[01])";
+
+impl crate::catalogue::Schema for Date {
+    fn schema() -> crate::catalogue::Object {
+        let pattern = format!("^{YEAR_PATTERN}-{MONTH_PATTERN}-{DAY_PATTERN}$");
+        crate::catalogue::Object::new()
+            .with("type", "string")
+            .with("format", "date")
+            .with("pattern", pattern.as_str())
+    }
+}
 
 /// How much of a date of birth is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -334,6 +351,25 @@ serde_as_string!(
     to_string,
     "a date of birth written YYYY-MM-DD, YYYY-MM or YYYY"
 );
+
+impl crate::catalogue::Schema for BirthDate {
+    fn schema() -> crate::catalogue::Object {
+        use crate::catalogue::Object;
+        let reduced = |pattern: String| {
+            Object::new()
+                .with("type", "string")
+                .with("pattern", pattern.as_str())
+        };
+        Object::new().with("type", "string").with(
+            "anyOf",
+            vec![
+                Date::schema(),
+                reduced(format!("^{YEAR_PATTERN}-{MONTH_PATTERN}$")),
+                reduced(format!("^{YEAR_PATTERN}$")),
+            ],
+        )
+    }
+}
 
 #[cfg(test)]
 mod tests {

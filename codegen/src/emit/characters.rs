@@ -1,18 +1,15 @@
 //! The characters a text value or a name may hold, as JSON Schema patterns: the rules of
-//! `dactylo-records` (`values/text.rs`, `values/name.rs`) as character classes, so that a schema
-//! accepts exactly the strings the Rust type accepts as given.
+//! `dactylo-values` as character classes ([`Characters::pattern`]), so that a schema accepts
+//! exactly the strings the Rust type accepts as given.
 //!
-//! The patterns are computed by the build script from [`rules`], once per build.
+//! The patterns are computed by the build script, once per build.
 //! `tests/tests/schema_agreement.rs` holds both sides to each other, code point by code point.
-
-#[cfg(test)]
-mod rules;
 
 mod patterns {
     include!(concat!(env!("OUT_DIR"), "/character_patterns.rs"));
 }
 
-use crate::model::Characters;
+use dactylo_values::catalogue::Characters;
 
 /// The name of the shared definition holding the pattern of `characters`, in a schema's
 /// `$defs`; lower case, so that no spec type (PascalCase) can take it.

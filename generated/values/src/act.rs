@@ -4,7 +4,7 @@
 use super::date::Date;
 
 /// A legal act: its kind and number, the day it was adopted, when it took effect and its repeal,
-/// if any. The generated [`ACT`](crate::ACT) is the act of the spec.
+/// if any. `dactylo_records::ACT`, generated from the spec, is its act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Act {
@@ -97,7 +97,7 @@ fn after(published: Date, days: u16) -> Option<Date> {
 
 impl Act {
     /// An act of `kind` (in English) and `number`, adopted on `adopted`, taking effect as
-    /// `takes_effect` says; the generated [`ACT`](crate::ACT) is made with it.
+    /// `takes_effect` says; `dactylo_records::ACT`, generated from the spec, is made with it.
     pub const fn new(
         kind: &'static str,
         number: u32,

@@ -121,6 +121,19 @@ impl Iin {
 string_value!(Iin, IinError, as_str, "an IIN");
 redacted_debug!(Iin);
 
+impl crate::catalogue::Schema for Iin {
+    fn schema() -> crate::catalogue::Object {
+        crate::catalogue::Object::new()
+            .with("type", "string")
+            .with("pattern", "^[0-9]{12}$")
+            .with(
+                "description",
+                "An individual identification number: 12 digits. Not expressed by this schema: \
+                 the 12th digit is the check digit of the first 11.",
+            )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@
 //! `serde_json::Value`), not from formats that cannot say what their input holds (bincode,
 //! postcard).
 //!
-//! Generated code uses this module (`DeserializeAt`, [`At`], [`MapOnly`], [`Key`]); it is public
+//! Generated code uses this module (`DeserializeAt`, `At`, `MapOnly`, `Key`); it is public
 //! for that reason, not as an API.
 
 use std::fmt;
@@ -210,73 +210,73 @@ pub fn refused<E: de::Error>(visitor: &impl Expecting, found: Found) -> E {
 /// naming only its kind, through the visitor's [`Expecting`].
 macro_rules! refuse_other_input {
     ($($method:ident),* $(,)?) => {
-        $($crate::values::de::refuse_other_input!(@one $method);)*
+        $($crate::de::refuse_other_input!(@one $method);)*
     };
     (@one bool) => {
         fn visit_bool<E: ::serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Boolean))
+            Err($crate::de::refused(&self, $crate::de::Found::Boolean))
         }
     };
     (@one integers) => {
         fn visit_i64<E: ::serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Integer))
+            Err($crate::de::refused(&self, $crate::de::Found::Integer))
         }
         fn visit_u64<E: ::serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Integer))
+            Err($crate::de::refused(&self, $crate::de::Found::Integer))
         }
         fn visit_i128<E: ::serde::de::Error>(self, _: i128) -> Result<Self::Value, E> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Integer))
+            Err($crate::de::refused(&self, $crate::de::Found::Integer))
         }
         fn visit_u128<E: ::serde::de::Error>(self, _: u128) -> Result<Self::Value, E> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Integer))
+            Err($crate::de::refused(&self, $crate::de::Found::Integer))
         }
     };
     (@one float) => {
         fn visit_f64<E: ::serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Number))
+            Err($crate::de::refused(&self, $crate::de::Found::Number))
         }
     };
     (@one str) => {
         fn visit_str<E: ::serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            let found = $crate::values::de::Found::String(text.chars().count());
-            Err($crate::values::de::refused(&self, found))
+            let found = $crate::de::Found::String(text.chars().count());
+            Err($crate::de::refused(&self, found))
         }
     };
     (@one bytes) => {
         fn visit_bytes<E: ::serde::de::Error>(self, bytes: &[u8]) -> Result<Self::Value, E> {
-            let found = $crate::values::de::Found::Bytes(bytes.len());
-            Err($crate::values::de::refused(&self, found))
+            let found = $crate::de::Found::Bytes(bytes.len());
+            Err($crate::de::refused(&self, found))
         }
     };
     (@one null) => {
         fn visit_none<E: ::serde::de::Error>(self) -> Result<Self::Value, E> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Null))
+            Err($crate::de::refused(&self, $crate::de::Found::Null))
         }
         fn visit_unit<E: ::serde::de::Error>(self) -> Result<Self::Value, E> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Null))
+            Err($crate::de::refused(&self, $crate::de::Found::Null))
         }
         fn visit_some<D: ::serde::Deserializer<'de>>(self, _: D) -> Result<Self::Value, D::Error> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Null))
+            Err($crate::de::refused(&self, $crate::de::Found::Null))
         }
     };
     (@one seq) => {
         fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::List))
+            Err($crate::de::refused(&self, $crate::de::Found::List))
         }
     };
     (@one map) => {
         fn visit_map<A: ::serde::de::MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Mapping))
+            Err($crate::de::refused(&self, $crate::de::Found::Mapping))
         }
     };
     (@one newtype) => {
         fn visit_newtype_struct<D: ::serde::Deserializer<'de>>(self, _: D) -> Result<Self::Value, D::Error> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Variant))
+            Err($crate::de::refused(&self, $crate::de::Found::Variant))
         }
     };
     (@one enum) => {
         fn visit_enum<A: ::serde::de::EnumAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-            Err($crate::values::de::refused(&self, $crate::values::de::Found::Variant))
+            Err($crate::de::refused(&self, $crate::de::Found::Variant))
         }
     };
 }

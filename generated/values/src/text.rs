@@ -193,7 +193,34 @@ macro_rules! text_value {
 
         string_value!($name, TextError, as_str, "a text");
         redacted_debug!($name);
+
+        impl $crate::catalogue::Schema for $name {
+            fn schema() -> $crate::catalogue::Object {
+                text_schema()
+            }
+
+            const CHARACTERS: Option<$crate::catalogue::Characters> =
+                Some($crate::catalogue::Characters::Text);
+        }
     };
+}
+
+/// The schema every text shares; its characters' rule is the pattern of
+/// [`Characters::Text`](crate::catalogue::Characters::Text).
+fn text_schema() -> crate::catalogue::Object {
+    crate::catalogue::Object::new()
+        .with("type", "string")
+        .with("minLength", 1)
+        .with("maxLength", TEXT_LIMIT)
+        .with(
+            "description",
+            format!(
+                "A text: at most {TEXT_LIMIT} characters, none of the categories Cc, Cf, Zl, \
+                 Zp, Co, Cs or Cn, no white space at either end, at least one letter, digit, \
+                 punctuation mark or symbol."
+            )
+            .as_str(),
+        )
 }
 
 text_value! {

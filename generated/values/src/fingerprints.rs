@@ -75,6 +75,9 @@ pub enum PalmPosition {
 }
 
 impl PalmPosition {
+    /// The two positions, in code order.
+    pub const ALL: [PalmPosition; 2] = [PalmPosition::RightFullPalm, PalmPosition::LeftFullPalm];
+
     /// The ANSI/NIST-ITL code, 21 or 23.
     pub fn code(self) -> u8 {
         self as u8
@@ -283,6 +286,87 @@ impl FingerprintsAndPalms {
     }
 }
 
+/// The schema of a set of captures, one entry per position of `positions`, each with an
+/// impression or a recorded absence.
+fn capture_set_schema(positions: &[u8], description: &str) -> crate::catalogue::Object {
+    use crate::catalogue::{Object, one_of};
+    let entry = Object::new()
+        .with("type", "object")
+        .with("additionalProperties", false)
+        .with("required", vec!["position"])
+        // The position and exactly one of `impression` and `absence`.
+        .with("minProperties", 2)
+        .with("maxProperties", 2)
+        .with(
+            "properties",
+            Object::new()
+                .with(
+                    "position",
+                    Object::new()
+                        .with("type", "integer")
+                        .with("enum", positions.to_vec()),
+                )
+                .with(
+                    "impression",
+                    super::encoded::encoded_schema(ImpressionFormat::WIRE_NAMES, IMPRESSION_LIMIT),
+                )
+                .with("absence", one_of(Absence::WIRE_NAMES)),
+        );
+    let each_position = positions
+        .iter()
+        .map(|&position| {
+            let entry_of_position = Object::new()
+                .with("type", "object")
+                .with("required", vec!["position"])
+                .with(
+                    "properties",
+                    Object::new().with("position", Object::new().with("const", position)),
+                );
+            Object::new().with("contains", entry_of_position)
+        })
+        .collect::<Vec<_>>();
+    Object::new()
+        .with("type", "array")
+        .with("minItems", positions.len())
+        .with("maxItems", positions.len())
+        .with("items", entry)
+        .with("allOf", each_position)
+        .with("description", description)
+}
+
+impl crate::catalogue::Schema for Fingerprints {
+    fn schema() -> crate::catalogue::Object {
+        let positions = FingerPosition::ALL.map(FingerPosition::code);
+        let description = format!(
+            "One entry per finger position {} to {}, each an impression (at most {} bytes) or a \
+             recorded absence. Not expressed by this schema: an impression begins with the \
+             declared format's signature.",
+            positions[0],
+            positions[positions.len() - 1],
+            crate::catalogue::thousands(IMPRESSION_LIMIT)
+        );
+        capture_set_schema(&positions, &description)
+    }
+}
+
+impl crate::catalogue::Schema for FingerprintsAndPalms {
+    fn schema() -> crate::catalogue::Object {
+        let fingers = FingerPosition::ALL.map(FingerPosition::code);
+        let palms = PalmPosition::ALL.map(PalmPosition::code);
+        let description = format!(
+            "One entry per finger position {} to {} and full palm position {} and {}, each an \
+             impression (at most {} bytes) or a recorded absence. Not expressed by this schema: \
+             an impression begins with the declared format's signature.",
+            fingers[0],
+            fingers[fingers.len() - 1],
+            palms[0],
+            palms[1],
+            crate::catalogue::thousands(IMPRESSION_LIMIT)
+        );
+        capture_set_schema(&[&fingers[..], &palms[..]].concat(), &description)
+    }
+}
+
 impl fmt::Debug for FingerprintsAndPalms {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map()
@@ -308,9 +392,7 @@ mod wire {
         Absence, Capture, CaptureSetError, Fingerprints, FingerprintsAndPalms, Impression,
         PalmPosition,
     };
-    use crate::values::de::{
-        self, At, DeserializeAt, MapOnly, MapVisitor, Path, SeqOnly, SeqVisitor,
-    };
+    use crate::de::{self, At, DeserializeAt, MapOnly, MapVisitor, Path, SeqOnly, SeqVisitor};
 
     #[derive(Serialize)]
     struct Entry<'a> {
