@@ -35,7 +35,7 @@ pub mod model;
 mod names;
 mod options;
 mod output;
-mod plan;
+pub mod plan;
 mod spec;
 mod suggest;
 
@@ -64,12 +64,6 @@ pub const RECORDS_CRATE: &str = names::records_crate::CRATE_NAME;
 
 /// Where the JSON Schemas go inside the generated crate.
 pub const SCHEMA_DIR: &str = "schema";
-
-/// The file of [`Spec::test_fixtures`], in `tests/src/`.
-const FIXTURES_FILE: &str = "fixtures.rs";
-
-/// The file of [`Spec::composites_table`], in `codegen/src/names/`.
-const COMPOSITES_TABLE: &str = "records_composites.rs";
 
 /// A spec that has been read and checked.
 #[derive(Debug, Clone)]
@@ -248,81 +242,16 @@ impl Spec {
         Ok(Output::new(files).owning("").with_companions("stderr"))
     }
 
-    /// The fixtures of this workspace's own tests (`tests/src/fixtures.rs`), against the
-    /// records' crate `crate_name`: every record drawn from a source of values, complete from
-    /// the spec's examples, and as a plain struct of its items, so that the tests follow the
-    /// spec. Written by the command line's default run.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidOption`] when `crate_name` is not an identifier; [`Error::InvalidSpec`]
-    /// when a spec example does not lex.
-    #[doc(hidden)]
-    pub fn test_fixtures(&self, crate_name: &str) -> Result<Output, Error> {
-        let crate_name: proc_macro2::Ident = syn::parse_str(crate_name).map_err(|_| {
-            Error::InvalidOption(format!(
-                "`{crate_name}` is not a crate name as used in Rust code"
-            ))
-        })?;
+    /// The plan of the crate the spec generates into `dactylo-records`: every module, file and
+    /// item, its name, scope, kind and origin, and each builder's layout. Code written against
+    /// the generated crate (a test suite's fixtures, say) takes its names from here rather than
+    /// derive them.
+    pub fn plan(&self) -> Plan<'_> {
         let destination = Destination {
             records_crate: true,
             ..Destination::default()
         };
-        let plan = Plan::new(&self.model, &destination);
-        let tokens = emit::fixtures(&plan, &crate_name)?;
-        let file = layout::file(PathBuf::from(FIXTURES_FILE), tokens, &self.label)?;
-        Ok(Output::new(vec![file]))
-    }
-
-    /// The hand-written Markdown file `file` (the workspace's README), whose text is
-    /// `markdown`, with the regions the generator keeps brought up to date: between
-    /// `<!-- dactylo-codegen: lists -->` and `<!-- end of dactylo-codegen: lists -->` a table of
-    /// the lists, and between the same markers for `example` a program that builds the last list
-    /// with every item. Written by the command line's default run.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidOption`] when a region opens and never ends.
-    #[doc(hidden)]
-    pub fn readme_regions(
-        &self,
-        markdown: &str,
-        file: impl Into<PathBuf>,
-    ) -> Result<Output, Error> {
-        let file = file.into();
-        let crate_name = proc_macro2::Ident::new(RECORDS_CRATE, proc_macro2::Span::call_site());
-        let plan = Plan::new(&self.model, &Destination::default());
-        let text = emit::refresh_regions(
-            &plan,
-            markdown,
-            &file.display().to_string(),
-            &crate_name,
-            |tokens| layout::rust_code("README.md", tokens),
-        )?;
-        Ok(Output::new(vec![GeneratedFile {
-            path: file,
-            contents: text,
-        }]))
-    }
-
-    /// The shapes of this spec's composites, compiled into `dactylo-codegen` so that
-    /// [`Spec::single_file`] knows which composites `dactylo-records` has: written, with the
-    /// crate, to `codegen/src/names/records_composites.rs` by the command line's default run.
-    #[doc(hidden)]
-    pub fn composites_table(&self) -> Result<Output, Error> {
-        let entries = self.model.composites.iter().map(|composite| {
-            let name = &composite.name;
-            let shape = names::records_crate::shape(composite);
-            quote::quote!((#name, #shape))
-        });
-        let count = proc_macro2::Literal::usize_unsuffixed(self.model.composites.len());
-        let tokens = quote::quote! {
-            /// The composites of `dactylo-records`, by name, with their shapes
-            /// ([`super::shape`]).
-            pub(crate) const COMPOSITES: [(&str, &str); #count] = [#(#entries),*];
-        };
-        let file = layout::file(PathBuf::from(COMPOSITES_TABLE), tokens, &self.label)?;
-        Ok(Output::new(vec![file]))
+        Plan::new(&self.model, &destination)
     }
 
     /// Every value type of the spec that `dactylo-records` does not have.

@@ -235,6 +235,34 @@ impl Composite {
     pub fn is_checked(&self) -> bool {
         !self.periods.is_empty() || !self.at_least_one_of.is_empty()
     }
+
+    /// Its shape: its parts' names, types and presence, its periods and the parts of which at
+    /// least one is given. Two composites of one name and one shape generate the same type,
+    /// whatever their texts: `{surname: Name, given_name?: Name} [] []`.
+    pub fn shape(&self) -> String {
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .map(|part| {
+                let optional = match part.presence {
+                    Presence::Required => "",
+                    Presence::Optional { .. } => "?",
+                };
+                format!("{}{optional}: {}", part.ident, part.ty.name())
+            })
+            .collect();
+        let periods: Vec<String> = self
+            .periods
+            .iter()
+            .map(|period| format!("{}..{}", period.start, period.end))
+            .collect();
+        format!(
+            "{{{}}} [{}] [{}]",
+            parts.join(", "),
+            periods.join(", "),
+            self.at_least_one_of.join(" | ")
+        )
+    }
 }
 
 /// Two parts of a composite, of the same type, the second not before the first when both are

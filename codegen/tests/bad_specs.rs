@@ -1,14 +1,12 @@
 //! The corpus of malformed specs in `tests/bad-specs/`, one mistake a file (the first line says
-//! which). For each, the generator is run as a person editing the spec runs it, over this
-//! workspace's `generated/` and `tests/compile-fail/`: it must exit 2, print the message in the
-//! committed snapshot (`snapshots/bad_specs__corpus@<file>.snap`), and leave every generated file
-//! byte for byte as it was.
+//! which). For each, the generator is run as a person editing the spec runs it, writing the crate
+//! and its compile-fail cases, into a scratch directory (so that a spec accepted by mistake
+//! cannot touch the workspace): it must exit 2, print the message in the committed snapshot
+//! (`snapshots/bad_specs__corpus@<file>.snap`), and write nothing.
 //!
 //! After a change to the messages, review and accept the new snapshots with
 //! `INSTA_UPDATE=always cargo test -p dactylo-codegen --test bad_specs` and `git diff`.
 
-use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -21,30 +19,11 @@ fn workspace() -> PathBuf {
         .to_owned()
 }
 
-/// Every file under the directories the generator writes, with its bytes.
-fn generated_files(workspace: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![
-        workspace.join("generated"),
-        workspace.join("tests/compile-fail"),
-    ];
-    while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.insert(path.clone(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
-}
-
 #[test]
 fn corpus() {
     let workspace = workspace();
-    let before = generated_files(&workspace);
+    let scratch = tempfile::tempdir().unwrap();
+    let (out, compile_fail) = (scratch.path().join("crate"), scratch.path().join("cases"));
     let mut cases = 0;
     insta::glob!("../../tests/bad-specs", "*.yaml", |path| {
         cases += 1;
@@ -53,6 +32,10 @@ fn corpus() {
             .current_dir(&workspace)
             .arg("--spec")
             .arg(spec)
+            .arg("--out")
+            .arg(&out)
+            .arg("--cases")
+            .arg(&compile_fail)
             .output()
             .expect("dactylo-codegen runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -70,8 +53,8 @@ fn corpus() {
         );
         insta::assert_snapshot!(stderr);
         assert!(
-            generated_files(&workspace) == before,
-            "{} changed generated files",
+            !out.exists() && !compile_fail.exists(),
+            "{} wrote files",
             spec.display()
         );
     });

@@ -389,3 +389,115 @@ fn temporary_files_are_removed_from_every_directory_written_the_crate_root_too()
     assert!(stdout(&output).contains("4 removed"), "{}", stdout(&output));
     assert!(leftovers.iter().all(|leftover| !leftover.exists()));
 }
+
+/// `command` run in `dir`.
+fn codegen_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("dactylo-codegen runs")
+}
+
+#[test]
+fn without_a_project_the_default_run_says_what_it_needs_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = codegen_in(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("no spec to read: give --spec PATH"),
+        "{message}"
+    );
+    assert!(
+        message.contains("[workspace.metadata.dactylo-codegen]"),
+        "{message}"
+    );
+    let output = codegen_in(dir.path(), &["--spec", SPEC]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("give --out DIR"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(snapshot(dir.path()).is_empty());
+}
+
+/// A project of its own: a copy of the spec, and a `Cargo.toml` that names it and its outputs.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("spec")).unwrap();
+    fs::create_dir_all(dir.path().join("member/src")).unwrap();
+    fs::copy(SPEC, dir.path().join("spec/lists.yaml")).unwrap();
+    fs::write(
+        dir.path().join("Cargo.toml"),
+        "[workspace]\n\n[workspace.metadata.dactylo-codegen]\nspec = \"spec/lists.yaml\"\n\
+         out = \"records\"\ncases = \"cases\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("member/Cargo.toml"),
+        "[package]\nname = \"member\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn the_default_run_generates_the_project_it_is_run_in_from_any_directory_of_it() {
+    let project = project();
+    let below = project.path().join("member/src");
+    let output = codegen_in(&below, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("wrote ../../records/src/records/mod.rs"),
+        "{}",
+        stdout(&output)
+    );
+    let root = fs::read_to_string(project.path().join("records/src/records/mod.rs")).unwrap();
+    assert!(root.contains("from spec/lists.yaml."), "{}", &root[..200]);
+    assert!(project.path().join("cases/visa_record.rs").exists());
+    // Nothing of this repository's upkeep: the project does not ask for it.
+    // The two manifests and the spec, the crate's 13 files and the 5 cases.
+    assert_eq!(snapshot(project.path()).len(), 3 + 13 + 5);
+
+    // The headers name the spec from the project's root, so any directory checks clean.
+    for dir in [
+        project.path().to_owned(),
+        below,
+        project.path().join("member"),
+    ] {
+        let check = codegen_in(&dir, &["--check"]);
+        assert!(
+            check.status.success(),
+            "{}: {}",
+            dir.display(),
+            stderr(&check)
+        );
+    }
+    let listed = stdout(&codegen_in(project.path(), &["--list"]));
+    assert_eq!(listed.lines().count(), 13 + 5, "{listed}");
+    assert!(
+        listed
+            .lines()
+            .all(|line| line.starts_with("records/") || line.starts_with("cases/"))
+    );
+}
+
+#[test]
+fn a_project_whose_configuration_cannot_be_used_is_refused() {
+    let project = project();
+    fs::write(
+        project.path().join("Cargo.toml"),
+        "[workspace.metadata.dactylo-codegen]\nspec = \"spec/lists.yaml\"\n",
+    )
+    .unwrap();
+    let output = codegen_in(project.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("Cargo.toml") && message.contains("missing field `out`"),
+        "{message}"
+    );
+    assert!(!project.path().join("records").exists());
+}

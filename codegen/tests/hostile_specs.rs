@@ -327,7 +327,7 @@ fn texts(spec: &mut Value) -> Vec<&mut Value> {
             Value::Mapping(mapping) => {
                 for (key, value) in mapping.iter_mut() {
                     let key = key.as_str();
-                    if key == Some("schema") || key == Some("example") {
+                    if key == Some("example") {
                         continue;
                     }
                     collect(value, key, found);

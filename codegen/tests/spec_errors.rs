@@ -20,8 +20,8 @@ act:
     item: { kk_label: \"{paragraph}-тармақтың {item}) тармақшасы\", en: \"paragraph {paragraph}, subparagraph {item})\" }
   status: in_force
 values:
-  Name: { en: A name., example: 'Name::new(\"Anna\")?', schema: { type: string } }
-  Date: { en: A date., example: 'jiff::civil::date(2024, 1, 1)', schema: { type: string } }
+  Name: { en: A name., example: 'Name::new(\"Anna\")?' }
+  Date: { en: A date., example: 'jiff::civil::date(2024, 1, 1)' }
 composites:
   FullName:
     kk: тегі, аты

@@ -36,7 +36,7 @@ struct Benches<'a> {
 
 impl EachRecord for Benches<'_> {
     fn record<R: Record>(&mut self) {
-        let inputs = || R::Parts::of(R::complete());
+        let inputs = || R::Parts::of(dactylo_tests::complete::<R>());
         let mut group = self.criterion.benchmark_group(R::NAME);
         group.bench_function(BUILDER, |bencher| {
             bencher.iter_batched(

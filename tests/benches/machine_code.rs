@@ -32,7 +32,7 @@ struct Use;
 
 impl EachRecord for Use {
     fn record<R: Record>(&mut self) {
-        let parts = R::Parts::of(R::complete());
+        let parts = R::Parts::of(dactylo_tests::complete::<R>());
         drop(black_box(black_box(parts.clone()).build()));
         drop(black_box(black_box(parts).literal()));
     }

@@ -2,21 +2,24 @@
 //!
 //! This library holds what several tests share, and nothing in it names an item of the spec:
 //! the generated [`fixtures`] build every record from a source of values ([`Random`], or a test's
-//! own), or complete from the spec's examples, and visit every record type with
+//! own), with every item ([`complete`]) or not, and visit every record type with
 //! [`fixtures::each_record`]. A list amended in the spec needs no hand edit here or in the tests;
 //! only `tests/spec.rs` pins the spec to the act. The tests themselves are in `tests/`, and the
 //! generated compile-fail programs in `compile-fail/`.
 
-// prettyplease formats the generated fixtures, and `dactylo-codegen --check` compares them byte
-// for byte: rustfmt must leave them alone.
-#[rustfmt::skip]
-pub mod fixtures;
+/// Fixtures that follow the spec, generated from it by `build.rs`: every record drawn from a
+/// source of values ([`fixtures::Values`]), built in the ways the builder tests exercise, and as
+/// a plain struct of its items. Tests visit every record with [`fixtures::each_record`], so that
+/// they name no item.
+pub mod fixtures {
+    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+}
 mod random;
 pub mod strategies;
 
 use dactylo_records::Date;
 
-pub use random::{Random, any_record};
+pub use random::{Random, any_record, complete};
 
 /// A valid calendar date.
 pub fn date(year: i16, month: i8, day: i8) -> Date {

@@ -18,15 +18,27 @@ use crate::fixtures::{Record, Values};
 use crate::strategies;
 
 /// Values drawn at random, the same for the same seed and path. Optional members are given one
-/// time in two.
+/// time in two, or always.
 pub struct Random {
     seed: u64,
+    every_optional: bool,
 }
 
 impl Random {
     /// The values of `seed`.
     pub fn new(seed: u64) -> Random {
-        Random { seed }
+        Random {
+            seed,
+            every_optional: false,
+        }
+    }
+
+    /// The values of `seed`, every optional member given.
+    pub fn complete(seed: u64) -> Random {
+        Random {
+            seed,
+            every_optional: true,
+        }
     }
 
     /// A value of `strategy` for the member at `at` (`what` tells two draws for one member
@@ -49,6 +61,11 @@ impl Random {
 /// record, as the test prints it.
 pub fn any_record<R: Record>() -> impl Strategy<Value = R> {
     any::<u64>().prop_map(|seed| R::draw(&mut Random::new(seed), R::NAME))
+}
+
+/// A record of type `R` with every item, the same on every call.
+pub fn complete<R: Record>() -> R {
+    R::draw(&mut Random::complete(0), R::NAME)
 }
 
 impl Values for Random {
@@ -125,6 +142,6 @@ impl Values for Random {
     }
 
     fn give(&mut self, at: &str) -> bool {
-        self.draw(at, "given", any::<bool>())
+        self.every_optional || self.draw(at, "given", any::<bool>())
     }
 }

@@ -5,8 +5,8 @@
 //! (`dactylo_tests::fixtures`), so the code itself is the proof that it compiles; these tests
 //! check what the records hold. (What must not compile is in `compile_fail.rs`.)
 
-use dactylo_tests::Random;
 use dactylo_tests::fixtures::{EachRecord, Record, each_record};
+use dactylo_tests::{Random, complete};
 use serde_json::Value;
 
 /// The keys of `record`'s JSON: the items it holds (an absent optional item is left out).
@@ -24,7 +24,7 @@ struct RequiredOnly;
 
 impl EachRecord for RequiredOnly {
     fn record<R: Record>(&mut self) {
-        let complete = items(&R::complete());
+        let complete = items(&complete::<R>());
         for seed in SEEDS {
             let record = R::required_only(&mut Random::new(seed));
             let held = items(&record);
@@ -54,7 +54,7 @@ struct Complete;
 
 impl EachRecord for Complete {
     fn record<R: Record>(&mut self) {
-        let record = R::complete();
+        let record = complete::<R>();
         // The spec's examples give every item, optional ones included.
         let all = items(&record);
         for seed in SEEDS {
@@ -99,7 +99,7 @@ impl EachRecord for OptionalItems {
         // Optional items are set through `maybe_` setters, given or not as the source says:
         // across the seeds, each is sometimes there and sometimes not.
         let required = items(&R::required_only(&mut Random::new(0)));
-        let optional: Vec<String> = items(&R::complete())
+        let optional: Vec<String> = items(&complete::<R>())
             .into_iter()
             .filter(|item| !required.contains(item))
             .collect();

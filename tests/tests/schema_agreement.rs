@@ -20,8 +20,8 @@ use serde_json::{Map, Value, json};
 
 mod support;
 
-use dactylo_tests::any_record;
 use dactylo_tests::fixtures::{EachRecord, Record, each_record};
+use dactylo_tests::{any_record, complete};
 use proptest::test_runner::TestRunner;
 use support::json::{node_mut, paths};
 use support::records::all;
@@ -326,7 +326,7 @@ struct Neighbours;
 
 impl EachRecord for Neighbours {
     fn record<R: Record>(&mut self) {
-        neighbours_agree(&R::complete(), R::SCHEMA);
+        neighbours_agree(&complete::<R>(), R::SCHEMA);
     }
 }
 

@@ -2,8 +2,9 @@
 //! accept is refused with an error that names what is wrong. Every record of the spec is tried,
 //! and each value type where some record holds it (found in the spec, not named here).
 
-use dactylo_tests::Random;
+use dactylo_records::{ImageFormat, Photo};
 use dactylo_tests::fixtures::{EachRecord, Record, each_record};
+use dactylo_tests::{Random, complete, signatures};
 use serde_json::{Value, json};
 
 mod support;
@@ -15,7 +16,7 @@ struct RoundTrip;
 
 impl EachRecord for RoundTrip {
     fn record<R: Record>(&mut self) {
-        let mut records = vec![R::complete()];
+        let mut records = vec![complete::<R>()];
         records.extend((0..8).map(|seed| R::draw(&mut Random::new(seed), R::NAME)));
         for record in records {
             let json = serde_json::to_string(&record).expect("a record serializes");
@@ -63,9 +64,17 @@ fn the_wire_format_uses_the_field_names_and_plain_values() {
     );
     let photo = place_of(&model, "Photo");
     let value = photo.get(&named(&photo.record).complete()).unwrap().clone();
-    assert_eq!(value["format"], "jpeg");
-    // Base64 of the example's FF D8 FF E0.
-    assert_eq!(value["data"], "/9j/4A==");
+    assert!(
+        ["jpeg", "jpeg2000", "png"].contains(&value["format"].as_str().unwrap()),
+        "{value}"
+    );
+    assert!(value["data"].is_string(), "{value}");
+    let jpeg = Photo::new(ImageFormat::Jpeg, signatures::JPEG.to_vec()).unwrap();
+    assert_eq!(
+        serde_json::to_value(&jpeg).unwrap(),
+        // Base64 of FF D8 FF E0.
+        json!({ "format": "jpeg", "data": "/9j/4A==" })
+    );
     for (ty, positions) in [
         ("Fingerprints", (1..=10).collect::<Vec<u64>>()),
         ("FingerprintsAndPalms", (1..=10).chain([21, 23]).collect()),
@@ -79,7 +88,15 @@ fn the_wire_format_uses_the_field_names_and_plain_values() {
             .map(|entry| entry["position"].as_u64().unwrap())
             .collect();
         assert_eq!(found, positions, "{ty}");
-        assert_eq!(value[0]["impression"]["format"], "wsq", "{ty}");
+        for entry in value.as_array().unwrap() {
+            let capture = match (&entry["impression"], &entry["absence"]) {
+                (Value::Object(impression), Value::Null) => impression["format"].as_str(),
+                (Value::Null, absence) => absence.as_str(),
+                _ => None,
+            };
+            let wire_names = ["wsq", "jpeg2000", "png", "iso_19794_2", "XX", "UP"];
+            assert!(capture.is_some_and(|name| wire_names.contains(&name)), "{ty}: {entry}");
+        }
     }
 }
 

@@ -28,7 +28,7 @@ pub fn spec_of(value: &str, records: usize, fields: usize) -> String {
     item: {{ kk_label: \"{{paragraph}}-тармақтың {{item}}) тармақшасы\", en: \"paragraph {{paragraph}}, subparagraph {{item}})\" }}
   status: in_force
 values:
-  {value}: {{ en: A text., example: '{value}::new(\"мәтін\")', schema: {{ type: string }} }}
+  {value}: {{ en: A text., example: '{value}::new(\"мәтін\")' }}
 records:
 "
     );

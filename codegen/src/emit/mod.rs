@@ -17,11 +17,9 @@ mod characters;
 mod deserialize;
 mod docs;
 mod examples;
-mod fixtures;
 mod lints;
 mod markdown;
 mod readme;
-mod regions;
 mod schema;
 mod types;
 mod typestate;
@@ -30,9 +28,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 pub(crate) use cases::{Case, compile_fail_cases};
-pub(crate) use fixtures::fixtures;
 pub(crate) use readme::readme;
-pub(crate) use regions::refresh as refresh_regions;
 pub(crate) use schema::record as record_schema;
 
 use crate::model::{Member, TypeRef};

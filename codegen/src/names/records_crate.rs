@@ -3,17 +3,24 @@
 //! the composites generated into it.
 //!
 //! The first list is written by hand, and a test below checks it against what
-//! `generated/src/lib.rs` declares. The second, [`COMPOSITES`], is generated with the crate.
+//! `generated/src/lib.rs` declares. The second is `records_composites.txt`, which this
+//! repository's run of `dactylo-codegen` writes with the crate.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Composite, Model, Presence, TypeRef};
+use crate::model::{Composite, Model, TypeRef};
 
-#[rustfmt::skip]
-#[path = "records_composites.rs"]
-mod generated;
+/// The composites of `dactylo-records`, one per line: its name, a tab, its shape
+/// ([`Composite::shape`]); lines of `#` are comments.
+const COMPOSITES: &str = include_str!("records_composites.txt");
 
-pub(crate) use generated::COMPOSITES;
+/// [`COMPOSITES`] as pairs of a name and a shape.
+fn composites() -> impl Iterator<Item = (&'static str, &'static str)> {
+    COMPOSITES
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+}
 
 /// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
 /// items (`pub use records::*`): an explicit name there would hide a generated item of the same
@@ -65,42 +72,14 @@ pub(crate) const CRATE_NAME: &str = "dactylo_records";
 /// `module_inception`.
 pub(crate) const GENERATED_MODULE: &str = "records";
 
-/// A composite's shape: what makes it the same type as another of its name (its parts' names,
-/// types and presence, its periods and the parts of which at least one is given), not its
-/// texts.
-pub(crate) fn shape(composite: &Composite) -> String {
-    let parts: Vec<String> = composite
-        .parts
-        .iter()
-        .map(|part| {
-            let optional = match part.presence {
-                Presence::Required => "",
-                Presence::Optional { .. } => "?",
-            };
-            format!("{}{optional}: {}", part.ident, part.ty.name())
-        })
-        .collect();
-    let periods: Vec<String> = composite
-        .periods
-        .iter()
-        .map(|period| format!("{}..{}", period.start, period.end))
-        .collect();
-    format!(
-        "{{{}}} [{}] [{}]",
-        parts.join(", "),
-        periods.join(", "),
-        composite.at_least_one_of.join(" | ")
-    )
-}
-
 /// The composites of `model` that `dactylo-records` has, shape for shape: each has a composite of
 /// its name and shape in [`COMPOSITES`], and every composite it holds is reusable too.
 pub(crate) fn reusable(model: &Model) -> BTreeSet<String> {
-    let known: BTreeMap<&str, &str> = COMPOSITES.into_iter().collect();
+    let known: BTreeMap<&str, &str> = composites().collect();
     let same: BTreeSet<&str> = model
         .composites
         .iter()
-        .filter(|composite| known.get(composite.name.as_str()) == Some(&shape(composite).as_str()))
+        .filter(|composite| known.get(composite.name.as_str()) == Some(&composite.shape().as_str()))
         .map(|composite| composite.name.as_str())
         .collect();
     // The checker has refused containment cycles, so the depth of nesting bounds this.

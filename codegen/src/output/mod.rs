@@ -133,7 +133,9 @@ impl fmt::Display for Stale {
 }
 
 impl Output {
-    pub(crate) fn new(files: Vec<GeneratedFile>) -> Self {
+    /// The output of `files`, their paths relative to the directory it is written to. It owns no
+    /// subdirectory, so writing it removes nothing but temporary files of interrupted runs.
+    pub fn new(files: Vec<GeneratedFile>) -> Self {
         Output {
             files,
             owned_dirs: Vec::new(),

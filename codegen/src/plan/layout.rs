@@ -41,31 +41,35 @@ pub(crate) fn chunk_ranges(required: usize) -> Vec<Range<usize>> {
 /// The state of one builder: its chunks, and the place of each required item, with the type
 /// parameters its `impl`s name them by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Layout {
-    pub(crate) chunks: Vec<Chunk>,
+#[non_exhaustive]
+pub struct Layout {
+    /// Its chunks, in order: one type parameter each.
+    pub chunks: Vec<Chunk>,
     /// One per required item, in the record's order.
-    pub(crate) places: Vec<Place>,
+    pub places: Vec<Place>,
 }
 
 /// A chunk of required items: one type parameter of the builder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Chunk {
+#[non_exhaustive]
+pub struct Chunk {
     /// The builder's type parameter of the chunk: `C0`.
-    pub(crate) parameter: Name,
+    pub parameter: Name,
     /// The required items it holds, by index.
-    pub(crate) items: Range<usize>,
+    pub items: Range<usize>,
 }
 
 /// Where a required item's value sits in the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Place {
+#[non_exhaustive]
+pub struct Place {
     /// Its chunk.
-    pub(crate) chunk: usize,
+    pub chunk: usize,
     /// Its place in the chunk's tuple.
-    pub(crate) index: usize,
+    pub index: usize,
     /// The type parameter of the place in the `impl`s of the setters, of `build()` and of
     /// `Clone`: `X0`.
-    pub(crate) parameter: Name,
+    pub parameter: Name,
 }
 
 /// A type parameter of a builder's state.
@@ -105,7 +109,7 @@ impl Layout {
 
     /// Each chunk's items by ident, `idents` giving the required items' in order: what the
     /// builder's docs show.
-    pub(crate) fn items_by_chunk<'a>(&self, idents: &[&'a str]) -> Vec<Vec<&'a str>> {
+    pub fn items_by_chunk<'a>(&self, idents: &[&'a str]) -> Vec<Vec<&'a str>> {
         self.chunks
             .iter()
             .map(|chunk| idents[chunk.items.clone()].to_vec())

@@ -7,6 +7,10 @@
 //! derive no name of their own; the checker refuses a spec whose planned names collide
 //! ([`Plan::declarations`]). A new generated item is planned here first, which declares it,
 //! and only then rendered.
+//!
+//! [`crate::Spec::plan`] gives the plan of the records crate, so that code written against the
+//! generated crate (a test suite's fixtures, an adapter to another format) takes its names from
+//! here rather than derive them from the spec.
 
 #[cfg(test)]
 mod emitted;
@@ -20,18 +24,18 @@ use std::fmt;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, TokenStreamExt};
 
-pub(crate) use layout::Layout;
-pub(crate) use module::{
+pub use layout::{Chunk, Layout, Place};
+pub use module::{
     CompositeItems, CompositesModule, FieldItems, FieldRole, Machinery, PartItems, PutFunction,
-    RecordModule, Reexport, States,
+    RecordModule, RecordStates, Reexport, SharedLayout, States,
 };
-pub(crate) use outputs::{CaseFile, Cases, Files};
+pub use outputs::{CaseFile, Cases, FileName, Files};
 
 use crate::model::Model;
 
 /// The name of a planned item, written by the emitters as it is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Name(String);
+pub struct Name(String);
 
 impl Name {
     /// Only the planner names items.
@@ -39,7 +43,8 @@ impl Name {
         Name(name.into())
     }
 
-    pub(crate) fn as_str(&self) -> &str {
+    /// The name as written.
+    pub fn as_str(&self) -> &str {
         &self.0
     }
 
@@ -65,7 +70,8 @@ impl fmt::Display for Name {
 
 /// Where a name lives: within one scope, every name must be distinct.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Scope {
+#[non_exhaustive]
+pub enum Scope {
     /// A module of the generated code, by its path from the generated module's root (empty for
     /// the root): its items, its imports, and the type parameters of its items, which hide items
     /// of the same name where they are in scope.
@@ -86,14 +92,23 @@ pub(crate) enum Scope {
 
 /// What a planned name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+#[non_exhaustive]
+pub enum Kind {
+    /// A module.
     Module,
+    /// A struct.
     Struct,
+    /// A trait.
     Trait,
+    /// A constant.
     Constant,
+    /// A type parameter.
     TypeParameter,
+    /// A named field of a struct.
     Field,
+    /// A function, or an associated function without `self`.
     Function,
+    /// A method.
     Method,
     /// A `use` of an item of another module.
     Import,
@@ -101,49 +116,65 @@ pub(crate) enum Kind {
     Reexport,
     /// A binding in the body of a generated function.
     Binding,
+    /// A file written.
     File,
 }
 
 /// A name the generated output declares.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Declaration {
-    pub(crate) scope: Scope,
-    pub(crate) name: String,
-    pub(crate) kind: Kind,
-    pub(crate) origin: Origin,
+#[non_exhaustive]
+pub struct Declaration {
+    /// Where the name is declared.
+    pub scope: Scope,
+    /// The name.
+    pub name: String,
+    /// What it names.
+    pub kind: Kind,
+    /// Why it is declared.
+    pub origin: Origin,
 }
 
 /// Why a name is declared: what the generated item is, and whether a spec name gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Origin {
+#[non_exhaustive]
+pub struct Origin {
     /// The item, as a message names it: "the module of record `Visa`".
-    pub(crate) what: String,
+    pub what: String,
     /// The spec node it is named after, if any.
-    pub(crate) node: Option<Node>,
+    pub node: Option<Node>,
 }
 
 /// A node of the spec a generated name derives from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Node {
+#[non_exhaustive]
+pub struct Node {
     /// The node's path, as findings name it.
-    pub(crate) path: String,
+    pub path: String,
     /// Whether the name is the node's key (a record's name) rather than its value (an ident).
-    pub(crate) on_key: bool,
+    pub on_key: bool,
     /// What to rename to resolve a collision.
-    pub(crate) kind: NodeKind,
+    pub kind: NodeKind,
 }
 
+/// What kind of spec node a name derives from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NodeKind {
+#[non_exhaustive]
+pub enum NodeKind {
+    /// A value type, under `values`.
     Value,
+    /// A composite, under `composites`.
     Composite,
+    /// A record (a list), under `records`.
     Record,
+    /// A record's field.
     Field,
+    /// A composite's part.
     Part,
 }
 
 impl NodeKind {
-    pub(crate) fn noun(self) -> &'static str {
+    /// The node as a message names it: "record", "field".
+    pub fn noun(self) -> &'static str {
         match self {
             NodeKind::Value => "value type",
             NodeKind::Composite => "composite",
@@ -167,29 +198,31 @@ pub(crate) struct Destination {
 }
 
 /// Everything one run of the generator writes for a checked model.
-pub(crate) struct Plan<'m> {
-    pub(crate) model: &'m Model,
+#[non_exhaustive]
+pub struct Plan<'m> {
+    /// The checked spec it plans.
+    pub model: &'m Model,
     declarations: Vec<Declaration>,
     /// What the builders of every record share: the places, the sealed traits, and the
     /// functions that put a value in a state of each layout.
-    pub(crate) machinery: Machinery,
+    pub machinery: Machinery,
     /// The constant of the act's dates of force, at the root.
-    pub(crate) act: Name,
+    pub act: Name,
     /// The composites generated, in a module of their own; `None` when all are reused or the
     /// spec has none.
-    pub(crate) composites: Option<CompositesModule<'m>>,
+    pub composites: Option<CompositesModule<'m>>,
     /// The composites reused from the values' crate, re-exported at the root.
-    pub(crate) reused: Vec<Reexport<'m, crate::model::Composite>>,
+    pub reused: Vec<Reexport<'m, crate::model::Composite>>,
     /// The value types, re-exported at the root.
-    pub(crate) values: Vec<Reexport<'m, crate::model::ValueType>>,
+    pub values: Vec<Reexport<'m, crate::model::ValueType>>,
     /// One module per record, in spec order.
-    pub(crate) records: Vec<RecordModule<'m>>,
+    pub records: Vec<RecordModule<'m>>,
     /// The public module naming each record's traits of its builder's state.
-    pub(crate) states: States,
+    pub states: States,
     /// The files of the module directory and the JSON Schemas, when writing `dactylo-records`.
-    pub(crate) files: Option<Files>,
+    pub files: Option<Files>,
     /// The compile-fail programs, when writing them.
-    pub(crate) cases: Option<Cases>,
+    pub cases: Option<Cases>,
 }
 
 impl<'m> Plan<'m> {
@@ -220,7 +253,7 @@ impl<'m> Plan<'m> {
     }
 
     /// Every name planned, in the order it is emitted.
-    pub(crate) fn declarations(&self) -> &[Declaration] {
+    pub fn declarations(&self) -> &[Declaration] {
         &self.declarations
     }
 }

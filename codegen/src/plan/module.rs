@@ -24,126 +24,163 @@ pub(super) struct Module<'m> {
 }
 
 /// What the builders of every record share, at the generated module's root.
-pub(crate) struct Machinery {
+#[non_exhaustive]
+pub struct Machinery {
     /// The place of a required item not yet set.
-    pub(crate) unset: Name,
+    pub unset: Name,
     /// The place of a required item set, holding its value.
-    pub(crate) set: Name,
+    pub set: Name,
     /// The type parameter of the value a `Set` holds.
-    pub(crate) set_parameter: Name,
+    pub set_parameter: Name,
     /// The private module of the sealed traits and of the functions that put a value in a state.
-    pub(crate) sealed: Name,
+    pub sealed: Name,
     /// The sealed trait of a builder's places.
-    pub(crate) place_trait: Name,
-    /// The sealed trait of a place holding a value, its type parameter and its method.
-    pub(crate) holds_trait: Name,
-    pub(crate) holds_parameter: Name,
-    pub(crate) holds_method: Name,
+    pub place_trait: Name,
+    /// The sealed trait of a place holding a value.
+    pub holds_trait: Name,
+    /// The type parameter of that trait: the value's type.
+    pub holds_parameter: Name,
+    /// That trait's method, which gives the value held.
+    pub holds_method: Name,
     /// One per count of required items some builder has, in increasing order.
-    pub(crate) layouts: Vec<SharedLayout>,
+    pub layouts: Vec<SharedLayout>,
 }
 
 /// The functions that put a value in a state of `required` items, shared by every builder of as
 /// many required items.
-pub(crate) struct SharedLayout {
-    pub(crate) required: usize,
+#[non_exhaustive]
+pub struct SharedLayout {
+    /// How many required items the states hold.
+    pub required: usize,
     /// One per item, in order.
-    pub(crate) put: Vec<PutFunction>,
+    pub put: Vec<PutFunction>,
 }
 
 /// The function that puts the value of one item in a state.
-pub(crate) struct PutFunction {
-    pub(crate) name: Name,
+#[non_exhaustive]
+pub struct PutFunction {
+    /// Its name: `put_1_of_12`.
+    pub name: Name,
     /// The item, by index among the required ones.
-    pub(crate) item: usize,
+    pub item: usize,
     /// The items of each chunk, by index.
-    pub(crate) chunks: Vec<std::ops::Range<usize>>,
+    pub chunks: Vec<std::ops::Range<usize>>,
     /// The type parameter of each chunk but the item's own (`None` there).
-    pub(crate) chunk_parameters: Vec<Option<Name>>,
+    pub chunk_parameters: Vec<Option<Name>>,
     /// The type parameters of the places of the item's own chunk.
-    pub(crate) place_parameters: Vec<Name>,
+    pub place_parameters: Vec<Name>,
     /// The type parameter of the value put.
-    pub(crate) value_parameter: Name,
+    pub value_parameter: Name,
 }
 
 /// An item of the values' crate re-exported at the root.
-pub(crate) struct Reexport<'m, T> {
-    pub(crate) item: &'m T,
-    pub(crate) name: Name,
+#[non_exhaustive]
+pub struct Reexport<'m, T> {
+    /// What the spec says of the item.
+    pub item: &'m T,
+    /// Its name at the root.
+    pub name: Name,
 }
 
 /// The module of the composites the spec declares, re-exported at the root.
-pub(crate) struct CompositesModule<'m> {
-    pub(crate) module: Name,
-    pub(crate) composites: Vec<CompositeItems<'m>>,
+#[non_exhaustive]
+pub struct CompositesModule<'m> {
+    /// The module's name.
+    pub module: Name,
+    /// Its composites, in spec order.
+    pub composites: Vec<CompositeItems<'m>>,
 }
 
 /// A generated composite and its items.
-pub(crate) struct CompositeItems<'m> {
-    pub(crate) composite: &'m Composite,
-    pub(crate) name: Name,
+#[non_exhaustive]
+pub struct CompositeItems<'m> {
+    /// What the spec says of it.
+    pub composite: &'m Composite,
+    /// The struct's name.
+    pub name: Name,
     /// Its re-export at the root.
-    pub(crate) reexport: Name,
+    pub reexport: Name,
     /// The constructor that checks its rules, when it has any.
-    pub(crate) constructor: Option<Name>,
-    pub(crate) parts: Vec<PartItems<'m>>,
+    pub constructor: Option<Name>,
+    /// Its parts, in order.
+    pub parts: Vec<PartItems<'m>>,
     /// The bindings of its deserializer, one per part.
-    pub(crate) bindings: Vec<Name>,
+    pub bindings: Vec<Name>,
 }
 
 /// A composite's part: its field, and its getter when the fields are private.
-pub(crate) struct PartItems<'m> {
-    pub(crate) part: &'m Member,
-    pub(crate) field: Name,
-    pub(crate) getter: Option<Name>,
+#[non_exhaustive]
+pub struct PartItems<'m> {
+    /// What the spec says of it.
+    pub part: &'m Member,
+    /// The struct's field.
+    pub field: Name,
+    /// Its getter, when the composite's fields are private.
+    pub getter: Option<Name>,
 }
 
 /// A record's module: the record, its builder, and what the builder is made of.
-pub(crate) struct RecordModule<'m> {
-    pub(crate) record: &'m Record,
-    pub(crate) module: Name,
+#[non_exhaustive]
+pub struct RecordModule<'m> {
+    /// What the spec says of the record.
+    pub record: &'m Record,
+    /// The module's name.
+    pub module: Name,
     /// The root's re-exports of the record and of its builder.
-    pub(crate) reexports: [Name; 2],
+    pub reexports: [Name; 2],
     /// The imports of `Set` and `Unset`, when the builder has required items.
-    pub(crate) imports: Option<[Name; 2]>,
-    pub(crate) name: Name,
-    pub(crate) builder: Name,
+    pub imports: Option<[Name; 2]>,
+    /// The record's struct.
+    pub name: Name,
+    /// The builder's struct.
+    pub builder: Name,
     /// The struct of the optional items' values.
-    pub(crate) items: Name,
+    pub items: Name,
     /// The builder's state: its type parameters, one per chunk, and its places.
-    pub(crate) layout: Layout,
+    pub layout: Layout,
     /// The record's function that starts a builder.
-    pub(crate) builder_fn: Name,
-    /// The builder's fields: the optional items' values, and the state.
-    pub(crate) items_field: Name,
-    pub(crate) state_field: Name,
-    pub(crate) build: Name,
+    pub builder_fn: Name,
+    /// The builder's field of the optional items' values.
+    pub items_field: Name,
+    /// The builder's field of its state.
+    pub state_field: Name,
+    /// The builder's method that finishes the record.
+    pub build: Name,
     /// One per field of the record, in order.
-    pub(crate) fields: Vec<FieldItems<'m>>,
+    pub fields: Vec<FieldItems<'m>>,
     /// The record's module in the module of states.
-    pub(crate) states: RecordStates,
+    pub states: RecordStates,
     /// The bindings of its deserializer, one per field.
-    pub(crate) bindings: Vec<Name>,
+    pub bindings: Vec<Name>,
 }
 
 /// A record's field and the items named after it.
-pub(crate) struct FieldItems<'m> {
-    pub(crate) field: &'m Field,
+#[non_exhaustive]
+pub struct FieldItems<'m> {
+    /// What the spec says of the field.
+    pub field: &'m Field,
     /// The record's field.
-    pub(crate) name: Name,
-    pub(crate) setter: Name,
-    pub(crate) role: FieldRole,
+    pub name: Name,
+    /// The builder's setter.
+    pub setter: Name,
+    /// What it adds to the builder.
+    pub role: FieldRole,
 }
 
 /// What a field adds to the builder, as it is required or not.
-pub(crate) enum FieldRole {
+pub enum FieldRole {
+    /// A required field: a place in the state, and the traits of that place.
+    #[non_exhaustive]
     Required {
         /// Its index among the required fields: its place in the layout.
         item: usize,
-        /// The trait `build()` requires of its place, and the one its setter requires.
+        /// The trait `build()` requires of its place.
         is_set: Name,
+        /// The trait its setter requires of its place.
         is_unset: Name,
     },
+    /// An optional field: a value in the struct of the optional items.
+    #[non_exhaustive]
     Optional {
         /// The setter taking an `Option`.
         maybe_setter: Name,
@@ -154,7 +191,7 @@ pub(crate) enum FieldRole {
 
 impl FieldItems<'_> {
     /// The place of a required field among the required ones.
-    pub(crate) fn required_item(&self) -> Option<usize> {
+    pub fn required_item(&self) -> Option<usize> {
         match self.role {
             FieldRole::Required { item, .. } => Some(item),
             FieldRole::Optional { .. } => None,
@@ -163,16 +200,20 @@ impl FieldItems<'_> {
 }
 
 /// The public module of the builders' states.
-pub(crate) struct States {
-    pub(crate) module: Name,
+#[non_exhaustive]
+pub struct States {
+    /// The module's name.
+    pub module: Name,
 }
 
 /// A record's module in the module of states: it re-exports the traits of the record's required
 /// fields, so that the compiler's help names a public path.
-pub(crate) struct RecordStates {
-    pub(crate) module: Name,
+#[non_exhaustive]
+pub struct RecordStates {
+    /// The module's name.
+    pub module: Name,
     /// The traits, two per required field, in order.
-    pub(crate) reexports: Vec<Name>,
+    pub reexports: Vec<Name>,
 }
 
 pub(super) fn record_node(record: &Record) -> Node {

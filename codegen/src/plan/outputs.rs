@@ -9,10 +9,11 @@ use crate::names::records_crate::{GENERATED_MODULE, ROOT_NAMES};
 
 /// The name of a generated file, relative to the directory it is written in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct FileName(String);
+pub struct FileName(String);
 
 impl FileName {
-    pub(crate) fn as_str(&self) -> &str {
+    /// The name as written.
+    pub fn as_str(&self) -> &str {
         &self.0
     }
 }
@@ -34,17 +35,18 @@ impl Planner {
 }
 
 /// The files of the generated module written as a directory, and of its JSON Schemas.
-pub(crate) struct Files {
+#[non_exhaustive]
+pub struct Files {
     /// The file of the module's root.
-    pub(crate) root: FileName,
+    pub root: FileName,
     /// The file of the module of composites, when there is one.
-    pub(crate) composites: Option<FileName>,
+    pub composites: Option<FileName>,
     /// The file of each record's module, in the order of the records.
-    pub(crate) records: Vec<FileName>,
+    pub records: Vec<FileName>,
     /// The JSON Schema of each record, in the order of the records.
-    pub(crate) schemas: Vec<FileName>,
+    pub schemas: Vec<FileName>,
     /// The reference, at the crate's root.
-    pub(crate) readme: FileName,
+    pub readme: FileName,
 }
 
 /// The names `dactylo-records` declares beside the generated module: the module itself, and the
@@ -139,20 +141,25 @@ pub(super) fn files(module: &Module, planner: &mut Planner) -> Files {
 }
 
 /// The compile-fail programs, one per record.
-pub(crate) struct Cases {
-    pub(crate) files: Vec<CaseFile>,
+#[non_exhaustive]
+pub struct Cases {
+    /// One per record, in the order of the records.
+    pub files: Vec<CaseFile>,
 }
 
 /// The compile-fail program of one record: a function per case, and `main`, which names them.
-pub(crate) struct CaseFile {
-    pub(crate) file: FileName,
+#[non_exhaustive]
+pub struct CaseFile {
+    /// Its file.
+    pub file: FileName,
     /// One per required field, left out, in the order of the required fields.
-    pub(crate) missing: Vec<Name>,
+    pub missing: Vec<Name>,
     /// The record built with nothing set.
-    pub(crate) nothing_set: Name,
+    pub nothing_set: Name,
     /// The first required field set twice, when there is one.
-    pub(crate) set_twice: Option<Name>,
-    pub(crate) main: Name,
+    pub set_twice: Option<Name>,
+    /// Its `main`, which names every case.
+    pub main: Name,
 }
 
 pub(super) fn cases(module: &Module, planner: &mut Planner) -> Cases {
