@@ -15,6 +15,7 @@ pub mod fixtures {
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
 }
 mod random;
+pub mod seeds;
 pub mod strategies;
 
 use dactylo_records::Date;

@@ -118,7 +118,10 @@ fn json() -> (String, String) {
     let impression = Impression::new(ImpressionFormat::Wsq, canary()).unwrap();
     let mut json = support::records::named(&place.record).complete();
     let mut captures = place.get(&json).unwrap().clone();
-    captures[0]["impression"] = serde_json::to_value(&impression).unwrap();
+    captures[0] = serde_json::json!({
+        "position": captures[0]["position"].clone(),
+        "impression": serde_json::to_value(&impression).unwrap(),
+    });
     place.set(&mut json, captures);
     let text = serde_json::to_string(&json).unwrap();
     assert!(text.contains(std::str::from_utf8(&needles().1).unwrap()));
@@ -134,12 +137,14 @@ struct On<'a, S> {
     record: &'a str,
     json: &'a str,
     scan: &'a S,
+    scanned: bool,
 }
 
 impl<S: Scan> EachRecord for On<'_, S> {
     fn record<R: Record>(&mut self) {
         if R::NAME == self.record {
             self.scan.scan::<R>(self.json);
+            self.scanned = true;
         }
     }
 }
@@ -148,11 +153,17 @@ impl<S: Scan> EachRecord for On<'_, S> {
 fn run(scan: &impl Scan) {
     let _alone = alone();
     let (record, json) = json();
-    each_record(&mut On {
+    let mut on = On {
         record: &record,
         json: &json,
         scan,
-    });
+        scanned: false,
+    };
+    each_record(&mut on);
+    assert!(
+        on.scanned,
+        "no record type is named `{record}`: nothing was scanned"
+    );
 }
 
 /// The JSON with the canary's base64 written in escapes (`\u0041` for `A`), as writers that

@@ -106,6 +106,9 @@ fn url_length(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    #[path = "../../../../tests/src/seeds.rs"]
+    mod seeds;
+
     #[test]
     fn escapes_what_rustdoc_would_interpret() {
         assert_eq!(markdown("a *b* [c]\n  d"), r"a \*b\* \[c\] d");
@@ -260,7 +263,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        #![proptest_config(seeds::config(2048))]
 
         #[test]
         fn rustdoc_renders_every_text_as_written(text in hostile_text()) {

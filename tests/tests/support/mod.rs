@@ -1,6 +1,9 @@
-//! What several test binaries share; each uses some of it.
+//! What the tests share: the acceptance tests (`it/`) and the test of freed memory.
 
-#![allow(dead_code, reason = "each test binary uses a part of the support")]
+#![allow(
+    dead_code,
+    reason = "the test of freed memory uses a part of the support"
+)]
 
 pub mod json;
 pub mod places;

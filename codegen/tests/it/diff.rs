@@ -1,0 +1,320 @@
+//! `dactylo-codegen diff` on a table of amendments to a frozen copy of the real spec
+//! (`data/resolution-939.yaml`, so that the amendments outlive changes of the live spec): each
+//! gives its verdict,
+//! and its report is a committed snapshot (`snapshots/diff__<amendment>.snap`). After a change
+//! to the reports, review and accept them with
+//! `INSTA_UPDATE=always cargo test -p dactylo-codegen --test diff` and `git diff`.
+
+use std::process::Command;
+
+use dactylo_codegen::Spec;
+use dactylo_codegen::diff::{Format, Semver};
+
+use crate::support::amendments::{ITEM_RENAMED, LIST_ADDED, REQUIRED_ITEM_ADDED};
+
+const SPEC: &str = include_str!("../data/resolution-939.yaml");
+/// The same, as the command line, run from the workspace, names it.
+const SPEC_PATH: &str = "codegen/tests/data/resolution-939.yaml";
+
+/// An amendment: its name (the snapshot's), what it does to the spec's text, and its verdict.
+struct Amendment {
+    name: &'static str,
+    edits: &'static [(&'static str, &'static str)],
+    semver: Semver,
+}
+
+const AMENDMENTS: &[Amendment] = &[
+    Amendment {
+        name: "nothing",
+        edits: &[],
+        semver: Semver::None,
+    },
+    Amendment {
+        name: "required_item_added",
+        edits: &[REQUIRED_ITEM_ADDED],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "optional_item_added_first",
+        edits: &[
+            (
+                "    fields:
+      - ident: full_name
+        type: FullName
+        citation: { paragraph: 7, item: 1 }",
+                "    fields:
+      - ident: iin
+        type: Iin
+        citation: { paragraph: 7, item: 1 }
+        kk: жеке сәйкестендіру нөмірі (бар болса)
+        en: individual identification number (IIN), if the person has one
+        optional: true
+        condition: { kk: бар болса, en: if the person has one }
+      - ident: full_name
+        type: FullName
+        citation: { paragraph: 7, item: 2 }",
+            ),
+            (
+                "citation: { paragraph: 7, item: 2 }\n        kk: туған күні",
+                "citation: { paragraph: 7, item: 3 }\n        kk: туған күні",
+            ),
+            (
+                "citation: { paragraph: 7, item: 3 }\n        kk: жынысы",
+                "citation: { paragraph: 7, item: 4 }\n        kk: жынысы",
+            ),
+            (
+                "{ paragraph: 7, item: 4 }\n        kk: қолының",
+                "{ paragraph: 7, item: 5 }\n        kk: қолының",
+            ),
+            (
+                "{ paragraph: 7, item: 5 }\n        kk: азаматтығы",
+                "{ paragraph: 7, item: 6 }\n        kk: азаматтығы",
+            ),
+            (
+                "{ paragraph: 7, item: 6 }\n        kk: фотосуреті",
+                "{ paragraph: 7, item: 7 }\n        kk: фотосуреті",
+            ),
+            (
+                "{ paragraph: 7, item: 7 }\n        kk: жеке басты",
+                "{ paragraph: 7, item: 8 }\n        kk: жеке басты",
+            ),
+            (
+                "{ paragraph: 7, item: 8 }\n        kk: визаның",
+                "{ paragraph: 7, item: 9 }\n        kk: визаның",
+            ),
+            (
+                "{ paragraph: 7, item: 9 }\n        kk: дактилоскопиялық тіркеу жүргізілген",
+                "{ paragraph: 7, item: 10 }\n        kk: дактилоскопиялық тіркеу жүргізілген",
+            ),
+            (
+                "{ paragraph: 7, item: 10 }\n        kk: виза берген",
+                "{ paragraph: 7, item: 11 }\n        kk: виза берген",
+            ),
+            (
+                "{ paragraph: 7, item: 11 }\n        kk: >-\n          дактилоскопиялық тіркеуді",
+                "{ paragraph: 7, item: 12 }\n        kk: >-\n          дактилоскопиялық тіркеуді",
+            ),
+        ],
+        semver: Semver::Minor,
+    },
+    Amendment {
+        name: "item_renamed",
+        edits: &[ITEM_RENAMED],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "item_retyped",
+        edits: &[(
+            "      - ident: reviewing_authority\n        type: Authority\n",
+            "      - ident: reviewing_authority\n        type: Place\n",
+        )],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "item_made_optional",
+        edits: &[(
+            "        kk: тұрақты тұруға өтінішхатты қараған органның атауы
+        en: name of the authority that considered the application for permanent residence
+",
+            "        kk: тұрақты тұруға өтінішхатты қараған органның атауы
+        en: name of the authority that considered the application for permanent residence
+        optional: true
+        condition: { kk: тұрақты тұруға, en: for permanent residence }
+",
+        )],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "item_removed",
+        edits: &[
+            (
+                "      - ident: reviewing_authority
+        type: Authority
+        citation: { paragraph: 10, item: 12 }
+        kk: тұрақты тұруға өтінішхатты қараған органның атауы
+        en: name of the authority that considered the application for permanent residence
+",
+                "",
+            ),
+            (
+                "  reviewing_authority: { kk_label: өтінішхатты қараған орган, en: authority that considered the application }\n",
+                "",
+            ),
+        ],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "texts_changed",
+        edits: &[
+            (
+                "        en: name of the authority that considered the application for permanent residence\n",
+                "        en: name of the body that considered the application for permanent residence\n",
+            ),
+            (
+                "        kk: виза берген органның атауы\n",
+                "        kk: визаны берген органның атауы\n",
+            ),
+            (
+                "          the date until which a court has banned entry into the territory of the Republic of\n          Kazakhstan\n        reading: >-\n          The date the ban runs until",
+                "          the date until which a court has banned entry into the territory of the Republic of\n          Kazakhstan\n        reading: >-\n          The day the ban runs until",
+            ),
+        ],
+        semver: Semver::Patch,
+    },
+    Amendment {
+        name: "list_added",
+        edits: &[LIST_ADDED],
+        semver: Semver::Minor,
+    },
+    Amendment {
+        name: "list_renamed",
+        edits: &[(
+            "  PermanentResidenceRecord:\n",
+            "  PermanentResidencePermitRecord:\n",
+        )],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "composite_part_added",
+        edits: &[(
+            "      - ident: postal_code\n",
+            "      - ident: landmark
+        type: AddressLine
+        kk_label: бағдар
+        en: landmark
+        optional: true
+      - ident: postal_code\n",
+        )],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "act_publication_known",
+        edits: &[(
+            "    # The day of first official publication is not in the sources; see spec/sources/README.md.\n    published: null\n",
+            "    published: 2024-11-12\n",
+        )],
+        semver: Semver::Patch,
+    },
+    Amendment {
+        name: "value_example_changed",
+        edits: &[(
+            "    example: DocumentNumber::new(\"N12345678\")?",
+            "    example: DocumentNumber::new(\"N1234567\")?",
+        )],
+        semver: Semver::Patch,
+    },
+];
+
+fn amended(amendment: &Amendment) -> String {
+    let mut text = SPEC.to_owned();
+    for (old, new) in amendment.edits {
+        assert_eq!(
+            text.matches(old).count(),
+            1,
+            "{}: the spec does not hold this once:\n{old}",
+            amendment.name
+        );
+        text = text.replace(old, new);
+    }
+    text
+}
+
+#[test]
+fn each_amendment_has_its_verdict_and_report() {
+    let older = Spec::parse(SPEC, SPEC_PATH).unwrap();
+    for amendment in AMENDMENTS {
+        let newer = Spec::parse(&amended(amendment), "amended.yaml")
+            .unwrap_or_else(|error| panic!("{}: {error}", amendment.name));
+        let diff = older.diff(&newer);
+        assert_eq!(diff.semver(), amendment.semver, "{}", amendment.name);
+        let text = diff.render(Format::Text);
+        assert!(
+            text.ends_with(&format!("semver: {}\n", amendment.semver)),
+            "{text}"
+        );
+        insta::assert_snapshot!(amendment.name, text);
+    }
+}
+
+#[test]
+fn the_verdict_of_a_change_reversed_is_as_large_for_a_removal() {
+    // Adding a required item is major, and so is taking it away; adding an optional item is
+    // minor, taking it away major.
+    let base = Spec::parse(SPEC, "base.yaml").unwrap();
+    for amendment in AMENDMENTS.iter().filter(|a| a.semver >= Semver::Minor) {
+        let newer = Spec::parse(&amended(amendment), "amended.yaml").unwrap();
+        assert_eq!(
+            newer.diff(&base).semver(),
+            Semver::Major,
+            "{} reversed",
+            amendment.name
+        );
+    }
+}
+
+#[test]
+fn markdown_reports_group_changes_as_a_changelog_does() {
+    let older = Spec::parse(SPEC, "old.yaml").unwrap();
+    let amendment = AMENDMENTS
+        .iter()
+        .find(|amendment| amendment.name == "optional_item_added_first")
+        .unwrap();
+    let newer = Spec::parse(&amended(amendment), "new.yaml").unwrap();
+    let markdown = older.diff(&newer).render(Format::Markdown);
+    insta::assert_snapshot!("markdown", markdown);
+    let added = markdown.find("### Added").unwrap();
+    let changed = markdown.find("### Changed").unwrap();
+    assert!(added < changed);
+    assert!(!markdown.contains("### Removed"));
+    assert!(markdown.ends_with("semver: minor\n"));
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_command_line_reports_and_exits_as_documented() {
+    let scratch = tempfile::tempdir().unwrap();
+    let amendment = &AMENDMENTS[1];
+    let amended_path = scratch.path().join("amended.yaml");
+    std::fs::write(&amended_path, amended(amendment)).unwrap();
+    let amended_path = amended_path.to_str().unwrap();
+
+    let (code, stdout, _) = run(&["diff", SPEC_PATH, amended_path]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("`VisaRecord.purpose_of_visit` (paragraph 7, subparagraph 12) added as required: every `VisaRecordBuilder::build()` call must now set it"), "{stdout}");
+    assert!(stdout.ends_with("semver: major\n"), "{stdout}");
+
+    let (code, stdout, _) = run(&["diff", SPEC_PATH, SPEC_PATH, "--format", "markdown"]);
+    assert_eq!((code, stdout.as_str()), (0, "No change.\n\nsemver: none\n"));
+
+    // Both specs are checked, and each problem located.
+    let (code, stdout, stderr) = run(&[
+        "diff",
+        "tests/bad-specs/13-missing-kazakh-text.yaml",
+        "tests/bad-specs/09-unknown-key-optinal.yaml",
+    ]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.contains("--> tests/bad-specs/13-missing-kazakh-text.yaml:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> tests/bad-specs/09-unknown-key-optinal.yaml:"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = run(&["diff", "spec/absent.yaml", SPEC_PATH]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("spec/absent.yaml"), "{stderr}");
+}
