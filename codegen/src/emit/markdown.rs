@@ -102,12 +102,15 @@ fn url_length(text: &str) -> Option<usize> {
     (url.len() > scheme.len()).then_some(url.len())
 }
 
+// The rule of the property tests' seeds (a file of the acceptance tests), for the property below.
+#[cfg(test)]
+#[path = "../../../tests/src/seeds.rs"]
+mod seeds;
+
 #[cfg(test)]
 mod tests {
+    use super::seeds;
     use super::*;
-
-    #[path = "../../../../tests/src/seeds.rs"]
-    mod seeds;
 
     #[test]
     fn escapes_what_rustdoc_would_interpret() {
