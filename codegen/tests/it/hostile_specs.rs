@@ -17,7 +17,6 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use dactylo_codegen::{Error, Serde, SingleFile, Spec};
 use proptest::prelude::*;
@@ -492,25 +491,7 @@ impl Scratch {
     }
 
     fn cargo(&self, args: &[&str], rustdocflags: bool) -> (bool, String) {
-        let (subcommand, rest) = args.split_first().expect("a subcommand");
-        let mut command = Command::new(env!("CARGO"));
-        command
-            .current_dir(&self.dir)
-            .arg(subcommand)
-            .arg("--offline")
-            .arg("--target-dir")
-            .arg(self.dir.join("target"))
-            .args(rest)
-            .env("CARGO_TERM_COLOR", "never")
-            .env_remove("RUSTFLAGS");
-        if rustdocflags {
-            command.env("RUSTDOCFLAGS", "-D warnings");
-        }
-        let output = command.output().expect("cargo runs");
-        (
-            output.status.success(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        )
+        crate::support::scratch::cargo(&self.dir, args, rustdocflags)
     }
 }
 

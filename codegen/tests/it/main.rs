@@ -4,13 +4,21 @@
 //! generated files up to date.
 
 mod amendments;
+// The modules of `tests/build.rs`, which generate the tests' fixtures: `amendments` generates
+// the fixtures of an amended spec with them.
 mod atomicity;
 mod bad_specs;
 mod cli;
 mod diff;
+#[path = "../../../tests/build/draw.rs"]
+mod draw;
+#[path = "../../../tests/build/fixtures.rs"]
+mod fixtures;
 mod freshness;
 mod hostile_specs;
 mod no_panics;
+#[path = "../../../tests/build/parts.rs"]
+mod parts;
 // The rule of the property tests' seeds, which the acceptance tests follow too.
 #[path = "../../../tests/src/seeds.rs"]
 mod seeds;

@@ -1,3 +1,4 @@
 //! What several of the tests share.
 
 pub mod amendments;
+pub mod scratch;
