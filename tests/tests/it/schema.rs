@@ -24,7 +24,7 @@ fn every_record_conforms_to_its_schema_complete_or_drawn() {
             .into_iter()
             .chain((0..8).map(|seed| wire.drawn(seed)));
         for instance in instances {
-            let errors = errors(&validator, &instance);
+            let errors = errors(validator, &instance);
             assert!(errors.is_empty(), "{}: {errors:#?}", wire.name());
         }
     }
@@ -133,7 +133,7 @@ fn absent_optional_items_and_stateless_persons_conform() {
         {
             place.set(&mut instance, json!("XXA"));
         }
-        let errors = errors(&validator, &instance);
+        let errors = errors(validator, &instance);
         assert!(errors.is_empty(), "{}: {errors:#?}", wire.name());
     }
 }

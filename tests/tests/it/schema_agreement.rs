@@ -242,7 +242,7 @@ impl EachRecord for Agreement {
         });
         let cases = (any_record::<R>(), prop::collection::vec(mutation(), 0..3));
         if let Err(failure) = runner.run(&cases, |(record, mutations)| {
-            agree::<R>(&validator, &mutated(&record, &mutations))
+            agree::<R>(validator, &mutated(&record, &mutations))
         }) {
             panic!("{}: {failure}", R::NAME);
         }
@@ -312,7 +312,7 @@ fn neighbours_agree<T: DeserializeOwned + serde::Serialize>(record: &T, schema: 
         for variant in variants {
             let mut instance = json.clone();
             *node_mut(&mut instance, &path) = variant;
-            if let Err(failure) = agree::<T>(&validator, &instance) {
+            if let Err(failure) = agree::<T>(validator, &instance) {
                 panic!("{}: {failure}", path.join("."));
             }
         }

@@ -1,6 +1,8 @@
 //! The generated JSON Schemas, read from `generated/schema/`.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use jsonschema::Validator;
 use serde_json::Value;
@@ -19,10 +21,20 @@ pub fn schema(file: &str) -> Value {
     schema
 }
 
-/// A validator of the schema in `file` that checks formats (`date`) too.
-pub fn validator(file: &str) -> Validator {
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema(file))
-        .unwrap()
+/// A validator of the schema in `file` that checks formats (`date`) too, built once per file for
+/// the whole run: compiling a schema's patterns of every character a name or text may hold takes
+/// longer than most tests.
+pub fn validator(file: &str) -> &'static Validator {
+    static BUILT: OnceLock<Mutex<BTreeMap<String, &'static Validator>>> = OnceLock::new();
+    let mut built = BUILT
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    built.entry(file.to_owned()).or_insert_with(|| {
+        let validator = jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema(file))
+            .unwrap();
+        Box::leak(Box::new(validator))
+    })
 }
