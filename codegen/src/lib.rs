@@ -1,29 +1,12 @@
-//! Generates Rust record types and typestate builders from a YAML spec of the lists of
-//! Kazakhstan's Government Resolution No. 939 (the data a carrier of fingerprint information
-//! must contain).
+#![doc = include_str!("../README.md")]
+//! ## The stages
 //!
 //! The pipeline has one module per stage: `load` reads the YAML, `check` turns it into a
-//! [`model::Model`] (or reports every problem), `emit` builds tokens per concern, `layout`
-//! formats them into files once, and [`Output`] writes them (or checks them against disk).
-//! `ARCHITECTURE.md` in the repository says what each stage guarantees.
-//!
-//! From a build script, generate one file into `OUT_DIR` and `include!` it. Its value types come
-//! from `dactylo-records`; [`SingleFile`] says whether the generated types get serde's traits:
-//!
-//! ```no_run
-//! use dactylo_codegen::{Serde, SingleFile, Spec};
-//!
-//! fn main() -> Result<(), dactylo_codegen::Error> {
-//!     let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
-//!     Spec::load("spec/resolution-939.yaml")?
-//!         .single_file(&SingleFile::new("records.rs").serde(Serde::On))?
-//!         .write(&out_dir)?;
-//!     Ok(())
-//! }
-//! ```
-//!
-//! A failed `?` in `main` prints the error's `Debug`, which for [`Error`] is the same located,
-//! rustc-like report as its `Display`.
+//! [`model::Model`] (or reports every problem), [`plan`] decides every name and file to
+//! generate, `emit` builds tokens per concern, `layout` formats them into files once, and
+//! [`Output`] writes them (or checks them against disk). `ARCHITECTURE.md` in the repository says
+//! what each stage guarantees. A failed `?` in a build script's `main` prints the error's
+//! `Debug`, which for [`Error`] is the same located, rustc-like report as its `Display`.
 
 mod check;
 pub mod diff;
@@ -170,13 +153,15 @@ impl Spec {
             &readme,
             &self.label,
         ));
+        let values = emit::value_schemas(&self.model)?;
         for (module, file) in plan.records.iter().zip(&files.schemas) {
             let schema = emit::record_schema(
                 &self.model,
+                &values,
                 module.record,
                 file.as_str(),
                 &layout::json_header(&self.label),
-            )?;
+            );
             written.push(layout::json_file(
                 Path::new(SCHEMA_DIR).join(file.as_str()),
                 &schema,

@@ -29,7 +29,7 @@ use quote::quote;
 
 pub(crate) use cases::{Case, compile_fail_cases};
 pub(crate) use readme::readme;
-pub(crate) use schema::record as record_schema;
+pub(crate) use schema::{record as record_schema, value_schemas};
 
 use crate::model::{Member, TypeRef};
 use crate::options::Serde;

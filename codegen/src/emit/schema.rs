@@ -5,7 +5,9 @@
 
 use serde_json::{Map, Value, json};
 
-use dactylo_values::catalogue;
+use std::collections::BTreeMap;
+
+use dactylo_values::catalogue::{self, Characters};
 
 use super::markdown::one_line;
 use super::{characters, docs};
@@ -14,20 +16,48 @@ use crate::model::{Composite, Member, Model, Presence, Record, Status, TypeRef};
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// The schema of `record`, headed by `comment`.
+/// The definition of each value type of a model that the catalogue holds, with its rule of
+/// characters: read once for all the records' schemas.
+pub(crate) struct ValueSchemas(BTreeMap<String, (Map<String, Value>, Option<Characters>)>);
+
+/// The value types' definitions of `model`: the catalogue's schema of each, described with the
+/// spec's words when the schema has no description of its own. A value type the catalogue does
+/// not hold has none: only a spec that names none generates schemas.
 ///
 /// # Errors
 ///
 /// [`Error::Internal`] when a value type's schema in the catalogue is not a JSON object.
+pub(crate) fn value_schemas(model: &Model) -> Result<ValueSchemas, Error> {
+    let mut schemas = BTreeMap::new();
+    for value in &model.values {
+        let Some(entry) = catalogue::ValueType::named(&value.name) else {
+            continue;
+        };
+        let Ok(Value::Object(mut keywords)) = serde_json::from_str(&(entry.schema)()) else {
+            return Err(Error::Internal {
+                file: format!("the schema of `{}`", value.name),
+                reason: "dactylo-values' catalogue holds no JSON object for it".to_owned(),
+            });
+        };
+        keywords
+            .entry("description")
+            .or_insert_with(|| Value::from(value.en.clone()));
+        schemas.insert(value.name.clone(), (keywords, entry.characters));
+    }
+    Ok(ValueSchemas(schemas))
+}
+
+/// The schema of `record`, headed by `comment`, its value types defined as `values` says.
 pub(crate) fn record(
     model: &Model,
+    values: &ValueSchemas,
     record: &Record,
     id: &str,
     comment: &str,
-) -> Result<Value, Error> {
+) -> Value {
     let mut definitions = Map::new();
     for field in &record.fields {
-        define(model, &field.member.ty, &mut definitions)?;
+        define(model, values, &field.member.ty, &mut definitions);
     }
     let act = &model.act;
     let status = match &act.status {
@@ -67,7 +97,7 @@ pub(crate) fn record(
             )
         })
         .collect();
-    Ok(json!({
+    json!({
         "$comment": comment,
         "$schema": DRAFT,
         "$id": id,
@@ -78,35 +108,27 @@ pub(crate) fn record(
         "required": required(record.fields.iter().map(|field| &field.member)),
         "additionalProperties": false,
         "$defs": definitions,
-    }))
+    })
 }
 
-/// Adds the definition of `ty`, and of every type it is made of, to `definitions`. A value
-/// type the catalogue does not hold has none: only a spec that names none generates schemas.
-fn define(model: &Model, ty: &TypeRef, definitions: &mut Map<String, Value>) -> Result<(), Error> {
+/// Adds the definition of `ty`, and of every type it is made of, to `definitions`.
+fn define(
+    model: &Model,
+    values: &ValueSchemas,
+    ty: &TypeRef,
+    definitions: &mut Map<String, Value>,
+) {
     let name = ty.name();
     if definitions.contains_key(name) {
-        return Ok(());
+        return;
     }
     match ty {
         TypeRef::Value(_) => {
-            let (Some(value), Some(entry)) = (model.value(name), catalogue::ValueType::named(name))
-            else {
-                return Ok(());
+            let Some((keywords, characters)) = values.0.get(name) else {
+                return;
             };
-            let mut keywords = match serde_json::from_str(&(entry.schema)()) {
-                Ok(Value::Object(keywords)) => keywords,
-                _ => {
-                    return Err(Error::Internal {
-                        file: format!("the schema of `{name}`"),
-                        reason: "dactylo-values' catalogue holds no JSON object for it".to_owned(),
-                    });
-                }
-            };
-            keywords
-                .entry("description")
-                .or_insert_with(|| Value::from(value.en.clone()));
-            if let Some(rule) = entry.characters {
+            let mut keywords = keywords.clone();
+            if let Some(rule) = *characters {
                 let definition = characters::definition(rule);
                 let reference = json!({ "$ref": format!("#/$defs/{definition}") });
                 match keywords.get_mut("allOf") {
@@ -127,13 +149,12 @@ fn define(model: &Model, ty: &TypeRef, definitions: &mut Map<String, Value>) -> 
                 // Inserted before its parts, so that definitions read from the outside in.
                 definitions.insert(name.to_owned(), Value::Null);
                 for part in &composite.parts {
-                    define(model, &part.ty, definitions)?;
+                    define(model, values, &part.ty, definitions);
                 }
                 definitions.insert(name.to_owned(), composite_schema(composite));
             }
         }
     }
-    Ok(())
 }
 
 fn composite_schema(composite: &Composite) -> Value {

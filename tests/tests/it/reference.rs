@@ -246,3 +246,62 @@ fn the_readings_are_in_the_reference_and_in_the_rustdoc_of_their_items() {
         );
     }
 }
+
+/// The top-level README, written by hand.
+const README: &str = include_str!("../../../README.md");
+
+#[test]
+fn the_readme_lists_the_records_of_the_spec() {
+    let listed: Vec<(String, String)> = table_after(README, "| Paragraph | Occasion | Record |")
+        .into_iter()
+        .map(|row| {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            (cells[1].to_owned(), cells[3].trim_matches('`').to_owned())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = model()
+        .records
+        .iter()
+        .map(|record| (record.paragraph.to_string(), record.name.clone()))
+        .collect();
+    assert_eq!(
+        listed, expected,
+        "README.md's table of the lists differs from the spec: give it one row per record, \
+         (paragraph, record): {expected:?}"
+    );
+}
+
+#[test]
+fn the_readme_quotes_the_compilers_message_as_the_compile_fail_cases_hold_it() {
+    let block = README
+        .split("```text\n")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("```").unwrap()])
+        .find(|block| block.starts_with("error[E0277]: "))
+        .expect("README.md quotes a compiler error");
+    let headline = block.lines().next().unwrap();
+    let record = headline
+        .strip_prefix("error[E0277]: ")
+        .and_then(|rest| rest.split_once(' '))
+        .map(|(record, _)| record)
+        .unwrap();
+    let spec = Spec::load(SPEC).unwrap();
+    let plan = spec.plan();
+    let module = &plan
+        .records
+        .iter()
+        .find(|module| module.name.as_str() == record)
+        .unwrap_or_else(|| panic!("README.md quotes an error of `{record}`, which the spec lacks"))
+        .module;
+    let stderr = std::fs::read_to_string(format!(
+        "{}/compile-fail/{module}.stderr",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    for line in block.lines() {
+        assert!(
+            stderr.lines().any(|held| held == line),
+            "README.md quotes a line the compiler does not give ({module}.stderr): {line}"
+        );
+    }
+}
