@@ -153,11 +153,11 @@ impl Spec {
             &readme,
             &self.label,
         ));
-        let values = emit::value_schemas(&self.model)?;
+        let value_schemas = emit::value_schemas(&self.model)?;
         for (module, file) in plan.records.iter().zip(&files.schemas) {
             let schema = emit::record_schema(
                 &self.model,
-                &values,
+                &value_schemas,
                 module.record,
                 file.as_str(),
                 &layout::json_header(&self.label),

@@ -16,6 +16,7 @@ use std::process::Command;
 use dactylo_codegen::Spec;
 
 use crate::support::amendments::{ITEM_RENAMED, LIST_ADDED, REQUIRED_ITEM_ADDED};
+use crate::support::files::{generator, paths};
 use crate::support::scratch;
 
 const WORKSPACE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
@@ -25,19 +26,9 @@ const AMENDMENTS: [(&str, &str); 3] = [REQUIRED_ITEM_ADDED, ITEM_RENAMED, LIST_A
 
 /// Copies `from` into `to`, but for build output.
 fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name == "target" || name == ".git" {
-            continue;
-        }
-        let (source, destination) = (entry.path(), to.join(&name));
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&source, &destination);
-        } else {
-            fs::copy(&source, &destination).unwrap();
-        }
+    for path in paths(from) {
+        fs::create_dir_all(to.join(&path).parent().unwrap()).unwrap();
+        fs::copy(from.join(&path), to.join(&path)).unwrap();
     }
 }
 
@@ -74,15 +65,14 @@ fn an_amended_spec_regenerates_into_a_crate_and_fixtures_that_compile() {
     }
     fs::write(&spec_path, &spec).unwrap();
 
-    let generator = env!("CARGO_BIN_EXE_dactylo-codegen");
-    let report = run(Command::new(generator).args([
+    let report = run(generator().args([
         "diff",
         frozen.to_str().unwrap(),
         spec_path.to_str().unwrap(),
     ]));
     assert!(report.ends_with("semver: major\n"), "{report}");
     // The copy's own run, as its Cargo.toml configures it, from one of its directories.
-    run(Command::new(generator).current_dir(copy.join("tests")));
+    run(generator().current_dir(copy.join("tests")));
 
     let amended = Spec::load(&spec_path).unwrap();
     let tokens = crate::fixtures::fixtures(&amended.plan());

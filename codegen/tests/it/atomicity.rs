@@ -12,10 +12,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::support;
+use crate::support::files::{generator, is_temporary, paths};
+
 const SPEC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/golden.yaml");
 
 fn codegen(spec: &Path, out: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"));
+    let mut command = generator();
     command
         .arg("--spec")
         .arg(spec)
@@ -30,26 +33,10 @@ fn codegen(spec: &Path, out: &Path) -> Command {
 
 /// Every file under `dir` with its bytes; the temporary files of an interrupted write apart.
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(current) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&current) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if path.is_dir() {
-                pending.push(path);
-            } else if !name.starts_with(".dactylo-") {
-                found.insert(
-                    path.strip_prefix(dir).unwrap().to_owned(),
-                    fs::read(&path).unwrap(),
-                );
-            }
-        }
-    }
-    found
+    support::files::files(dir)
+        .into_iter()
+        .filter(|(path, _)| !is_temporary(path))
+        .collect()
 }
 
 /// The output of an older spec (another act number changes every record and case) and of the
@@ -210,24 +197,10 @@ fn assert_check_names_the_old_files(out: &Path, new: &BTreeMap<PathBuf, Vec<u8>>
 }
 
 fn temporary_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with(".dactylo-")
-            {
-                found.push(path);
-            }
-        }
-    }
-    found
+    paths(dir)
+        .into_iter()
+        .filter(|path| is_temporary(path))
+        .collect()
 }
 
 #[test]

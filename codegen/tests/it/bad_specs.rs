@@ -2,13 +2,14 @@
 //! which). For each, the generator is run as a person editing the spec runs it, writing the crate
 //! and its compile-fail cases, into a scratch directory (so that a spec accepted by mistake
 //! cannot touch the workspace): it must exit 2, print the message in the committed snapshot
-//! (`snapshots/bad_specs__corpus@<file>.snap`), and write nothing.
+//! (`snapshots/it__bad_specs__corpus@<file>.snap`), and write nothing.
 //!
 //! After a change to the messages, review and accept the new snapshots with
-//! `INSTA_UPDATE=always cargo test -p dactylo-codegen --test bad_specs` and `git diff`.
+//! `INSTA_UPDATE=always cargo test -p dactylo-codegen --test it bad_specs` and `git diff`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use crate::support::files::generator;
 
 const EXIT_INVALID_SPEC: i32 = 2;
 
@@ -28,7 +29,7 @@ fn corpus() {
     insta::glob!("../../../tests/bad-specs", "*.yaml", |path| {
         cases += 1;
         let spec = path.strip_prefix(&workspace).unwrap();
-        let output = Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"))
+        let output = generator()
             .current_dir(&workspace)
             .arg("--spec")
             .arg(spec)

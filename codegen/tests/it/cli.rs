@@ -3,13 +3,15 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::SystemTime;
+
+use crate::support::files::{files, generator};
 
 const SPEC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/resolution-939.yaml");
 
 fn codegen(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"));
+    let mut command = generator();
     for arg in args {
         command.arg(arg);
     }
@@ -26,20 +28,7 @@ fn stderr(output: &Output) -> String {
 
 /// Every file under `dir`, with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap().to_owned();
-                files.insert(relative, fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
+    files(dir)
 }
 
 fn modified_times(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
@@ -407,7 +396,7 @@ fn temporary_files_are_removed_from_every_directory_written_the_crate_root_too()
 
 /// `command` run in `dir`.
 fn codegen_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"))
+    generator()
         .current_dir(dir)
         .args(args)
         .output()

@@ -1,11 +1,9 @@
 //! `dactylo-codegen diff` on a table of amendments to a frozen copy of the real spec
 //! (`data/resolution-939.yaml`, so that the amendments outlive changes of the live spec): each
 //! gives its verdict,
-//! and its report is a committed snapshot (`snapshots/diff__<amendment>.snap`). After a change
+//! and its report is a committed snapshot (`snapshots/it__diff__<amendment>.snap`). After a change
 //! to the reports, review and accept them with
-//! `INSTA_UPDATE=always cargo test -p dactylo-codegen --test diff` and `git diff`.
-
-use std::process::Command;
+//! `INSTA_UPDATE=always cargo test -p dactylo-codegen --test it diff` and `git diff`.
 
 use dactylo_codegen::Spec;
 use dactylo_codegen::diff::{Format, Semver};
@@ -270,7 +268,7 @@ fn markdown_reports_group_changes_as_a_changelog_does() {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"))
+    let output = crate::support::files::generator()
         .args(args)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()

@@ -5,15 +5,17 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use dactylo_codegen::{Spec, is_generated};
+
+use crate::support::files::{generator, paths};
 
 const WORKSPACE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 /// The generator, run in the workspace's root with no paths: its default run.
 fn default_run(flag: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dactylo-codegen"))
+    generator()
         .current_dir(WORKSPACE)
         .arg(flag)
         .output()
@@ -70,10 +72,13 @@ fn every_generated_file_says_so_and_no_hand_written_file_does() {
             path.display()
         );
     }
-    let mut files = Vec::new();
-    for dir in ["codegen", "generated", "spec", "tests"] {
-        walk(&workspace.join(dir), &mut files);
-    }
+    let files: Vec<PathBuf> = ["codegen", "generated", "spec", "tests"]
+        .into_iter()
+        .flat_map(|dir| {
+            let dir = workspace.join(dir);
+            paths(&dir).into_iter().map(move |path| dir.join(path))
+        })
+        .collect();
     let hand_written: Vec<&PathBuf> = files
         .iter()
         .filter(|path| !generated.contains(&path.canonicalize().unwrap()))
@@ -85,19 +90,5 @@ fn every_generated_file_says_so_and_no_hand_written_file_does() {
     for path in hand_written {
         let bytes = fs::read(path).unwrap();
         assert!(!is_generated(&bytes), "{} is hand-written", path.display());
-    }
-}
-
-/// Every file below `dir`, but for build output.
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|name| name != "target") {
-                walk(&path, found);
-            }
-        } else {
-            found.push(path);
-        }
     }
 }
