@@ -15,8 +15,10 @@
 #[cfg(test)]
 mod emitted;
 mod layout;
+mod machinery;
 mod module;
 mod outputs;
+mod record;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -25,11 +27,10 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, TokenStreamExt};
 
 pub use layout::{Chunk, Layout, Place};
-pub use module::{
-    CompositeItems, CompositesModule, FieldItems, FieldRole, Machinery, PartItems, PutFunction,
-    RecordModule, RecordStates, Reexport, SharedLayout, States,
-};
+pub use machinery::{Machinery, PutFunction, SharedLayout};
+pub use module::{CompositeItems, CompositesModule, PartItems, Reexport, States};
 pub use outputs::{CaseFile, Cases, FileName, Files};
+pub use record::{FieldItems, FieldRole, RecordModule, RecordStates};
 
 use crate::model::Model;
 

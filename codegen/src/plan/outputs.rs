@@ -2,7 +2,8 @@
 //! beside it, the files of its module directory and its JSON Schemas, and the compile-fail
 //! programs.
 
-use super::module::{Module, RecordModule, field_node, record_node};
+use super::module::Module;
+use super::record::{RecordModule, field_node, record_node};
 use super::{Kind, Name, NodeKind, Planner, Scope};
 use crate::names;
 use crate::names::records_crate::{GENERATED_MODULE, ROOT_NAMES};
