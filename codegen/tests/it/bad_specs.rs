@@ -1,4 +1,4 @@
-//! The corpus of malformed specs in `tests/bad-specs/`, one mistake a file (the first line says
+//! The corpus of malformed specs in `tests/bad-specs/`, one mistake per file (the first line says
 //! which). For each, the generator is run as a person editing the spec runs it, writing the crate
 //! and its compile-fail cases, into a scratch directory (so that a spec accepted by mistake
 //! cannot touch the workspace): it must exit 2, print the message in the committed snapshot
