@@ -1,4 +1,4 @@
-//! Typestate builders, in the shape [`super::typestate`] describes.
+//! Typestate builders, in the layout their plan gives ([`crate::plan::Layout`]).
 //!
 //! A builder's state holds its required items' values: one tuple per chunk of required items,
 //! each item's place `Unset` until its setter is called and `Set<T>`, holding the value, after.
@@ -19,10 +19,17 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::typestate::{chunks, tuple};
 use super::{Target, docs, lints};
 use crate::model::{Act, Field};
-use crate::plan::{FieldItems, FieldRole, Machinery, PutFunction, RecordModule};
+use crate::plan::{Chunk, FieldItems, FieldRole, Machinery, PutFunction, RecordModule};
+
+/// The `use` items of a record module: the places, when its builder's state has any.
+pub(super) fn imports(module: &RecordModule) -> TokenStream {
+    match &module.imports {
+        Some([set, unset]) => quote!(use super::{#set, #unset};),
+        None => quote!(),
+    }
+}
 
 /// The places of an item not set yet and of an item set, shared by all builders; the sealed
 /// traits that keep anything else out of a builder's state and take a value out of its `Set`;
@@ -113,7 +120,7 @@ fn put_fn(put: &PutFunction, machinery: &Machinery) -> TokenStream {
                     .iter()
                     .map(|place| quote!(#place))
                     .collect();
-                taken.push(tuple(&places));
+                taken.push(Chunk::tuple(&places));
                 let (types, values): (Vec<TokenStream>, Vec<TokenStream>) = items
                     .clone()
                     .zip(place_parameters)
@@ -130,8 +137,8 @@ fn put_fn(put: &PutFunction, machinery: &Machinery) -> TokenStream {
                         }
                     })
                     .unzip();
-                given.push(tuple(&types));
-                moved.push(tuple(&values));
+                given.push(Chunk::tuple(&types));
+                moved.push(Chunk::tuple(&values));
             }
         }
     }
@@ -222,7 +229,7 @@ impl<'m> Builder<'_, 'm> {
     /// The state as an expression of its places, `((a, b), (c,))`, each item's place given by
     /// `place`.
     fn state_of(&self, place: impl Fn(usize) -> TokenStream) -> TokenStream {
-        let chunks = chunks(&self.module.layout, place);
+        let chunks = self.module.layout.state(place);
         quote!((#(#chunks,)*))
     }
 
@@ -278,7 +285,7 @@ impl<'m> Builder<'_, 'm> {
         let name = &module.builder;
         let params = self.chunk_parameters();
         let unset = &self.machinery.unset;
-        let defaults = chunks(&module.layout, |_| quote!(#unset));
+        let defaults = module.layout.state(|_| quote!(#unset));
         let declared = params
             .iter()
             .zip(&defaults)
@@ -320,7 +327,7 @@ impl<'m> Builder<'_, 'm> {
         let name = &module.builder;
         let params = self.chunk_parameters();
         let markers = self.place_parameters();
-        let state = chunks(&module.layout, |item| markers[item].clone());
+        let state = module.layout.state(|item| markers[item].clone());
         let cloned = self.state_of(|item| {
             let path = self.place_path(item);
             quote!(::core::clone::Clone::clone(&#path))
@@ -408,7 +415,7 @@ impl<'m> Builder<'_, 'm> {
             .enumerate()
             .map(|(other, param)| {
                 if other == chunk {
-                    tuple(&chunk_places)
+                    Chunk::tuple(&chunk_places)
                 } else {
                     param
                 }
@@ -518,7 +525,7 @@ impl<'m> Builder<'_, 'm> {
         let doc = docs::attrs(&docs::build_method(act, module.record));
         let (name, record_name) = (&module.builder, &module.name);
         let markers = self.place_parameters();
-        let state = chunks(&module.layout, |item| markers[item].clone());
+        let state = module.layout.state(|item| markers[item].clone());
         let bounds = module.fields.iter().filter_map(|field| match &field.role {
             FieldRole::Required { item, is_set, .. } => {
                 let marker = &markers[*item];

@@ -1,4 +1,4 @@
-//! Renders the items of a [`Plan`] as Rust tokens, one module a concern: [`types`] for the data
+//! Renders the items of a [`Plan`] as Rust tokens, one module per concern: [`types`] for the data
 //! types, [`builders`] for the typestate builders, [`docs`] for every word of prose, and
 //! [`cases`] for the compile-fail cases that prove the builders refuse incomplete records.
 //!
@@ -22,7 +22,6 @@ mod markdown;
 mod readme;
 mod schema;
 mod types;
-mod typestate;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -62,7 +61,7 @@ pub(crate) fn tree(plan: &Plan, values: &syn::Path, serde: Serde) -> Tree {
         children.push(types::composites(plan.model, composites, &target));
     }
     children.extend(plan.records.iter().map(|module| {
-        let imports = typestate::imports(module);
+        let imports = builders::imports(module);
         let record_struct = types::record_struct(&plan.model.act, module, &target);
         let builder = builders::record_builder(&plan.model.act, &plan.machinery, module, &target);
         Child {

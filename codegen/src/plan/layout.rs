@@ -11,6 +11,9 @@
 
 use std::ops::Range;
 
+use proc_macro2::TokenStream;
+use quote::quote;
+
 use super::Name;
 
 /// The sizes of the chunks of `required` items: about √n of about √n each, the first ones a
@@ -59,6 +62,17 @@ pub struct Chunk {
     pub items: Range<usize>,
 }
 
+impl Chunk {
+    /// A chunk's places as a tuple, as a type or an expression: `(A, B)`, or `(A,)` for one.
+    pub fn tuple(places: &[TokenStream]) -> TokenStream {
+        if let [only] = places {
+            quote!((#only,))
+        } else {
+            quote!((#(#places),*))
+        }
+    }
+}
+
 /// Where a required item's value sits in the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -82,6 +96,18 @@ pub(super) enum Parameter {
 }
 
 impl Layout {
+    /// The builder's state, as a type or an expression: one tuple per chunk of the places that
+    /// `place` gives for each required item, by its index.
+    pub fn state(&self, place: impl Fn(usize) -> TokenStream) -> Vec<TokenStream> {
+        self.chunks
+            .iter()
+            .map(|chunk| {
+                let places: Vec<TokenStream> = chunk.items.clone().map(&place).collect();
+                Chunk::tuple(&places)
+            })
+            .collect()
+    }
+
     /// The layout of `required` items, its parameters named by `name`: the chunks' first, then
     /// the places'.
     pub(super) fn new(required: usize, mut name: impl FnMut(Parameter) -> Name) -> Layout {
@@ -120,6 +146,20 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chunk_of_one_is_a_tuple_of_one() {
+        assert_eq!(
+            Chunk::tuple(&[quote!(A)]).to_string().replace(' ', ""),
+            "(A,)"
+        );
+        assert_eq!(
+            Chunk::tuple(&[quote!(A), quote!(B)])
+                .to_string()
+                .replace(' ', ""),
+            "(A,B)"
+        );
+    }
 
     #[test]
     fn chunks_are_about_the_square_root_and_as_even_as_can_be() {
