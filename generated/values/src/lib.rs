@@ -175,6 +175,8 @@ mod fingerprints;
 mod iin;
 mod kinds;
 mod name;
+#[cfg(feature = "nist")]
+pub mod nist;
 mod text;
 
 pub use act::{Act, Applied, EntryIntoForce, Repeal};
