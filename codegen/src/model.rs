@@ -18,7 +18,70 @@ pub struct Model {
     pub composites: Vec<Composite>,
     /// The lists, one record a paragraph, in spec order.
     pub records: Vec<Record>,
+    /// The ANSI/NIST-ITL domain of the records' transactions, when the spec exports them: then
+    /// every record field that is not an image has its [`Field::nist`] mapping.
+    pub nist: Option<NistDomain>,
 }
+
+/// The domain of a transaction's Type-2 record, written in field 1.013 DOM.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NistDomain {
+    /// The domain's name (DNM).
+    pub name: String,
+    /// The domain's version (DVN).
+    pub version: String,
+}
+
+/// Where a record field's value travels in the Type-2 record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NistMapping {
+    /// A value, in the Type-2 field of this number (`31` for field 2.031).
+    Field(u32),
+    /// A composite, each part in its own mapping, in the order of the composite's parts.
+    Parts(Vec<(String, NistMapping)>),
+}
+
+impl NistMapping {
+    /// Every field number of the mapping, with the path of its part from the field (`surname`,
+    /// `visa.issued_on`; empty for a value), in part order.
+    pub fn fields(&self) -> Vec<(String, u32)> {
+        let mut fields = Vec::new();
+        self.collect("", &mut fields);
+        fields
+    }
+
+    fn collect(&self, prefix: &str, fields: &mut Vec<(String, u32)>) {
+        match self {
+            NistMapping::Field(number) => fields.push((prefix.to_owned(), *number)),
+            NistMapping::Parts(parts) => {
+                for (part, mapping) in parts {
+                    let path = if prefix.is_empty() {
+                        part.clone()
+                    } else {
+                        format!("{prefix}.{part}")
+                    };
+                    mapping.collect(&path, fields);
+                }
+            }
+        }
+    }
+
+    /// The mapping of the part `part`.
+    pub fn part(&self, part: &str) -> Option<&NistMapping> {
+        match self {
+            NistMapping::Field(_) => None,
+            NistMapping::Parts(parts) => parts
+                .iter()
+                .find(|(name, _)| name == part)
+                .map(|(_, mapping)| mapping),
+        }
+    }
+}
+
+/// The value types that travel in image records, not in the Type-2 record: by type, not by a
+/// field number.
+pub const NIST_IMAGE_TYPES: [&str; 4] =
+    ["Fingerprints", "FingerprintsAndPalms", "Photo", "Signature"];
 
 /// A text in Kazakh (authoritative) and English (a working rendering).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,6 +371,9 @@ pub struct Field {
     pub citation: Citation,
     /// The keys of the data it holds, when the spec declares data.
     pub data: Vec<String>,
+    /// Where it travels in an ANSI/NIST-ITL transaction's Type-2 record, when the spec exports
+    /// the records and it is not an image.
+    pub nist: Option<NistMapping>,
 }
 
 /// A named, typed datum: a record's field or a composite's part.

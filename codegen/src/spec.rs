@@ -15,6 +15,82 @@ pub(crate) struct SpecFile {
     pub(crate) values: Vec<(String, ValueSpec)>,
     pub(crate) composites: Vec<(String, CompositeSpec)>,
     pub(crate) records: Vec<(String, RecordSpec)>,
+    /// The ANSI/NIST-ITL domain of the records' transactions, when they are exported.
+    pub(crate) nist: Option<NistSpec>,
+}
+
+/// The `nist` section: the domain written in field 1.013 DOM of every transaction.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NistSpec {
+    pub(crate) domain: String,
+    pub(crate) version: String,
+}
+
+/// A field's `nist` key: the Type-2 field that holds a value (`2.031`), or a mapping of a
+/// composite's parts to theirs.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum NistFieldSpec {
+    /// A field number, or the text the spec wrote where it is not one (reported by the check).
+    Field(Result<u32, String>),
+    /// A composite's parts, by ident, in the spec's order.
+    Parts(Vec<(String, NistFieldSpec)>),
+}
+
+impl<'de> Deserialize<'de> for NistFieldSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NistFieldVisitor)
+    }
+}
+
+struct NistFieldVisitor;
+
+/// The Type-2 field number of a tag written `2.NNN`: YAML reads it as a number, whose three
+/// decimals are the field number.
+fn type_2_field(tag: f64) -> Option<u32> {
+    let thousandths = (tag - 2.0) * 1000.0;
+    let field = thousandths.round();
+    ((thousandths - field).abs() < 1e-6 && (1.0..=999.0).contains(&field))
+        .then(|| format!("{field}").parse().ok())
+        .flatten()
+}
+
+impl<'de> serde::de::Visitor<'de> for NistFieldVisitor {
+    type Value = NistFieldSpec;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a Type-2 field written like `2.031`, or a mapping of parts to fields")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, tag: f64) -> Result<Self::Value, E> {
+        Ok(NistFieldSpec::Field(
+            type_2_field(tag).ok_or_else(|| format!("{tag}")),
+        ))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<Self::Value, E> {
+        Ok(NistFieldSpec::Field(Err(number.to_string())))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<Self::Value, E> {
+        Ok(NistFieldSpec::Field(Err(number.to_string())))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        let field = text
+            .strip_prefix("2.")
+            .filter(|digits| digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|digits| digits.parse().ok());
+        Ok(NistFieldSpec::Field(field.ok_or_else(|| text.to_owned())))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut parts = Vec::new();
+        while let Some((part, field)) = map.next_entry::<String, NistFieldSpec>()? {
+            parts.push((part, field));
+        }
+        Ok(NistFieldSpec::Parts(parts))
+    }
 }
 
 /// The legal act whose lists the spec holds.
@@ -178,6 +254,8 @@ pub(crate) struct MemberSpec {
     pub(crate) example: Option<String>,
     /// How the project reads the item or part, where the text needed reading.
     pub(crate) reading: Option<String>,
+    /// The Type-2 field (or, for a composite, the fields of its parts) of a record's field.
+    pub(crate) nist: Option<NistFieldSpec>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]

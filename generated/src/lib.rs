@@ -51,6 +51,10 @@ use dactylo_values as values;
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub use dactylo_values::de;
+/// ANSI/NIST-ITL 1-2011 transactions: what each record's `to_nist` and `from_nist` write and
+/// read, and the [`TransactionInfo`](nist::TransactionInfo) a sender gives.
+#[cfg(feature = "nist")]
+pub use dactylo_values::nist;
 // The value types the spec names are re-exported by the generated module, with the spec's words
 // and the records that use them; these are the rest: their parts, kinds, limits and errors.
 pub use dactylo_values::{

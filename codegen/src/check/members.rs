@@ -16,6 +16,8 @@ pub(super) struct CheckedMember {
     pub(super) citation: Option<Citation>,
     /// The data rows the spec names, if it names any.
     pub(super) data: Option<Vec<String>>,
+    /// Its Type-2 field or fields, for a record's field.
+    pub(super) nist: Option<crate::spec::NistFieldSpec>,
 }
 
 #[derive(Clone, Copy)]
@@ -105,6 +107,10 @@ impl Checker {
                 if let Some(example) = &member.example {
                     self.example(&format!("{at}.example"), example);
                 }
+                if matches!(kind, MemberKind::Part) && member.nist.is_some() {
+                    let message = "a composite part has no field number of its own: the record field that uses the composite maps each part";
+                    self.report(format!("{at}.nist"), message);
+                }
                 if matches!(kind, MemberKind::Part) && member.data.is_some() {
                     let message = "a composite part fills no data row: the record field that uses the composite does";
                     self.report(format!("{at}.data"), message);
@@ -120,6 +126,7 @@ impl Checker {
                     },
                     citation,
                     data: member.data,
+                    nist: member.nist,
                 }
             })
             .collect()

@@ -21,6 +21,7 @@ use crate::suggest;
 mod collisions;
 mod documentation;
 mod members;
+mod nist;
 mod texts;
 
 use members::MemberKind;
@@ -39,12 +40,14 @@ pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Finding>> {
     checker.reject_containment_cycles(&composites);
     let records = checker.records(spec.records, &data);
     checker.reject_unused_data(&data, &records);
+    let nist = checker.nist(spec.nist, &composites, &records);
     let model = Model {
         act,
         data,
         values,
         composites,
         records,
+        nist,
     };
     // Names derived from invalid names would only repeat their problems.
     if !checker.invalid_names {
@@ -527,10 +530,14 @@ impl Checker {
                             paragraph: record.paragraph,
                             item: u32::try_from(index + 1).unwrap_or(u32::MAX),
                         });
+                        let nist = checked
+                            .nist
+                            .map(|nist| self.nist_mapping(&format!("{at}.nist"), nist));
                         Field {
                             member: checked.member,
                             citation,
                             data,
+                            nist,
                         }
                     })
                     .collect();

@@ -19,6 +19,7 @@ mod docs;
 mod examples;
 mod lints;
 mod markdown;
+mod nist;
 mod readme;
 mod schema;
 mod types;
@@ -64,10 +65,11 @@ pub(crate) fn tree(plan: &Plan, values: &syn::Path, serde: Serde) -> Tree {
         let imports = builders::imports(module);
         let record_struct = types::record_struct(&plan.model.act, module, &target);
         let builder = builders::record_builder(&plan.model.act, &plan.machinery, module, &target);
+        let nist = nist::record_functions(plan, module, &target);
         Child {
             name: module.module.clone(),
             exports: module.reexports.to_vec(),
-            items: quote!(#imports #record_struct #builder),
+            items: quote!(#imports #record_struct #builder #nist),
         }
     }));
     let act = act::constant(plan, &target);

@@ -17,10 +17,12 @@ use serde_yaml::{Mapping, Value};
 
 use self::positions::Positions;
 use crate::error::{Finding, Problem, Span};
-use crate::spec::{ActSpec, CompositeSpec, MemberSpec, RecordSpec, SpecFile, TextsSpec, ValueSpec};
+use crate::spec::{
+    ActSpec, CompositeSpec, MemberSpec, NistSpec, RecordSpec, SpecFile, TextsSpec, ValueSpec,
+};
 use crate::suggest;
 
-const SECTIONS: [&str; 5] = ["act", "data", "values", "composites", "records"];
+const SECTIONS: [&str; 6] = ["act", "data", "values", "composites", "records", "nist"];
 
 /// The spec in `source`, or every problem found reading it.
 pub(crate) fn load(source: &str) -> Result<SpecFile, Vec<Problem>> {
@@ -72,7 +74,7 @@ impl Reader {
             self.findings.push(Finding::at("", message));
             return None;
         };
-        let mut sections: [Option<Value>; 5] = Default::default();
+        let mut sections: [Option<Value>; 6] = Default::default();
         // A misspelt section is reported as such, not again as a missing one.
         let mut misspelt = false;
         for (key, value) in top {
@@ -86,13 +88,13 @@ impl Reader {
                             .on_key()
                             .maybe_help(suggest::did_you_mean(name, SECTIONS))
                             .help_or(
-                                "the sections are `act`, `data`, `values`, `composites` and `records`",
+                                "the sections are `act`, `data`, `values`, `composites`, `records` and `nist`",
                             ),
                     );
                 }
             }
         }
-        let [act, data, values, composites, records] =
+        let [act, data, values, composites, records, nist] =
             sections.map(|section| section.unwrap_or(Value::Null));
         let act = match act {
             Value::Null if misspelt => None,
@@ -117,7 +119,12 @@ impl Reader {
                 "the spec has no `records`: it needs at least one list",
             ));
         }
+        let nist = match nist {
+            Value::Null => Some(None),
+            nist => self.deserialize::<NistSpec>("nist", nist).map(Some),
+        };
         Some(SpecFile {
+            nist: nist?,
             act: act?,
             data: data?,
             values: values?,

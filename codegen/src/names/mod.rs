@@ -179,6 +179,12 @@ pub(crate) const STATE_FIELD: &str = "_state";
 /// The record's associated function that starts a builder.
 pub(crate) const BUILDER_FN: &str = "builder";
 
+/// The record's method that writes it as an ANSI/NIST-ITL transaction.
+pub(crate) const TO_NIST_METHOD: &str = "to_nist";
+
+/// The record's associated function that reads it from an ANSI/NIST-ITL transaction.
+pub(crate) const FROM_NIST_FN: &str = "from_nist";
+
 /// The name of the method that finishes a builder.
 pub(crate) const BUILD_METHOD: &str = "build";
 

@@ -25,11 +25,12 @@ fn composites() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
 /// items (`pub use records::*`): an explicit name there would hide a generated item of the same
 /// name without a word from the compiler.
-pub(crate) const ROOT_NAMES: [&str; 36] = [
+pub(crate) const ROOT_NAMES: [&str; 37] = [
     "jiff",
     "values",
     "records",
     "de",
+    "nist",
     "Absence",
     "Act",
     "Applied",

@@ -30,7 +30,7 @@ pub use layout::{Chunk, Layout, Place};
 pub use machinery::{Machinery, PutFunction, SharedLayout};
 pub use module::{CompositeItems, CompositesModule, PartItems, Reexport, States};
 pub use outputs::{CaseFile, Cases, FileName, Files};
-pub use record::{FieldItems, FieldRole, RecordModule, RecordStates};
+pub use record::{FieldItems, FieldRole, NistFunctions, RecordModule, RecordStates};
 
 use crate::model::Model;
 
@@ -230,7 +230,12 @@ impl<'m> Plan<'m> {
     /// Plans everything `model` generates into `destination`.
     pub(crate) fn new(model: &'m Model, destination: &Destination) -> Plan<'m> {
         let mut planner = Planner::default();
-        let module = module::plan(model, &destination.reused, &mut planner);
+        let mut module = module::plan(model, &destination.reused, &mut planner);
+        if destination.records_crate && model.nist.is_some() {
+            for record in &mut module.records {
+                record.nist = Some(record::nist_functions(record, &mut planner));
+            }
+        }
         let files = destination.records_crate.then(|| {
             outputs::records_crate_root(&mut planner);
             outputs::files(&module, &mut planner)

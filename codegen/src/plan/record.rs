@@ -40,6 +40,29 @@ pub struct RecordModule<'m> {
     pub states: RecordStates,
     /// The bindings of its deserializer, one per field.
     pub bindings: Vec<Name>,
+    /// Its functions that write and read ANSI/NIST-ITL transactions, when the spec exports the
+    /// records and the module is `dactylo-records`' (whose `nist` feature gives them).
+    pub nist: Option<NistFunctions>,
+}
+
+/// A record's functions of ANSI/NIST-ITL transactions.
+#[non_exhaustive]
+pub struct NistFunctions {
+    /// The method that writes the record as a transaction.
+    pub to_nist: Name,
+    /// The function that reads the record from a transaction.
+    pub from_nist: Name,
+}
+
+/// Plans the functions of `module`'s record that write and read transactions.
+pub(super) fn nist_functions(module: &RecordModule, planner: &mut Planner) -> NistFunctions {
+    let record_name = &module.record.name;
+    let scope = Scope::Associated(vec![module.module.to_string()], record_name.clone());
+    let [to_nist, from_nist] = [names::TO_NIST_METHOD, names::FROM_NIST_FN].map(|function| {
+        let what = format!("the function `{record_name}::{function}`");
+        planner.generator(&scope, Kind::Function, function, what)
+    });
+    NistFunctions { to_nist, from_nist }
 }
 
 /// A record's field and the items named after it.
@@ -287,6 +310,7 @@ pub(super) fn record_module<'m>(
         fields,
         states,
         bindings,
+        nist: None,
     }
 }
 

@@ -480,7 +480,8 @@ impl Scratch {
         let manifest = format!(
             "[package]\nname = \"hostile-specs\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
              [workspace]\n\n\
-             [features]\ndefault = [\"serde\"]\nserde = [\"dep:serde\", \"dactylo-records/serde\"]\n\n\
+             [features]\ndefault = [\"serde\", \"nist\"]\nserde = [\"dep:serde\", \"dactylo-records/serde\"]\n\
+             nist = [\"dactylo-records/nist\"]\n\n\
              [dependencies]\ndactylo-records = {{ path = {RECORDS_CRATE:?}, default-features = false }}\n\
              serde = {{ version = \"1\", features = [\"derive\"], optional = true }}\n"
         );

@@ -16,6 +16,7 @@ mod draw;
 mod fixtures;
 mod freshness;
 mod hostile_specs;
+mod nist_mapping;
 mod no_panics;
 #[path = "../../../tests/build/parts.rs"]
 mod parts;

@@ -1,24 +1,14 @@
 //! A spec with a mistake is refused with a message that says where and what, and every mistake
 //! of a run is reported, not only the first.
 
+use crate::support::small_act;
 use dactylo_codegen::{Error, Problem, SingleFile, Spec};
 
 /// The smallest valid spec: one value type, one composite with an optional part, one record with
 /// a required and an optional field.
-const VALID: &str = "\
-act:
-  kind: { kk: қаулысы, en: Resolution }
-  number: 1
-  date: 2024-01-01
-  title: { kk: атауы, en: title }
-  legal_basis: { kk: негізі, en: basis }
-  issuer: { kk: Үкімет, en: the Government }
-  signatory: { kk: Премьер-Министр, en: the Prime Minister }
-  in_force: { rule: { kk: қолданысқа енгізіледі, en: enters into force }, on: 2024-01-11 }
-  citations:
-    paragraph: { kk_label: \"{paragraph}-тармақ\", en: \"paragraph {paragraph}\" }
-    item: { kk_label: \"{paragraph}-тармақтың {item}) тармақшасы\", en: \"paragraph {paragraph}, subparagraph {item})\" }
-  status: in_force
+const VALID: &str = concat!(
+    small_act!(),
+    "\
 values:
   Name: { en: A name., example: 'Name::new(\"Anna\")?' }
   Date: { en: A date., example: 'jiff::civil::date(2024, 1, 1)' }
@@ -48,7 +38,8 @@ records:
         en: nickname
         optional: true
         condition: { kk: бар болса, en: if any }
-";
+"
+);
 
 fn with(from: &str, to: &str) -> String {
     assert!(VALID.contains(from), "the valid spec has no `{from}`");

@@ -1046,3 +1046,145 @@ impl RegisteringOfficerIsSet for super::Set<super::FullName> {}
 pub trait RegisteringOfficerIsUnset: super::sealed::Place {}
 #[diagnostic::do_not_recommend]
 impl RegisteringOfficerIsUnset for super::Unset {}
+#[cfg(feature = "nist")]
+impl IdentityDocumentRecord {
+    /// Writes the `IdentityDocumentRecord` as an ANSI/NIST-ITL 1-2011 transaction (traditional
+    /// encoding): a Type-1 record from `transaction`, a Type-2 record with each text item in the
+    /// field the crate's README maps it to, and the image records of the fingers, palms, photo
+    /// and signature, as `dactylo_records::nist` describes them.
+    ///
+    /// # Errors
+    ///
+    /// When a field of `transaction` breaks its rule, an image's header does not give its size,
+    /// or an impression is a template rather than an image.
+    pub fn to_nist(
+        &self,
+        transaction: &crate::values::nist::TransactionInfo,
+    ) -> ::core::result::Result<::std::vec::Vec<u8>, crate::values::nist::NistError> {
+        let mut written = crate::values::nist::Transaction::new(crate::values::nist::Domain {
+            name: "KZ-DACTYLO-939",
+            version: "1.0",
+        });
+        {
+            let part_0 = &self.full_name;
+            written.text(11, &part_0.surname, "full_name.surname")?;
+            written
+                .optional_text(12, part_0.given_name.as_ref(), "full_name.given_name")?;
+            written
+                .optional_text(13, part_0.patronymic.as_ref(), "full_name.patronymic")?;
+        }
+        {
+            let part_0 = &self.birth;
+            written.text(21, &part_0.date, "birth.date")?;
+            written.text(22, &part_0.place, "birth.place")?;
+        }
+        written.text(30, &self.sex, "sex")?;
+        written.optional_text(40, self.ethnicity.as_ref(), "ethnicity")?;
+        written.text(50, &self.citizenship, "citizenship")?;
+        written.photo(&self.photo, "photo");
+        written.fingerprints(&self.fingerprints, "fingerprints");
+        {
+            let part_0 = &self.identity_document;
+            written.text(81, part_0.number(), "identity_document.number")?;
+            written.text(82, part_0.issued_on(), "identity_document.issued_on")?;
+            written.text(83, part_0.valid_until(), "identity_document.valid_until")?;
+        }
+        written.signature(&self.signature, "signature");
+        written.optional_text(100, self.iin.as_ref(), "iin")?;
+        {
+            let part_0 = &self.registration;
+            written.text(111, &part_0.date, "registration.date")?;
+            written.text(112, &part_0.basis, "registration.basis")?;
+        }
+        written.text(120, &self.issuing_authority, "issuing_authority")?;
+        {
+            let part_0 = &self.registering_officer;
+            written.text(131, &part_0.surname, "registering_officer.surname")?;
+            written
+                .optional_text(
+                    132,
+                    part_0.given_name.as_ref(),
+                    "registering_officer.given_name",
+                )?;
+            written
+                .optional_text(
+                    133,
+                    part_0.patronymic.as_ref(),
+                    "registering_officer.patronymic",
+                )?;
+        }
+        written.write(transaction)
+    }
+    /// Reads a `IdentityDocumentRecord` from an ANSI/NIST-ITL 1-2011 transaction as
+    /// [`IdentityDocumentRecord::to_nist`] writes it: every record, field and length checked, and every
+    /// value as its type requires. Nothing is copied before its length is checked against the
+    /// crate's limits.
+    ///
+    /// # Errors
+    ///
+    /// When the transaction is malformed, is not of this list's domain, lacks a required item or
+    /// holds one the list does not map; the error names the record type, the field and the item,
+    /// never a value.
+    pub fn from_nist(
+        transaction: &[u8],
+    ) -> ::core::result::Result<Self, crate::values::nist::NistError> {
+        let mut received = crate::values::nist::Received::parse(
+            transaction,
+            crate::values::nist::Domain {
+                name: "KZ-DACTYLO-939",
+                version: "1.0",
+            },
+        )?;
+        let full_name = super::FullName {
+            surname: received.text(11, "full_name.surname")?,
+            given_name: received.optional_text(12, "full_name.given_name")?,
+            patronymic: received.optional_text(13, "full_name.patronymic")?,
+        };
+        let birth = super::Birth {
+            date: received.text(21, "birth.date")?,
+            place: received.text(22, "birth.place")?,
+        };
+        let sex = received.text(30, "sex")?;
+        let ethnicity = received.optional_text(40, "ethnicity")?;
+        let citizenship = received.text(50, "citizenship")?;
+        let photo = received.photo("photo")?;
+        let fingerprints = received.fingerprints("fingerprints")?;
+        let identity_document = super::IdentityDocument::new(
+                received.text(81, "identity_document.number")?,
+                received.text(82, "identity_document.issued_on")?,
+                received.text(83, "identity_document.valid_until")?,
+            )
+            .map_err(|error| crate::values::nist::NistError::invalid(
+                "identity_document",
+                &error,
+            ))?;
+        let signature = received.signature("signature")?;
+        let iin = received.optional_text(100, "iin")?;
+        let registration = super::Registration {
+            date: received.text(111, "registration.date")?,
+            basis: received.text(112, "registration.basis")?,
+        };
+        let issuing_authority = received.text(120, "issuing_authority")?;
+        let registering_officer = super::FullName {
+            surname: received.text(131, "registering_officer.surname")?,
+            given_name: received.optional_text(132, "registering_officer.given_name")?,
+            patronymic: received.optional_text(133, "registering_officer.patronymic")?,
+        };
+        received.finish()?;
+        ::core::result::Result::Ok(Self {
+            full_name,
+            birth,
+            sex,
+            ethnicity,
+            citizenship,
+            photo,
+            fingerprints,
+            identity_document,
+            signature,
+            iin,
+            registration,
+            issuing_authority,
+            registering_officer,
+        })
+    }
+}

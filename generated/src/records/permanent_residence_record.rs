@@ -1043,3 +1043,257 @@ impl ReviewingAuthorityIsSet for super::Set<crate::values::Authority> {}
 pub trait ReviewingAuthorityIsUnset: super::sealed::Place {}
 #[diagnostic::do_not_recommend]
 impl ReviewingAuthorityIsUnset for super::Unset {}
+#[cfg(feature = "nist")]
+impl PermanentResidenceRecord {
+    /// Writes the `PermanentResidenceRecord` as an ANSI/NIST-ITL 1-2011 transaction (traditional
+    /// encoding): a Type-1 record from `transaction`, a Type-2 record with each text item in the
+    /// field the crate's README maps it to, and the image records of the fingers, palms, photo
+    /// and signature, as `dactylo_records::nist` describes them.
+    ///
+    /// # Errors
+    ///
+    /// When a field of `transaction` breaks its rule, an image's header does not give its size,
+    /// or an impression is a template rather than an image.
+    pub fn to_nist(
+        &self,
+        transaction: &crate::values::nist::TransactionInfo,
+    ) -> ::core::result::Result<::std::vec::Vec<u8>, crate::values::nist::NistError> {
+        let mut written = crate::values::nist::Transaction::new(crate::values::nist::Domain {
+            name: "KZ-DACTYLO-939",
+            version: "1.0",
+        });
+        {
+            let part_0 = &self.full_name;
+            written.text(11, &part_0.surname, "full_name.surname")?;
+            written
+                .optional_text(12, part_0.given_name.as_ref(), "full_name.given_name")?;
+            written
+                .optional_text(13, part_0.patronymic.as_ref(), "full_name.patronymic")?;
+        }
+        written.text(20, &self.birth_date, "birth_date")?;
+        written.text(30, &self.sex, "sex")?;
+        written
+            .fingerprints_and_palms(
+                &self.fingerprints_and_palms,
+                "fingerprints_and_palms",
+            );
+        written.text(50, &self.citizenship, "citizenship")?;
+        written.photo(&self.photo, "photo");
+        {
+            let part_0 = &self.identity_document;
+            written.text(71, part_0.number(), "identity_document.number")?;
+            written.text(72, part_0.issued_on(), "identity_document.issued_on")?;
+            written.text(73, part_0.valid_until(), "identity_document.valid_until")?;
+        }
+        {
+            let part_0 = &self.registration;
+            written.text(81, &part_0.date, "registration.date")?;
+            written.text(82, &part_0.basis, "registration.basis")?;
+        }
+        {
+            let part_0 = &self.registering_officer;
+            written.text(91, &part_0.surname, "registering_officer.surname")?;
+            written
+                .optional_text(
+                    92,
+                    part_0.given_name.as_ref(),
+                    "registering_officer.given_name",
+                )?;
+            written
+                .optional_text(
+                    93,
+                    part_0.patronymic.as_ref(),
+                    "registering_officer.patronymic",
+                )?;
+        }
+        {
+            let part_0 = &self.prior_permits;
+            if let ::core::option::Option::Some(part_1) = part_0.visa() {
+                written.text(101, part_1.issued_on(), "prior_permits.visa.issued_on")?;
+                written
+                    .text(102, part_1.valid_until(), "prior_permits.visa.valid_until")?;
+            }
+            if let ::core::option::Option::Some(part_1) = part_0
+                .temporary_residence_permit()
+            {
+                written
+                    .text(
+                        103,
+                        part_1.issued_on(),
+                        "prior_permits.temporary_residence_permit.issued_on",
+                    )?;
+                written
+                    .text(
+                        104,
+                        part_1.valid_until(),
+                        "prior_permits.temporary_residence_permit.valid_until",
+                    )?;
+            }
+        }
+        {
+            let part_0 = &self.intended_permanent_address;
+            written.text(111, &part_0.country, "intended_permanent_address.country")?;
+            written
+                .optional_text(
+                    112,
+                    part_0.region.as_ref(),
+                    "intended_permanent_address.region",
+                )?;
+            written
+                .optional_text(
+                    113,
+                    part_0.district.as_ref(),
+                    "intended_permanent_address.district",
+                )?;
+            written.text(114, &part_0.locality, "intended_permanent_address.locality")?;
+            written
+                .optional_text(
+                    115,
+                    part_0.street.as_ref(),
+                    "intended_permanent_address.street",
+                )?;
+            written
+                .optional_text(
+                    116,
+                    part_0.building.as_ref(),
+                    "intended_permanent_address.building",
+                )?;
+            written
+                .optional_text(
+                    117,
+                    part_0.apartment.as_ref(),
+                    "intended_permanent_address.apartment",
+                )?;
+            written
+                .optional_text(
+                    118,
+                    part_0.postal_code.as_ref(),
+                    "intended_permanent_address.postal_code",
+                )?;
+        }
+        written.text(120, &self.reviewing_authority, "reviewing_authority")?;
+        written.write(transaction)
+    }
+    /// Reads a `PermanentResidenceRecord` from an ANSI/NIST-ITL 1-2011 transaction as
+    /// [`PermanentResidenceRecord::to_nist`] writes it: every record, field and length checked, and every
+    /// value as its type requires. Nothing is copied before its length is checked against the
+    /// crate's limits.
+    ///
+    /// # Errors
+    ///
+    /// When the transaction is malformed, is not of this list's domain, lacks a required item or
+    /// holds one the list does not map; the error names the record type, the field and the item,
+    /// never a value.
+    pub fn from_nist(
+        transaction: &[u8],
+    ) -> ::core::result::Result<Self, crate::values::nist::NistError> {
+        let mut received = crate::values::nist::Received::parse(
+            transaction,
+            crate::values::nist::Domain {
+                name: "KZ-DACTYLO-939",
+                version: "1.0",
+            },
+        )?;
+        let full_name = super::FullName {
+            surname: received.text(11, "full_name.surname")?,
+            given_name: received.optional_text(12, "full_name.given_name")?,
+            patronymic: received.optional_text(13, "full_name.patronymic")?,
+        };
+        let birth_date = received.text(20, "birth_date")?;
+        let sex = received.text(30, "sex")?;
+        let fingerprints_and_palms = received
+            .fingerprints_and_palms("fingerprints_and_palms")?;
+        let citizenship = received.text(50, "citizenship")?;
+        let photo = received.photo("photo")?;
+        let identity_document = super::IdentityDocument::new(
+                received.text(71, "identity_document.number")?,
+                received.text(72, "identity_document.issued_on")?,
+                received.text(73, "identity_document.valid_until")?,
+            )
+            .map_err(|error| crate::values::nist::NistError::invalid(
+                "identity_document",
+                &error,
+            ))?;
+        let registration = super::Registration {
+            date: received.text(81, "registration.date")?,
+            basis: received.text(82, "registration.basis")?,
+        };
+        let registering_officer = super::FullName {
+            surname: received.text(91, "registering_officer.surname")?,
+            given_name: received.optional_text(92, "registering_officer.given_name")?,
+            patronymic: received.optional_text(93, "registering_officer.patronymic")?,
+        };
+        let prior_permits = super::PriorPermits::new(
+                if received.has_any(&[101, 102]) {
+                    ::core::option::Option::Some(
+                        super::Visa::new(
+                                received.text(101, "prior_permits.visa.issued_on")?,
+                                received.text(102, "prior_permits.visa.valid_until")?,
+                            )
+                            .map_err(|error| crate::values::nist::NistError::invalid(
+                                "prior_permits.visa",
+                                &error,
+                            ))?,
+                    )
+                } else {
+                    ::core::option::Option::None
+                },
+                if received.has_any(&[103, 104]) {
+                    ::core::option::Option::Some(
+                        super::TemporaryResidencePermit::new(
+                                received
+                                    .text(
+                                        103,
+                                        "prior_permits.temporary_residence_permit.issued_on",
+                                    )?,
+                                received
+                                    .text(
+                                        104,
+                                        "prior_permits.temporary_residence_permit.valid_until",
+                                    )?,
+                            )
+                            .map_err(|error| crate::values::nist::NistError::invalid(
+                                "prior_permits.temporary_residence_permit",
+                                &error,
+                            ))?,
+                    )
+                } else {
+                    ::core::option::Option::None
+                },
+            )
+            .map_err(|error| crate::values::nist::NistError::invalid(
+                "prior_permits",
+                &error,
+            ))?;
+        let intended_permanent_address = super::Address {
+            country: received.text(111, "intended_permanent_address.country")?,
+            region: received.optional_text(112, "intended_permanent_address.region")?,
+            district: received
+                .optional_text(113, "intended_permanent_address.district")?,
+            locality: received.text(114, "intended_permanent_address.locality")?,
+            street: received.optional_text(115, "intended_permanent_address.street")?,
+            building: received
+                .optional_text(116, "intended_permanent_address.building")?,
+            apartment: received
+                .optional_text(117, "intended_permanent_address.apartment")?,
+            postal_code: received
+                .optional_text(118, "intended_permanent_address.postal_code")?,
+        };
+        let reviewing_authority = received.text(120, "reviewing_authority")?;
+        received.finish()?;
+        ::core::result::Result::Ok(Self {
+            full_name,
+            birth_date,
+            sex,
+            fingerprints_and_palms,
+            citizenship,
+            photo,
+            identity_document,
+            registration,
+            registering_officer,
+            prior_permits,
+            intended_permanent_address,
+            reviewing_authority,
+        })
+    }
+}

@@ -1027,3 +1027,280 @@ impl RegisteringOfficerIsSet for super::Set<super::FullName> {}
 pub trait RegisteringOfficerIsUnset: super::sealed::Place {}
 #[diagnostic::do_not_recommend]
 impl RegisteringOfficerIsUnset for super::Unset {}
+#[cfg(feature = "nist")]
+impl TemporaryResidenceRecord {
+    /// Writes the `TemporaryResidenceRecord` as an ANSI/NIST-ITL 1-2011 transaction (traditional
+    /// encoding): a Type-1 record from `transaction`, a Type-2 record with each text item in the
+    /// field the crate's README maps it to, and the image records of the fingers, palms, photo
+    /// and signature, as `dactylo_records::nist` describes them.
+    ///
+    /// # Errors
+    ///
+    /// When a field of `transaction` breaks its rule, an image's header does not give its size,
+    /// or an impression is a template rather than an image.
+    pub fn to_nist(
+        &self,
+        transaction: &crate::values::nist::TransactionInfo,
+    ) -> ::core::result::Result<::std::vec::Vec<u8>, crate::values::nist::NistError> {
+        let mut written = crate::values::nist::Transaction::new(crate::values::nist::Domain {
+            name: "KZ-DACTYLO-939",
+            version: "1.0",
+        });
+        {
+            let part_0 = &self.full_name;
+            written.text(11, &part_0.surname, "full_name.surname")?;
+            written
+                .optional_text(12, part_0.given_name.as_ref(), "full_name.given_name")?;
+            written
+                .optional_text(13, part_0.patronymic.as_ref(), "full_name.patronymic")?;
+        }
+        written.text(20, &self.birth_date, "birth_date")?;
+        written.text(30, &self.sex, "sex")?;
+        written
+            .fingerprints_and_palms(
+                &self.fingerprints_and_palms,
+                "fingerprints_and_palms",
+            );
+        written.text(50, &self.citizenship, "citizenship")?;
+        written.photo(&self.photo, "photo");
+        {
+            let part_0 = &self.residence_abroad;
+            written.text(71, &part_0.country, "residence_abroad.country")?;
+            written
+                .optional_text(72, part_0.region.as_ref(), "residence_abroad.region")?;
+            written
+                .optional_text(
+                    73,
+                    part_0.district.as_ref(),
+                    "residence_abroad.district",
+                )?;
+            written.text(74, &part_0.locality, "residence_abroad.locality")?;
+            written
+                .optional_text(75, part_0.street.as_ref(), "residence_abroad.street")?;
+            written
+                .optional_text(
+                    76,
+                    part_0.building.as_ref(),
+                    "residence_abroad.building",
+                )?;
+            written
+                .optional_text(
+                    77,
+                    part_0.apartment.as_ref(),
+                    "residence_abroad.apartment",
+                )?;
+            written
+                .optional_text(
+                    78,
+                    part_0.postal_code.as_ref(),
+                    "residence_abroad.postal_code",
+                )?;
+        }
+        {
+            let part_0 = &self.temporary_residence;
+            written.text(81, &part_0.country, "temporary_residence.country")?;
+            written
+                .optional_text(
+                    82,
+                    part_0.region.as_ref(),
+                    "temporary_residence.region",
+                )?;
+            written
+                .optional_text(
+                    83,
+                    part_0.district.as_ref(),
+                    "temporary_residence.district",
+                )?;
+            written.text(84, &part_0.locality, "temporary_residence.locality")?;
+            written
+                .optional_text(
+                    85,
+                    part_0.street.as_ref(),
+                    "temporary_residence.street",
+                )?;
+            written
+                .optional_text(
+                    86,
+                    part_0.building.as_ref(),
+                    "temporary_residence.building",
+                )?;
+            written
+                .optional_text(
+                    87,
+                    part_0.apartment.as_ref(),
+                    "temporary_residence.apartment",
+                )?;
+            written
+                .optional_text(
+                    88,
+                    part_0.postal_code.as_ref(),
+                    "temporary_residence.postal_code",
+                )?;
+        }
+        {
+            let part_0 = &self.receiving_party_address;
+            written.text(91, &part_0.country, "receiving_party_address.country")?;
+            written
+                .optional_text(
+                    92,
+                    part_0.region.as_ref(),
+                    "receiving_party_address.region",
+                )?;
+            written
+                .optional_text(
+                    93,
+                    part_0.district.as_ref(),
+                    "receiving_party_address.district",
+                )?;
+            written.text(94, &part_0.locality, "receiving_party_address.locality")?;
+            written
+                .optional_text(
+                    95,
+                    part_0.street.as_ref(),
+                    "receiving_party_address.street",
+                )?;
+            written
+                .optional_text(
+                    96,
+                    part_0.building.as_ref(),
+                    "receiving_party_address.building",
+                )?;
+            written
+                .optional_text(
+                    97,
+                    part_0.apartment.as_ref(),
+                    "receiving_party_address.apartment",
+                )?;
+            written
+                .optional_text(
+                    98,
+                    part_0.postal_code.as_ref(),
+                    "receiving_party_address.postal_code",
+                )?;
+        }
+        {
+            let part_0 = &self.identity_document;
+            written.text(101, part_0.number(), "identity_document.number")?;
+            written.text(102, part_0.issued_on(), "identity_document.issued_on")?;
+            written.text(103, part_0.valid_until(), "identity_document.valid_until")?;
+        }
+        {
+            let part_0 = &self.registration;
+            written.text(111, &part_0.date, "registration.date")?;
+            written.text(112, &part_0.basis, "registration.basis")?;
+        }
+        {
+            let part_0 = &self.registering_officer;
+            written.text(121, &part_0.surname, "registering_officer.surname")?;
+            written
+                .optional_text(
+                    122,
+                    part_0.given_name.as_ref(),
+                    "registering_officer.given_name",
+                )?;
+            written
+                .optional_text(
+                    123,
+                    part_0.patronymic.as_ref(),
+                    "registering_officer.patronymic",
+                )?;
+        }
+        written.write(transaction)
+    }
+    /// Reads a `TemporaryResidenceRecord` from an ANSI/NIST-ITL 1-2011 transaction as
+    /// [`TemporaryResidenceRecord::to_nist`] writes it: every record, field and length checked, and every
+    /// value as its type requires. Nothing is copied before its length is checked against the
+    /// crate's limits.
+    ///
+    /// # Errors
+    ///
+    /// When the transaction is malformed, is not of this list's domain, lacks a required item or
+    /// holds one the list does not map; the error names the record type, the field and the item,
+    /// never a value.
+    pub fn from_nist(
+        transaction: &[u8],
+    ) -> ::core::result::Result<Self, crate::values::nist::NistError> {
+        let mut received = crate::values::nist::Received::parse(
+            transaction,
+            crate::values::nist::Domain {
+                name: "KZ-DACTYLO-939",
+                version: "1.0",
+            },
+        )?;
+        let full_name = super::FullName {
+            surname: received.text(11, "full_name.surname")?,
+            given_name: received.optional_text(12, "full_name.given_name")?,
+            patronymic: received.optional_text(13, "full_name.patronymic")?,
+        };
+        let birth_date = received.text(20, "birth_date")?;
+        let sex = received.text(30, "sex")?;
+        let fingerprints_and_palms = received
+            .fingerprints_and_palms("fingerprints_and_palms")?;
+        let citizenship = received.text(50, "citizenship")?;
+        let photo = received.photo("photo")?;
+        let residence_abroad = super::Address {
+            country: received.text(71, "residence_abroad.country")?,
+            region: received.optional_text(72, "residence_abroad.region")?,
+            district: received.optional_text(73, "residence_abroad.district")?,
+            locality: received.text(74, "residence_abroad.locality")?,
+            street: received.optional_text(75, "residence_abroad.street")?,
+            building: received.optional_text(76, "residence_abroad.building")?,
+            apartment: received.optional_text(77, "residence_abroad.apartment")?,
+            postal_code: received.optional_text(78, "residence_abroad.postal_code")?,
+        };
+        let temporary_residence = super::Address {
+            country: received.text(81, "temporary_residence.country")?,
+            region: received.optional_text(82, "temporary_residence.region")?,
+            district: received.optional_text(83, "temporary_residence.district")?,
+            locality: received.text(84, "temporary_residence.locality")?,
+            street: received.optional_text(85, "temporary_residence.street")?,
+            building: received.optional_text(86, "temporary_residence.building")?,
+            apartment: received.optional_text(87, "temporary_residence.apartment")?,
+            postal_code: received.optional_text(88, "temporary_residence.postal_code")?,
+        };
+        let receiving_party_address = super::Address {
+            country: received.text(91, "receiving_party_address.country")?,
+            region: received.optional_text(92, "receiving_party_address.region")?,
+            district: received.optional_text(93, "receiving_party_address.district")?,
+            locality: received.text(94, "receiving_party_address.locality")?,
+            street: received.optional_text(95, "receiving_party_address.street")?,
+            building: received.optional_text(96, "receiving_party_address.building")?,
+            apartment: received.optional_text(97, "receiving_party_address.apartment")?,
+            postal_code: received
+                .optional_text(98, "receiving_party_address.postal_code")?,
+        };
+        let identity_document = super::IdentityDocument::new(
+                received.text(101, "identity_document.number")?,
+                received.text(102, "identity_document.issued_on")?,
+                received.text(103, "identity_document.valid_until")?,
+            )
+            .map_err(|error| crate::values::nist::NistError::invalid(
+                "identity_document",
+                &error,
+            ))?;
+        let registration = super::Registration {
+            date: received.text(111, "registration.date")?,
+            basis: received.text(112, "registration.basis")?,
+        };
+        let registering_officer = super::FullName {
+            surname: received.text(121, "registering_officer.surname")?,
+            given_name: received.optional_text(122, "registering_officer.given_name")?,
+            patronymic: received.optional_text(123, "registering_officer.patronymic")?,
+        };
+        received.finish()?;
+        ::core::result::Result::Ok(Self {
+            full_name,
+            birth_date,
+            sex,
+            fingerprints_and_palms,
+            citizenship,
+            photo,
+            residence_abroad,
+            temporary_residence,
+            receiving_party_address,
+            identity_document,
+            registration,
+            registering_officer,
+        })
+    }
+}

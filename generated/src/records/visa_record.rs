@@ -910,3 +910,140 @@ impl RegisteringOfficerIsSet for super::Set<super::FullName> {}
 pub trait RegisteringOfficerIsUnset: super::sealed::Place {}
 #[diagnostic::do_not_recommend]
 impl RegisteringOfficerIsUnset for super::Unset {}
+#[cfg(feature = "nist")]
+impl VisaRecord {
+    /// Writes the `VisaRecord` as an ANSI/NIST-ITL 1-2011 transaction (traditional
+    /// encoding): a Type-1 record from `transaction`, a Type-2 record with each text item in the
+    /// field the crate's README maps it to, and the image records of the fingers, palms, photo
+    /// and signature, as `dactylo_records::nist` describes them.
+    ///
+    /// # Errors
+    ///
+    /// When a field of `transaction` breaks its rule, an image's header does not give its size,
+    /// or an impression is a template rather than an image.
+    pub fn to_nist(
+        &self,
+        transaction: &crate::values::nist::TransactionInfo,
+    ) -> ::core::result::Result<::std::vec::Vec<u8>, crate::values::nist::NistError> {
+        let mut written = crate::values::nist::Transaction::new(crate::values::nist::Domain {
+            name: "KZ-DACTYLO-939",
+            version: "1.0",
+        });
+        {
+            let part_0 = &self.full_name;
+            written.text(11, &part_0.surname, "full_name.surname")?;
+            written
+                .optional_text(12, part_0.given_name.as_ref(), "full_name.given_name")?;
+            written
+                .optional_text(13, part_0.patronymic.as_ref(), "full_name.patronymic")?;
+        }
+        written.text(20, &self.birth_date, "birth_date")?;
+        written.text(30, &self.sex, "sex")?;
+        written.fingerprints(&self.fingerprints, "fingerprints");
+        written.text(50, &self.citizenship, "citizenship")?;
+        written.photo(&self.photo, "photo");
+        {
+            let part_0 = &self.identity_document;
+            written.text(71, part_0.number(), "identity_document.number")?;
+            written.text(72, part_0.issued_on(), "identity_document.issued_on")?;
+            written.text(73, part_0.valid_until(), "identity_document.valid_until")?;
+        }
+        {
+            let part_0 = &self.visa;
+            written.text(81, part_0.issued_on(), "visa.issued_on")?;
+            written.text(82, part_0.valid_until(), "visa.valid_until")?;
+        }
+        {
+            let part_0 = &self.registration;
+            written.text(91, &part_0.date, "registration.date")?;
+            written.text(92, &part_0.basis, "registration.basis")?;
+        }
+        written.text(100, &self.issuing_authority, "issuing_authority")?;
+        {
+            let part_0 = &self.registering_officer;
+            written.text(111, &part_0.surname, "registering_officer.surname")?;
+            written
+                .optional_text(
+                    112,
+                    part_0.given_name.as_ref(),
+                    "registering_officer.given_name",
+                )?;
+            written
+                .optional_text(
+                    113,
+                    part_0.patronymic.as_ref(),
+                    "registering_officer.patronymic",
+                )?;
+        }
+        written.write(transaction)
+    }
+    /// Reads a `VisaRecord` from an ANSI/NIST-ITL 1-2011 transaction as
+    /// [`VisaRecord::to_nist`] writes it: every record, field and length checked, and every
+    /// value as its type requires. Nothing is copied before its length is checked against the
+    /// crate's limits.
+    ///
+    /// # Errors
+    ///
+    /// When the transaction is malformed, is not of this list's domain, lacks a required item or
+    /// holds one the list does not map; the error names the record type, the field and the item,
+    /// never a value.
+    pub fn from_nist(
+        transaction: &[u8],
+    ) -> ::core::result::Result<Self, crate::values::nist::NistError> {
+        let mut received = crate::values::nist::Received::parse(
+            transaction,
+            crate::values::nist::Domain {
+                name: "KZ-DACTYLO-939",
+                version: "1.0",
+            },
+        )?;
+        let full_name = super::FullName {
+            surname: received.text(11, "full_name.surname")?,
+            given_name: received.optional_text(12, "full_name.given_name")?,
+            patronymic: received.optional_text(13, "full_name.patronymic")?,
+        };
+        let birth_date = received.text(20, "birth_date")?;
+        let sex = received.text(30, "sex")?;
+        let fingerprints = received.fingerprints("fingerprints")?;
+        let citizenship = received.text(50, "citizenship")?;
+        let photo = received.photo("photo")?;
+        let identity_document = super::IdentityDocument::new(
+                received.text(71, "identity_document.number")?,
+                received.text(72, "identity_document.issued_on")?,
+                received.text(73, "identity_document.valid_until")?,
+            )
+            .map_err(|error| crate::values::nist::NistError::invalid(
+                "identity_document",
+                &error,
+            ))?;
+        let visa = super::Visa::new(
+                received.text(81, "visa.issued_on")?,
+                received.text(82, "visa.valid_until")?,
+            )
+            .map_err(|error| crate::values::nist::NistError::invalid("visa", &error))?;
+        let registration = super::Registration {
+            date: received.text(91, "registration.date")?,
+            basis: received.text(92, "registration.basis")?,
+        };
+        let issuing_authority = received.text(100, "issuing_authority")?;
+        let registering_officer = super::FullName {
+            surname: received.text(111, "registering_officer.surname")?,
+            given_name: received.optional_text(112, "registering_officer.given_name")?,
+            patronymic: received.optional_text(113, "registering_officer.patronymic")?,
+        };
+        received.finish()?;
+        ::core::result::Result::Ok(Self {
+            full_name,
+            birth_date,
+            sex,
+            fingerprints,
+            citizenship,
+            photo,
+            identity_document,
+            visa,
+            registration,
+            issuing_authority,
+            registering_officer,
+        })
+    }
+}

@@ -6,12 +6,14 @@
 //! subparagraph 1)"). Kazakh that quotes the act is shown in «guillemets»; Kazakh that is the
 //! project's own label is shown as a label, never as a quotation.
 
+mod nist;
 mod records;
 mod types;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+pub(super) use nist::*;
 pub(super) use records::*;
 pub(super) use types::*;
 
