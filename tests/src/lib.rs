@@ -20,7 +20,7 @@ pub mod strategies;
 
 use dactylo_records::Date;
 
-pub use random::{Random, any_record, complete};
+pub use random::{Random, any_record, any_transferable_record, complete};
 
 /// A valid calendar date.
 pub fn date(year: i16, month: i8, day: i8) -> Date {

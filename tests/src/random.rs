@@ -18,10 +18,12 @@ use crate::fixtures::{Record, Values};
 use crate::strategies;
 
 /// Values drawn at random, the same for the same seed and path. Optional members are given one
-/// time in two, or always.
+/// time in two, or always. Images begin with their format's signature, or with a whole header
+/// that gives their size, as a transaction's image records need.
 pub struct Random {
     seed: u64,
     every_optional: bool,
+    headed_images: bool,
 }
 
 impl Random {
@@ -30,6 +32,7 @@ impl Random {
         Random {
             seed,
             every_optional: false,
+            headed_images: false,
         }
     }
 
@@ -38,7 +41,14 @@ impl Random {
         Random {
             seed,
             every_optional: true,
+            headed_images: false,
         }
+    }
+
+    /// The same values, with images whose headers give their size.
+    pub fn with_headed_images(mut self) -> Random {
+        self.headed_images = true;
+        self
     }
 
     /// A value of `strategy` for the member at `at` (`what` tells two draws for one member
@@ -61,6 +71,11 @@ impl Random {
 /// record, as the test prints it.
 pub fn any_record<R: Record>() -> impl Strategy<Value = R> {
     any::<u64>().prop_map(|seed| R::draw(&mut Random::new(seed), R::NAME))
+}
+
+/// Any record of type `R` whose images have headers that give their size, drawn from a seed.
+pub fn any_transferable_record<R: Record>() -> impl Strategy<Value = R> {
+    any::<u64>().prop_map(|seed| R::draw(&mut Random::new(seed).with_headed_images(), R::NAME))
 }
 
 /// A record of type `R` with every item, the same on every call.
@@ -102,19 +117,33 @@ impl Values for Random {
     }
 
     fn draw_photo(&mut self, at: &str) -> Photo {
-        self.draw(at, "value", strategies::photo())
+        let (format, bytes) = match self.headed_images {
+            true => self.draw(at, "value", strategies::headed_image()),
+            false => self.draw(at, "value", strategies::image()),
+        };
+        Photo::new(format, bytes).unwrap()
     }
 
     fn draw_signature(&mut self, at: &str) -> Signature {
-        self.draw(at, "value", strategies::signature())
+        let (format, bytes) = match self.headed_images {
+            true => self.draw(at, "value", strategies::headed_image()),
+            false => self.draw(at, "value", strategies::image()),
+        };
+        Signature::new(format, bytes).unwrap()
     }
 
     fn draw_fingerprints(&mut self, at: &str) -> Fingerprints {
-        self.draw(at, "value", strategies::fingerprints())
+        match self.headed_images {
+            true => self.draw(at, "value", strategies::headed_fingerprints()),
+            false => self.draw(at, "value", strategies::fingerprints()),
+        }
     }
 
     fn draw_fingerprints_and_palms(&mut self, at: &str) -> FingerprintsAndPalms {
-        self.draw(at, "value", strategies::palms())
+        match self.headed_images {
+            true => self.draw(at, "value", strategies::headed_palms()),
+            false => self.draw(at, "value", strategies::palms()),
+        }
     }
 
     fn draw_document_number(&mut self, at: &str) -> DocumentNumber {

@@ -149,3 +149,149 @@ pub fn photo() -> impl Strategy<Value = Photo> {
 pub fn signature() -> impl Strategy<Value = Signature> {
     image().prop_map(|(format, bytes)| Signature::new(format, bytes).unwrap())
 }
+
+// Images whose headers give their size, as a transaction's image records need: the bytes a
+// scanner or a camera writes at the start of each format, then any bytes.
+
+/// A width or a height.
+fn side() -> impl Strategy<Value = u16> {
+    1_u16..4_000
+}
+
+/// A PNG image: the signature and an IHDR chunk (greyscale or RGB, 8 bits a sample).
+pub fn png_bytes() -> impl Strategy<Value = Vec<u8>> {
+    (side(), side(), prop::sample::select(vec![0_u8, 2]), tail()).prop_map(
+        |(width, height, colour, tail)| {
+            let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+            bytes.extend_from_slice(&u32::from(width).to_be_bytes());
+            bytes.extend_from_slice(&u32::from(height).to_be_bytes());
+            bytes.extend_from_slice(&[8, colour, 0, 0, 0, 0x12, 0x34, 0x56, 0x78]);
+            bytes.extend(tail);
+            bytes
+        },
+    )
+}
+
+/// A baseline JPEG image: SOI, a JFIF APP0 segment with a density, and a start of frame.
+pub fn jpeg_bytes() -> impl Strategy<Value = Vec<u8>> {
+    (
+        side(),
+        side(),
+        0_u8..3,
+        prop::sample::select(vec![1_u8, 3]),
+        tail(),
+    )
+        .prop_map(|(width, height, unit, components, tail)| {
+            let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
+            bytes.extend_from_slice(b"JFIF\0\x01\x02");
+            bytes.extend_from_slice(&[unit, 0x01, 0xF4, 0x01, 0xF4, 0, 0]);
+            let length = 8 + 3 * u16::from(components);
+            bytes.extend_from_slice(&[0xFF, 0xC0]);
+            bytes.extend_from_slice(&length.to_be_bytes());
+            bytes.push(8);
+            bytes.extend_from_slice(&height.to_be_bytes());
+            bytes.extend_from_slice(&width.to_be_bytes());
+            bytes.push(components);
+            for component in 1..=components {
+                bytes.extend_from_slice(&[component, 0x11, 0]);
+            }
+            bytes.extend(tail);
+            bytes
+        })
+}
+
+/// A JPEG 2000 codestream: SOC, SIZ with one greyscale component, and COD with the lossy or
+/// the lossless wavelet.
+pub fn jpeg2000_bytes() -> impl Strategy<Value = Vec<u8>> {
+    (side(), side(), any::<bool>(), tail()).prop_map(|(width, height, lossless, tail)| {
+        let mut bytes = vec![0xFF, 0x4F, 0xFF, 0x51, 0, 41, 0, 0];
+        for value in [
+            u32::from(width),
+            u32::from(height),
+            0,
+            0,
+            u32::from(width),
+            u32::from(height),
+            0,
+            0,
+        ] {
+            bytes.extend_from_slice(&value.to_be_bytes());
+        }
+        bytes.extend_from_slice(&[0, 1, 7, 1, 1]);
+        bytes.extend_from_slice(&[
+            0xFF,
+            0x52,
+            0,
+            12,
+            0,
+            0,
+            0,
+            1,
+            0,
+            5,
+            4,
+            4,
+            0,
+            u8::from(lossless),
+        ]);
+        bytes.extend(tail);
+        bytes
+    })
+}
+
+/// A WSQ image: SOI, sometimes a `NIST_COM` comment with its resolution, and a start of frame.
+pub fn wsq_bytes() -> impl Strategy<Value = Vec<u8>> {
+    (side(), side(), any::<bool>(), tail()).prop_map(|(width, height, comment, tail)| {
+        let mut bytes = vec![0xFF, 0xA0];
+        if comment {
+            let text = b"NIST_COM 3\nPIX_WIDTH 500\nPPI 500\n";
+            bytes.extend_from_slice(&[0xFF, 0xA8]);
+            bytes.extend_from_slice(&(text.len() as u16 + 2).to_be_bytes());
+            bytes.extend_from_slice(text);
+        }
+        bytes.extend_from_slice(&[0xFF, 0xA2, 0, 17, 0, 255]);
+        bytes.extend_from_slice(&height.to_be_bytes());
+        bytes.extend_from_slice(&width.to_be_bytes());
+        bytes.extend_from_slice(&[2, 0x12, 0x34, 0, 0, 0, 2, 0, 0]);
+        bytes.extend(tail);
+        bytes
+    })
+}
+
+/// What follows a header: any bytes, separators of the traditional encoding among them.
+fn tail() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(any::<u8>(), 0..64)
+}
+
+/// A photo or signature image whose header gives its size.
+pub fn headed_image() -> impl Strategy<Value = (ImageFormat, Vec<u8>)> {
+    prop_oneof![
+        jpeg_bytes().prop_map(|bytes| (ImageFormat::Jpeg, bytes)),
+        jpeg2000_bytes().prop_map(|bytes| (ImageFormat::Jpeg2000, bytes)),
+        png_bytes().prop_map(|bytes| (ImageFormat::Png, bytes)),
+    ]
+}
+
+/// A finger or palm capture whose impression, if any, is an image with a header.
+pub fn headed_capture() -> impl Strategy<Value = Capture> {
+    let impression = |format, bytes| Capture::Impression(Impression::new(format, bytes).unwrap());
+    prop_oneof![
+        4 => wsq_bytes().prop_map(move |bytes| impression(ImpressionFormat::Wsq, bytes)),
+        1 => jpeg2000_bytes().prop_map(move |bytes| impression(ImpressionFormat::Jpeg2000, bytes)),
+        1 => png_bytes().prop_map(move |bytes| impression(ImpressionFormat::Png, bytes)),
+        1 => prop::sample::select(vec![Absence::Amputated, Absence::UnableToPrint]).prop_map(Capture::Absent),
+    ]
+}
+
+/// Ten captures of [`headed_capture`].
+pub fn headed_fingerprints() -> impl Strategy<Value = Fingerprints> {
+    prop::array::uniform10(headed_capture()).prop_map(|captures| {
+        Fingerprints::new(FingerPosition::ALL.into_iter().zip(captures)).unwrap()
+    })
+}
+
+/// Ten fingers and two palms of [`headed_capture`].
+pub fn headed_palms() -> impl Strategy<Value = FingerprintsAndPalms> {
+    (headed_fingerprints(), headed_capture(), headed_capture())
+        .prop_map(|(fingers, right, left)| FingerprintsAndPalms::new(fingers, right, left))
+}

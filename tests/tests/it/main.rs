@@ -7,6 +7,7 @@
 mod act;
 mod builders;
 mod errors;
+mod nist;
 mod people;
 mod privacy;
 mod properties;
