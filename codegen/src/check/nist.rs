@@ -259,3 +259,20 @@ impl<'m> MappingCheck<'_, 'm> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use dactylo_values::catalogue::{Carriage, VALUE_TYPES};
+
+    use crate::model::NIST_IMAGE_TYPES;
+
+    #[test]
+    fn the_image_types_are_those_the_values_carry_in_records_of_their_own() {
+        let images: Vec<&str> = VALUE_TYPES
+            .iter()
+            .filter(|value| matches!(value.carriage, Carriage::Images { .. }))
+            .map(|value| value.name)
+            .collect();
+        assert_eq!(images, NIST_IMAGE_TYPES);
+    }
+}

@@ -22,6 +22,7 @@ mod markdown;
 mod nist;
 mod readme;
 mod schema;
+mod transaction_table;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};

@@ -226,6 +226,7 @@ fn record_section(text: &mut String, model: &Model, record: &Record, program: &s
     for field in &record.fields {
         let _ = writeln!(text, "{}", item_row(field));
     }
+    super::transaction_table::section(text, model, record);
     let readings = readings(model, record);
     if !readings.is_empty() {
         let _ = writeln!(text, "\nHow the text is read:\n");

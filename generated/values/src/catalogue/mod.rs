@@ -9,8 +9,11 @@
 //! beginning with their format's signature, and a name staying in its alphabets once composed to
 //! NFC.
 
+mod carriage;
 mod json;
 mod patterns;
+
+pub use carriage::{Carriage, Carried};
 
 pub(crate) use json::{Object, thousands};
 
@@ -30,6 +33,8 @@ pub struct ValueType {
     pub schema: fn() -> String,
     /// The rule of characters its text follows, which a schema states as a pattern beside it.
     pub characters: Option<Characters>,
+    /// How it travels in an ANSI/NIST-ITL transaction.
+    pub carriage: Carriage,
 }
 
 impl ValueType {
@@ -103,6 +108,7 @@ macro_rules! catalogue {
             name: stringify!($name),
             schema: || <$name as Schema>::schema().text(),
             characters: <$name as Schema>::CHARACTERS,
+            carriage: <$name as Carried>::CARRIAGE,
         }),*];
 
         // Does not compile while a type lacks what a record's field must be.

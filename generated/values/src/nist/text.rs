@@ -1,19 +1,17 @@
 //! How each value type of the records is written as the text of a Type-2 field.
 
 use super::NistProblem;
+use crate::catalogue::{Carriage, Carried};
 use crate::{
-    AddressLine, Authority, BirthDate, Citizenship, Country, CourtActKind, Date, DocumentNumber,
-    Ethnicity, Iin, Name, Place, RegistrationBasis, Sex,
+    Absence, AddressLine, Authority, BirthDate, Citizenship, Country, CourtActKind, Date,
+    DocumentNumber, Ethnicity, Iin, ImageFormat, ImpressionFormat, Name, Place, RegistrationBasis,
+    Sex,
 };
 
-/// A value written as the text of one Type-2 field, and read back from it.
-///
-/// Text is UTF-8, as field 1.015 DCS declares; dates are `YYYYMMDD`, as the standard writes
-/// dates.
+/// A value written as the text of one Type-2 field, and read back from it, as its
+/// [`Carriage`](crate::catalogue::Carriage) says: text in UTF-8, as field 1.015 DCS declares;
+/// dates as `YYYYMMDD`, as the standard writes dates.
 pub trait NistText: Sized {
-    /// What the field holds, as the reference names its encoding.
-    const ENCODING: &'static str;
-
     /// Appends the value's text to `out`.
     fn write_nist(&self, out: &mut Vec<u8>);
 
@@ -29,10 +27,8 @@ pub trait NistText: Sized {
 /// Values written as the string they hold (a text, a number, a code), and read through their
 /// `new`.
 macro_rules! as_text {
-    ($($name:ident => $text:ident, $encoding:expr),* $(,)?) => {$(
+    ($($name:ident => $text:ident),* $(,)?) => {$(
         impl NistText for $name {
-            const ENCODING: &'static str = $encoding;
-
             fn write_nist(&self, out: &mut Vec<u8>) {
                 out.extend_from_slice(self.$text().as_bytes());
             }
@@ -44,27 +40,23 @@ macro_rules! as_text {
     )*};
 }
 
-const TEXT: &str = "UTF-8 text, as the value holds it";
-
 as_text!(
-    Name => as_str, TEXT,
-    DocumentNumber => as_str, TEXT,
-    Place => as_str, TEXT,
-    Ethnicity => as_str, TEXT,
-    RegistrationBasis => as_str, TEXT,
-    Authority => as_str, TEXT,
-    AddressLine => as_str, TEXT,
-    Iin => as_str, "12 digits",
-    Country => alpha3, "ISO 3166-1 alpha-3 code",
-    Citizenship => code, "ISO 3166-1 alpha-3 code, or XXA, XXB, XXC, XXX",
+    Name => as_str,
+    DocumentNumber => as_str,
+    Place => as_str,
+    Ethnicity => as_str,
+    RegistrationBasis => as_str,
+    Authority => as_str,
+    AddressLine => as_str,
+    Iin => as_str,
+    Country => alpha3,
+    Citizenship => code,
 );
 
 /// Enums of a few kinds, written as their wire names.
 macro_rules! as_variant {
-    ($($name:ident, $encoding:literal),* $(,)?) => {$(
+    ($($name:ident),* $(,)?) => {$(
         impl NistText for $name {
-            const ENCODING: &'static str = $encoding;
-
             fn write_nist(&self, out: &mut Vec<u8>) {
                 out.extend_from_slice(self.wire_name().as_bytes());
             }
@@ -74,7 +66,7 @@ macro_rules! as_variant {
                     .iter()
                     .position(|name| *name == text)
                     .map(|index| $name::VARIANTS[index])
-                    .ok_or(NistProblem::Form($encoding))
+                    .ok_or(NistProblem::Form(encoding::<Self>()))
             }
         }
     )*};
@@ -88,29 +80,44 @@ impl CourtActKind {
     const VARIANTS: [CourtActKind; 2] = [CourtActKind::Verdict, CourtActKind::Decision];
 }
 
-as_variant!(
-    Sex,
-    "`M`, `F` or `X`",
-    CourtActKind,
-    "`verdict` or `decision`",
-);
+impl Absence {
+    const VARIANTS: [Absence; 2] = [Absence::Amputated, Absence::UnableToPrint];
+}
+
+impl ImageFormat {
+    const VARIANTS: [ImageFormat; 3] = [ImageFormat::Jpeg, ImageFormat::Jpeg2000, ImageFormat::Png];
+}
+
+impl ImpressionFormat {
+    const VARIANTS: [ImpressionFormat; 4] = [
+        ImpressionFormat::Wsq,
+        ImpressionFormat::Jpeg2000,
+        ImpressionFormat::Png,
+        ImpressionFormat::Iso19794_2,
+    ];
+}
+
+as_variant!(Sex, CourtActKind, Absence, ImageFormat, ImpressionFormat);
+
+/// The encoding a value's field holds, as the reference gives it.
+fn encoding<T: Carried>() -> &'static str {
+    match T::CARRIAGE {
+        Carriage::Text { encoding } | Carriage::Images { encoding, .. } => encoding,
+    }
+}
 
 impl NistText for Date {
-    const ENCODING: &'static str = "`YYYYMMDD`";
-
     fn write_nist(&self, out: &mut Vec<u8>) {
         write_date(out, self.year(), self.month(), self.day());
     }
 
     fn read_nist(text: &str) -> Result<Self, NistProblem> {
-        let (year, month, day) = date_digits(text).ok_or(NistProblem::Form(Self::ENCODING))?;
+        let (year, month, day) = date_digits(text).ok_or(NistProblem::Form(encoding::<Self>()))?;
         Date::new(year, month, day).map_err(|error| NistProblem::Value(error.to_string()))
     }
 }
 
 impl NistText for BirthDate {
-    const ENCODING: &'static str = "`YYYYMMDD`, `00` for a day or month not known";
-
     fn write_nist(&self, out: &mut Vec<u8>) {
         match self.date() {
             Some(date) => date.write_nist(out),
@@ -120,10 +127,10 @@ impl NistText for BirthDate {
 
     fn read_nist(text: &str) -> Result<Self, NistProblem> {
         let value = |error: crate::DateError| NistProblem::Value(error.to_string());
-        match date_digits(text).ok_or(NistProblem::Form(Self::ENCODING))? {
+        match date_digits(text).ok_or(NistProblem::Form(encoding::<Self>()))? {
             (year, 0, 0) => BirthDate::from_year(year).map_err(value),
             (year, month, 0) => BirthDate::from_year_month(year, month).map_err(value),
-            (_, 0, _) => Err(NistProblem::Form(Self::ENCODING)),
+            (_, 0, _) => Err(NistProblem::Form(encoding::<Self>())),
             (year, month, day) => Date::new(year, month, day)
                 .map(BirthDate::from_date)
                 .map_err(value),
