@@ -48,6 +48,10 @@ pub const RECORDS_CRATE: &str = names::records_crate::CRATE_NAME;
 /// Where the JSON Schemas go inside the generated crate.
 pub const SCHEMA_DIR: &str = "schema";
 
+/// Where the `nist` example's list of records goes inside the generated crate, beside the
+/// example's own hand-written `main.rs`.
+pub const NIST_EXAMPLE_DIR: &str = "examples/nist";
+
 /// A spec that has been read and checked.
 #[derive(Debug, Clone)]
 pub struct Spec {
@@ -165,6 +169,13 @@ impl Spec {
             written.push(layout::json_file(
                 Path::new(SCHEMA_DIR).join(file.as_str()),
                 &schema,
+            )?);
+        }
+        if let Some(file) = &files.nist_example {
+            written.push(layout::file(
+                Path::new(NIST_EXAMPLE_DIR).join(file.as_str()),
+                emit::nist_example_records(&plan),
+                &self.label,
             )?);
         }
         Ok(Output::new(written)

@@ -29,6 +29,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 pub(crate) use cases::{Case, compile_fail_cases};
+pub(crate) use nist::example_records as nist_example_records;
 pub(crate) use readme::readme;
 pub(crate) use schema::{record as record_schema, value_schemas};
 

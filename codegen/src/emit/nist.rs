@@ -73,6 +73,13 @@ pub(super) fn record_functions(plan: &Plan, module: &RecordModule, target: &Targ
     }
 }
 
+/// The `nist` example's list of the records it encodes and decodes, by their names at the
+/// crate's root, for its `records!` macro.
+pub(crate) fn example_records(plan: &Plan) -> TokenStream {
+    let records = plan.records.iter().map(|module| &module.reexports[0]);
+    quote!(records! { #(#records),* })
+}
+
 /// How emitted code reaches a member's value: `&T`, or `Option<&T>` for an optional one.
 enum Access {
     Required(TokenStream),

@@ -197,6 +197,9 @@ pub(crate) const ROOT_FILE: &str = "mod.rs";
 /// The reference, at the generated crate's root.
 pub(crate) const README_FILE: &str = "README.md";
 
+/// The file of the `nist` example's list of records, in its directory (`NIST_EXAMPLE_DIR`).
+pub(crate) const NIST_EXAMPLE_FILE: &str = "records.rs";
+
 /// The file of a child module of the generated module's root.
 pub(crate) fn module_file(module: &str) -> String {
     format!("{module}.rs")

@@ -48,6 +48,8 @@ pub struct Files {
     pub schemas: Vec<FileName>,
     /// The reference, at the crate's root.
     pub readme: FileName,
+    /// The list of records of the `nist` example, when the spec exports the records.
+    pub nist_example: Option<FileName>,
 }
 
 /// The names `dactylo-records` declares beside the generated module: the module itself, and the
@@ -132,12 +134,22 @@ pub(super) fn files(module: &Module, planner: &mut Planner) -> Files {
         "the reference".to_owned(),
         None,
     );
+    let exported = module.records.iter().any(|record| record.nist.is_some());
+    let nist_example = exported.then(|| {
+        planner.file(
+            &Scope::Files("the `nist` example's directory".to_owned()),
+            names::NIST_EXAMPLE_FILE.to_owned(),
+            "the records the `nist` example encodes and decodes".to_owned(),
+            None,
+        )
+    });
     Files {
         root,
         composites,
         records,
         schemas: schema_files,
         readme,
+        nist_example,
     }
 }
 

@@ -480,3 +480,128 @@ mod independent {
         });
     }
 }
+
+/// The example command of `dactylo-records` (`examples/nist`), as its documentation runs it:
+/// built once into the scratch target directory the generator's tests share, then run to encode
+/// and decode a complete record of every list.
+mod example {
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Output};
+
+    use dactylo_records::nist::TransactionInfo;
+    use dactylo_tests::fixtures::{EachRecord, Record, each_record};
+
+    use super::complete;
+
+    fn built() -> PathBuf {
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target");
+        let status = Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--offline",
+                "--quiet",
+                "-p",
+                "dactylo-records",
+                "--features",
+                "nist,serde",
+            ])
+            .args(["--example", "nist", "--target-dir"])
+            .arg(&target)
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .env_remove("RUSTFLAGS")
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "the example builds");
+        target.join("debug").join("examples").join("nist")
+    }
+
+    struct EncodeDecode<'a> {
+        example: &'a Path,
+        directory: &'a Path,
+    }
+
+    fn run(example: &Path, arguments: &[&str]) -> Output {
+        Command::new(example).args(arguments).output().unwrap()
+    }
+
+    impl EachRecord for EncodeDecode<'_> {
+        fn record<R: Record>(&mut self) {
+            let record = complete::<R>(5);
+            let json = self.directory.join(format!("{}.json", R::NAME));
+            let transaction = self.directory.join(format!("{}.an2", R::NAME));
+            std::fs::write(&json, serde_json::to_vec(&record).unwrap()).unwrap();
+            let (json, transaction) = (json.to_str().unwrap(), transaction.to_str().unwrap());
+            let settings = [
+                "TOT=VISA",
+                "DAT=2025-01-10",
+                "DAI=KZ-AFIS",
+                "ORI=KZ-MFA",
+                "TCN=0001",
+                "SRC=KZ-MFA",
+                "FCD=2025-01-09",
+                "IMP=0",
+                "PALM_IMP=10",
+            ];
+            let encoded = run(
+                self.example,
+                &[&["encode", R::NAME, json, transaction][..], &settings].concat(),
+            );
+            assert!(
+                encoded.status.success(),
+                "{}",
+                String::from_utf8_lossy(&encoded.stderr)
+            );
+            let info = TransactionInfo {
+                transaction_type: "VISA".to_owned(),
+                priority: None,
+                originating_agency: "KZ-MFA".to_owned(),
+                control_number: "0001".to_owned(),
+                capturing_agency: "KZ-MFA".to_owned(),
+                ..super::info()
+            };
+            let expected = record.to_nist(&info).unwrap();
+            assert!(
+                std::fs::read(transaction).unwrap() == expected,
+                "{}: the example writes what to_nist writes",
+                R::NAME
+            );
+            let decoded = run(self.example, &["decode", R::NAME, transaction]);
+            assert!(
+                decoded.status.success(),
+                "{}",
+                String::from_utf8_lossy(&decoded.stderr)
+            );
+            let read: R = serde_json::from_slice(&decoded.stdout).unwrap();
+            assert_eq!(read, record);
+            // A setting left out is named, and nothing is written.
+            let refused = run(
+                self.example,
+                &["encode", R::NAME, json, transaction, "TOT=VISA"],
+            );
+            assert!(!refused.status.success());
+            assert!(
+                String::from_utf8_lossy(&refused.stderr)
+                    .contains("missing settings: DAT, DAI, ORI, TCN, SRC, FCD, IMP, PALM_IMP")
+            );
+        }
+    }
+
+    #[test]
+    fn the_example_command_encodes_and_decodes_every_record() {
+        let example = built();
+        let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nist-example");
+        std::fs::create_dir_all(&directory).unwrap();
+        each_record(&mut EncodeDecode {
+            example: &example,
+            directory: &directory,
+        });
+        let unknown = run(&example, &["decode", "NoSuchRecord", "x.an2"]);
+        let stderr = String::from_utf8_lossy(&unknown.stderr);
+        assert!(!unknown.status.success());
+        assert!(
+            stderr.contains("no record is named so (12 characters)"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("NoSuchRecord"), "{stderr}");
+    }
+}
