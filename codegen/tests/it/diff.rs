@@ -316,3 +316,56 @@ fn the_command_line_reports_and_exits_as_documented() {
     assert_eq!(code, 3);
     assert!(stderr.contains("spec/absent.yaml"), "{stderr}");
 }
+
+/// The live spec, which exports its records as ANSI/NIST-ITL transactions.
+const LIVE: &str = include_str!("../../../spec/resolution-939.yaml");
+
+#[test]
+fn a_changed_field_number_or_domain_breaks_receivers_and_is_major() {
+    let older = Spec::parse(LIVE, "spec/resolution-939.yaml").unwrap();
+    let changed = |from: &str, to: &str| {
+        assert_eq!(LIVE.matches(from).count(), 1, "{from}");
+        let newer = Spec::parse(&LIVE.replacen(from, to, 1), "amended.yaml").unwrap();
+        older.diff(&newer)
+    };
+    let diff = changed(
+        "paragraph: 6, item: 1 }\n        nist: { surname: 2.011, given_name: 2.012,",
+        "paragraph: 6, item: 1 }\n        nist: { surname: 2.012, given_name: 2.011,",
+    );
+    assert_eq!(diff.semver(), Semver::Major);
+    let whats: Vec<&str> = diff
+        .changes()
+        .iter()
+        .map(|change| change.what.as_str())
+        .collect();
+    assert_eq!(
+        whats,
+        [
+            "`IdentityDocumentRecord.full_name.given_name` moved from Type-2 field 2.012 to 2.011: receivers of old transactions read it from the wrong field, and `from_nist` refuses old transactions",
+            "`IdentityDocumentRecord.full_name.surname` moved from Type-2 field 2.011 to 2.012: receivers of old transactions read it from the wrong field, and `from_nist` refuses old transactions",
+        ]
+    );
+    let diff = changed("  version: \"1.0\"\n", "  version: \"1.1\"\n");
+    assert_eq!(diff.semver(), Semver::Major);
+    assert!(diff.changes()[0].what.starts_with(
+        "the transactions' domain (1.013 DOM) changed from KZ-DACTYLO-939 1.0 to KZ-DACTYLO-939 1.1"
+    ));
+}
+
+#[test]
+fn exporting_transactions_adds_and_stopping_removes() {
+    let with = Spec::parse(LIVE, "spec/resolution-939.yaml").unwrap();
+    let without_text: String = LIVE
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("nist:"))
+        .take_while(|line| !line.starts_with("# The records' ANSI/NIST-ITL"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let without = Spec::parse(&without_text, "without.yaml").unwrap();
+    let added = without.diff(&with);
+    assert_eq!(added.semver(), Semver::Minor);
+    assert!(added.changes()[0].what.starts_with(
+        "ANSI/NIST-ITL transactions (domain KZ-DACTYLO-939, version 1.0): every record gains"
+    ));
+    assert_eq!(with.diff(&without).semver(), Semver::Major);
+}
