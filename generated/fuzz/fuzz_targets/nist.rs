@@ -1,7 +1,12 @@
 //! Any bytes as a transaction of every record: `from_nist` answers with a record or an error,
 //! never a panic, and a record it reads writes a transaction that reads back into the same
-//! record. Seed it with the transactions `tests/tests/it/nist.rs` writes (under
-//! `target/tmp/nistitl/transactions/`).
+//! record. Seed `fuzz/corpus/nist/` with the transactions `tests/tests/it/nist.rs` writes (the
+//! `*.an2` files under `target/tmp/nistitl/transactions/`), then:
+//!
+//! ```sh
+//! cargo install cargo-fuzz
+//! cd generated && cargo +nightly fuzz run nist   # or RUSTC_BOOTSTRAP=1 cargo fuzz run nist
+//! ```
 
 #![no_main]
 

@@ -180,6 +180,51 @@ impl EachRecord for Hostile {
             "{error}"
         );
         assert!(error.item.is_some(), "{error} names the item");
+        // An image larger than its value's limit, in a record whose LEN is right, is refused
+        // before it is copied; a record longer than its type allows, from its LEN alone.
+        let huge_photo = rewritten(&|records| {
+            let photo = records
+                .iter_mut()
+                .find(|record| record.starts_with(b"10."))
+                .unwrap();
+            let data = position(photo, b"10.999:") + 7;
+            photo.truncate(data);
+            photo.extend(std::iter::repeat_n(0xFF, dactylo_records::PHOTO_LIMIT + 1));
+        });
+        let error = refused(&huge_photo);
+        assert_eq!(
+            (error.problem.clone(), error.record_type, error.field),
+            (
+                NistProblem::TooLarge {
+                    limit: dactylo_records::PHOTO_LIMIT
+                },
+                Some(10),
+                Some(999)
+            ),
+            "{error}"
+        );
+        let photo_len = position(&transaction, b"\x1c10.001:") + 8;
+        let digits = transaction[photo_len..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let too_long = (dactylo_records::PHOTO_LIMIT + 1_000_001).to_string();
+        let long_record = [
+            &transaction[..photo_len],
+            too_long.as_bytes(),
+            &transaction[photo_len + digits..],
+        ]
+        .concat();
+        let error = refused(&long_record);
+        assert_eq!(
+            (error.record_type, error.field),
+            (Some(10), Some(1)),
+            "{error}"
+        );
+        assert!(
+            matches!(error.problem, NistProblem::TooLarge { .. }),
+            "{error}"
+        );
         // Random damage never panics, and never echoes.
         let mut runner = TestRunner::new(dactylo_tests::seeds::config(64));
         runner

@@ -2,9 +2,9 @@
 //! Type-20 for the signature. Written from the values, and read back into them.
 
 use super::header::{self, Facts, Kind};
-use super::read::{RecordView, text_of};
+use super::read::RecordView;
 use super::separator::US;
-use super::write::{Tagged, date};
+use super::write::Tagged;
 use super::{NistError, NistProblem, TransactionInfo};
 use crate::{
     Absence, Capture, FingerPosition, Fingerprints, FingerprintsAndPalms, ImageFormat, Impression,
@@ -23,19 +23,27 @@ pub(crate) enum Image<'r> {
 /// The fields of a friction ridge record (Type-14 or Type-15) that an image brings.
 const IMAGE_FIELDS: [u32; 7] = [6, 7, 8, 9, 10, 11, 12];
 
-/// Appends the records of `image` to `records`, each with the next IDC.
+/// Appends the records of `image` to `records`, each with the next IDC; `capture_date` is the
+/// info's, written.
 pub(crate) fn write<'r>(
     image: &Image<'r>,
-    info: &TransactionInfo,
+    info: &'r TransactionInfo,
+    capture_date: &'r [u8; 8],
     records: &mut Vec<Tagged<'r>>,
 ) -> Result<(), NistError> {
     match *image {
-        Image::Fingers(fingers, item) => write_fingers(fingers, info, item, records),
+        Image::Fingers(fingers, item) => write_fingers(fingers, info, capture_date, item, records),
         Image::FingersAndPalms(captures, item) => {
-            write_fingers(captures.fingers(), info, item, records)?;
+            write_fingers(captures.fingers(), info, capture_date, item, records)?;
             for position in PalmPosition::ALL {
-                let record =
-                    friction_ridge(15, position.code(), captures.palm(position), info, item)?;
+                let record = friction_ridge(
+                    15,
+                    position.code(),
+                    captures.palm(position),
+                    info,
+                    capture_date,
+                    item,
+                )?;
                 push(records, record);
             }
             Ok(())
@@ -44,8 +52,8 @@ pub(crate) fn write<'r>(
             let facts = facts(photo_kind(photo.format()), photo.as_bytes(), 10, item)?;
             let mut record = Tagged::new(10);
             record.text(3, "FACE");
-            record.text(4, info.capturing_agency.as_str());
-            record.text(5, date(info.capture_date));
+            record.text(4, &info.capturing_agency);
+            record.binary(5, capture_date);
             size_and_scale(&mut record, &facts);
             record.text(11, facts.compression);
             record.text(12, facts.colour_space);
@@ -58,15 +66,15 @@ pub(crate) fn write<'r>(
             let facts = facts(kind, signature.as_bytes(), 20, item)?;
             let mut record = Tagged::new(20);
             record.text(3, "S");
-            record.text(4, info.capturing_agency.as_str());
-            record.text(5, date(info.capture_date));
+            record.text(4, &info.capturing_agency);
+            record.binary(5, capture_date);
             size_and_scale(&mut record, &facts);
             record.text(11, facts.compression);
-            record.text(12, facts.bits_per_pixel.to_string());
+            record.number(12, facts.bits_per_pixel);
             record.text(13, facts.colour_space);
             record.text(15, file_type(kind));
             record.text(20, "SIGNATURE");
-            record.text(21, "1");
+            record.number(21, 1u8);
             record.binary(999, signature.as_bytes());
             push(records, record);
             Ok(())
@@ -76,22 +84,21 @@ pub(crate) fn write<'r>(
 
 fn write_fingers<'r>(
     fingers: &'r Fingerprints,
-    info: &TransactionInfo,
+    info: &'r TransactionInfo,
+    capture_date: &'r [u8; 8],
     item: &'static str,
     records: &mut Vec<Tagged<'r>>,
 ) -> Result<(), NistError> {
     for (position, capture) in fingers.iter() {
-        let record = friction_ridge(14, position.code(), capture, info, item)?;
+        let record = friction_ridge(14, position.code(), capture, info, capture_date, item)?;
         push(records, record);
     }
     Ok(())
 }
 
-/// Gives `record` the next IDC (the Type-2 record has 0) as its first field, and appends it.
+/// Gives `record` the next IDC (the Type-2 record has 0), and appends it.
 fn push<'r>(records: &mut Vec<Tagged<'r>>, mut record: Tagged<'r>) {
-    record
-        .fields
-        .insert(0, (2, records.len().to_string().into_bytes().into()));
+    record.idc = Some(records.len() as u64);
     records.push(record);
 }
 
@@ -100,7 +107,8 @@ fn friction_ridge<'r>(
     record_type: u16,
     position: u8,
     capture: &'r Capture,
-    info: &TransactionInfo,
+    info: &'r TransactionInfo,
+    capture_date: &'r [u8; 8],
     item: &'static str,
 ) -> Result<Tagged<'r>, NistError> {
     let mut record = Tagged::new(record_type);
@@ -108,9 +116,9 @@ fn friction_ridge<'r>(
         14 => info.finger_impression.code(),
         _ => info.palm_impression.code(),
     };
-    record.text(3, impression.to_string());
-    record.text(4, info.capturing_agency.as_str());
-    record.text(5, date(info.capture_date));
+    record.number(3, impression);
+    record.text(4, &info.capturing_agency);
+    record.binary(5, capture_date);
     match capture {
         Capture::Impression(impression) => {
             let kind = match impression.format() {
@@ -126,13 +134,13 @@ fn friction_ridge<'r>(
             let facts = facts(kind, impression.as_bytes(), record_type, item)?;
             size_and_scale(&mut record, &facts);
             record.text(11, facts.compression);
-            record.text(12, facts.bits_per_pixel.to_string());
-            record.text(13, position.to_string());
+            record.number(12, facts.bits_per_pixel);
+            record.number(13, position);
             record.binary(999, impression.as_bytes());
         }
         Capture::Absent(absence) => {
-            record.text(13, position.to_string());
-            record.text(
+            record.number(13, position);
+            record.owned(
                 18,
                 format!("{position}{}{}", char::from(US), absence.code()),
             );
@@ -171,11 +179,11 @@ fn facts(
 }
 
 fn size_and_scale(record: &mut Tagged<'_>, facts: &Facts) {
-    record.text(6, facts.width.to_string());
-    record.text(7, facts.height.to_string());
-    record.text(8, facts.scale.unit.to_string());
-    record.text(9, facts.scale.horizontal.to_string());
-    record.text(10, facts.scale.vertical.to_string());
+    record.number(6, facts.width);
+    record.number(7, facts.height);
+    record.number(8, facts.scale.unit);
+    record.number(9, facts.scale.horizontal);
+    record.number(10, facts.scale.vertical);
 }
 
 /// Reads the ten fingers from the Type-14 records.
@@ -216,7 +224,7 @@ fn take<'a, 'v>(
             continue;
         }
         if let Some((field, value)) = select
-            && record.field(field).map(text_of).transpose()?.flatten() != Some(value)
+            && record.field(field) != Some(value.as_bytes())
         {
             continue;
         }
@@ -280,6 +288,7 @@ fn read_friction_ridge(
                         .for_item(item));
                 }
             };
+            check_size(data, crate::IMPRESSION_LIMIT, record_type, item)?;
             let impression = Impression::new(format, data.to_vec()).map_err(|error| {
                 NistError::new(NistProblem::Value(error.to_string())).at_field(record_type, 999)
             })?;
@@ -332,6 +341,7 @@ pub(crate) fn read_photo(
             .for_item(item));
     }
     read_image(record, 10, 11, item).and_then(|(format, data)| {
+        check_size(data, crate::PHOTO_LIMIT, 10, item)?;
         Photo::new(format, data.to_vec()).map_err(|error| {
             NistError::new(NistProblem::Value(error.to_string()))
                 .at_field(10, 999)
@@ -364,12 +374,28 @@ pub(crate) fn read_signature(
     record.required_text(12, item)?;
     record.required_text(15, item)?;
     read_image(record, 20, 11, item).and_then(|(format, data)| {
+        check_size(data, crate::SIGNATURE_LIMIT, 20, item)?;
         Signature::new(format, data.to_vec()).map_err(|error| {
             NistError::new(NistProblem::Value(error.to_string()))
                 .at_field(20, 999)
                 .for_item(item)
         })
     })
+}
+
+/// Refuses image data larger than its value's limit, before any of it is copied.
+fn check_size(
+    data: &[u8],
+    limit: usize,
+    record_type: u16,
+    item: &'static str,
+) -> Result<(), NistError> {
+    if data.len() > limit {
+        return Err(NistError::new(NistProblem::TooLarge { limit })
+            .at_field(record_type, 999)
+            .for_item(item));
+    }
+    Ok(())
 }
 
 /// The format and the data of a Type-10 or Type-20 image, after the fields every such image has.

@@ -303,13 +303,21 @@ fn record(input: &[u8], first: bool) -> Result<(RecordView<'_>, usize), NistErro
     if digits == 0 || digits > 10 || input.get(after_tag + digits) != Some(&GS) {
         return Err(in_record(NistProblem::Length).at_field(record_type, 1));
     }
-    let length: usize = std::str::from_utf8(&input[after_tag..after_tag + digits])
-        .ok()
-        .and_then(|digits| digits.parse().ok())
-        .ok_or_else(|| in_record(NistProblem::Length).at_field(record_type, 1))?;
+    // At most ten digits: less than 2^34, a `usize` on every platform this builds for.
+    let length = input[after_tag..after_tag + digits]
+        .iter()
+        .fold(0u64, |number, digit| number * 10 + u64::from(digit - b'0'));
+    let length = usize::try_from(length).map_err(|_| {
+        in_record(NistProblem::TooLarge {
+            limit: TRANSACTION_LIMIT,
+        })
+    })?;
+    // An image record holds at most its image's limit, and a text record's worth of fields.
     let limit = match record_type {
-        1 | 2 => TEXT_LIMIT,
-        _ => TRANSACTION_LIMIT,
+        10 => crate::PHOTO_LIMIT + TEXT_LIMIT,
+        14 | 15 => crate::IMPRESSION_LIMIT + TEXT_LIMIT,
+        20 => crate::SIGNATURE_LIMIT + TEXT_LIMIT,
+        _ => TEXT_LIMIT,
     };
     if length > limit {
         return Err(in_record(NistProblem::TooLarge { limit }).at_field(record_type, 1));
@@ -364,24 +372,25 @@ fn record(input: &[u8], first: bool) -> Result<(RecordView<'_>, usize), NistErro
 /// The record type and field number of the tag `<type>.<number>:` at the start of `input`, and
 /// where its value starts. The type has one or two digits, the number one to three.
 fn tag(input: &[u8]) -> Option<(u16, u32, usize)> {
-    let dot = input.iter().take(3).position(|byte| *byte == b'.')?;
-    let colon = dot
-        + 1
-        + input[dot + 1..]
-            .iter()
-            .take(5)
-            .position(|byte| *byte == b':')?;
-    let number = |digits: &[u8]| -> Option<u32> {
-        if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        std::str::from_utf8(digits).ok()?.parse().ok()
-    };
-    let record_type = u16::try_from(number(&input[..dot])?).ok()?;
-    let field = number(&input[dot + 1..colon])?;
+    let (record_type, dot) = digits_until(input, b'.', 2)?;
+    let (field, colon) = digits_until(&input[dot + 1..], b':', 3)?;
+    let record_type = u16::try_from(record_type).ok()?;
     (1..=FIELD_LIMIT)
         .contains(&field)
-        .then_some((record_type, field, colon + 1))
+        .then_some((record_type, field, dot + 1 + colon + 1))
+}
+
+/// The number of 1 to `most` ASCII digits at the start of `input`, and where `end` follows them.
+fn digits_until(input: &[u8], end: u8, most: usize) -> Option<(u32, usize)> {
+    let mut number = 0u32;
+    for (at, byte) in input.iter().enumerate().take(most + 1) {
+        match *byte {
+            b'0'..=b'9' if at < most => number = number * 10 + u32::from(byte - b'0'),
+            byte if byte == end && at > 0 => return Some((number, at)),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Checks the Type-1 record: its version, domain and encoding, and that CNT lists the records

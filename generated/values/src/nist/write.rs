@@ -1,8 +1,6 @@
 //! Writing a transaction: the Type-1 record from the [`TransactionInfo`], the Type-2 record from
 //! the fields a record's `to_nist` puts, and the image records from its captures and images.
 
-use std::borrow::Cow;
-
 use super::images::{self, Image};
 use super::separator::{FS, GS, RS, US, is_separator};
 use super::{
@@ -16,73 +14,140 @@ use crate::{Fingerprints, FingerprintsAndPalms, Photo, Signature};
 #[derive(Debug)]
 pub struct Transaction<'r> {
     domain: Domain,
-    text: Vec<(u32, Vec<u8>)>,
+    /// The Type-2 fields' texts, one after the other in `text_bytes`: one buffer for all.
+    text: Vec<(u32, std::ops::Range<usize>)>,
+    text_bytes: Vec<u8>,
     images: Vec<Image<'r>>,
 }
 
-/// A record of the traditional encoding before its LEN is known: its type and its fields, by
-/// number, in the order written.
+/// A record of the traditional encoding before its LEN is known: its type, its IDC (but for
+/// Type-1) and its fields, by number, in the order written.
 pub(crate) struct Tagged<'r> {
     pub(crate) record_type: u16,
-    pub(crate) fields: Vec<(u32, Cow<'r, [u8]>)>,
+    pub(crate) idc: Option<u64>,
+    pub(crate) fields: Vec<(u32, Value<'r>)>,
+}
+
+/// A field's value, written without formatting it into a string of its own first.
+pub(crate) enum Value<'r> {
+    /// Text or image data, as given.
+    Bytes(&'r [u8]),
+    /// Text made for the transaction.
+    Owned(Vec<u8>),
+    /// A number, in decimal.
+    Number(u64),
+}
+
+impl Value<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Value::Bytes(bytes) => bytes.len(),
+            Value::Owned(bytes) => bytes.len(),
+            Value::Number(number) => digits(*number),
+        }
+    }
+
+    fn write_into(&self, out: &mut Vec<u8>) {
+        match self {
+            Value::Bytes(bytes) => out.extend_from_slice(bytes),
+            Value::Owned(bytes) => out.extend_from_slice(bytes),
+            Value::Number(number) => push_number(out, *number),
+        }
+    }
 }
 
 impl<'r> Tagged<'r> {
     pub(crate) fn new(record_type: u16) -> Tagged<'r> {
         Tagged {
             record_type,
-            fields: Vec::new(),
+            idc: None,
+            fields: Vec::with_capacity(16),
         }
     }
 
-    pub(crate) fn text(&mut self, field: u32, text: impl Into<String>) {
-        self.fields
-            .push((field, Cow::Owned(text.into().into_bytes())));
+    pub(crate) fn text(&mut self, field: u32, text: &'r str) {
+        self.fields.push((field, Value::Bytes(text.as_bytes())));
+    }
+
+    pub(crate) fn owned(&mut self, field: u32, text: String) {
+        self.fields.push((field, Value::Owned(text.into_bytes())));
+    }
+
+    pub(crate) fn number(&mut self, field: u32, number: impl Into<u64>) {
+        self.fields.push((field, Value::Number(number.into())));
     }
 
     pub(crate) fn binary(&mut self, field: u32, bytes: &'r [u8]) {
-        self.fields.push((field, Cow::Borrowed(bytes)));
+        self.fields.push((field, Value::Bytes(bytes)));
     }
 
     fn tag_length(&self, field: u32) -> usize {
-        digits(usize::from(self.record_type)) + 1 + digits(field as usize).max(3) + 1
+        digits(u64::from(self.record_type)) + 1 + digits(u64::from(field)).max(3) + 1
     }
 
     /// The record's length with LEN in it: the fields, each with its tag and its separator, and
     /// LEN's own digits.
-    fn length(&self) -> usize {
+    pub(crate) fn length(&self) -> usize {
+        let idc = self
+            .idc
+            .map_or(0, |idc| self.tag_length(2) + digits(idc) + 1);
         let rest: usize = self
             .fields
             .iter()
             .map(|(field, value)| self.tag_length(*field) + value.len() + 1)
             .sum();
-        let fixed = rest + self.tag_length(1) + 1;
+        let fixed = idc + rest + self.tag_length(1) + 1;
         (1..=20)
             .map(|own| fixed + own)
-            .find(|length| digits(*length) == length - fixed)
+            .find(|length| digits(*length as u64) == length - fixed)
             .unwrap_or(fixed)
     }
 
-    fn write_into(&self, out: &mut Vec<u8>) {
-        let length = self.length();
+    /// Writes the record, whose [`Tagged::length`] is `length`.
+    fn write_into(&self, out: &mut Vec<u8>, length: usize) {
         let start = out.len();
-        self.write_field(out, 1, length.to_string().as_bytes());
+        self.write_tag(out, 1);
+        push_number(out, length as u64);
+        if let Some(idc) = self.idc {
+            out.push(GS);
+            self.write_tag(out, 2);
+            push_number(out, idc);
+        }
         for (field, value) in &self.fields {
             out.push(GS);
-            self.write_field(out, *field, value);
+            self.write_tag(out, *field);
+            value.write_into(out);
         }
         out.push(FS);
         debug_assert_eq!(out.len() - start, length);
     }
 
-    fn write_field(&self, out: &mut Vec<u8>, field: u32, value: &[u8]) {
-        out.extend_from_slice(format!("{}.{field:03}:", self.record_type).as_bytes());
-        out.extend_from_slice(value);
+    /// `<type>.<field>:`, the field in three digits at least. Record types and fields have at
+    /// most two and three digits (the reader refuses more), written without a call to copy
+    /// memory: a tag is a few bytes, and a transaction has hundreds.
+    fn write_tag(&self, out: &mut Vec<u8>, field: u32) {
+        let digit = |number: u32| b'0' + (number % 10) as u8;
+        let record_type = u32::from(self.record_type);
+        if record_type >= 10 {
+            out.extend_from_slice(&[digit(record_type / 10), digit(record_type), b'.']);
+        } else {
+            out.extend_from_slice(&[digit(record_type), b'.']);
+        }
+        out.extend_from_slice(&[digit(field / 100), digit(field / 10), digit(field), b':']);
     }
 }
 
-fn digits(number: usize) -> usize {
+fn digits(number: u64) -> usize {
     number.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
+/// Appends `number` in decimal, digit by digit: the numbers of a transaction are short.
+fn push_number(out: &mut Vec<u8>, number: u64) {
+    let mut divisor = 10u64.pow(digits(number) as u32 - 1);
+    while divisor > 0 {
+        out.push(b'0' + (number / divisor % 10) as u8);
+        divisor /= 10;
+    }
 }
 
 impl<'r> Transaction<'r> {
@@ -90,7 +155,8 @@ impl<'r> Transaction<'r> {
     pub fn new(domain: Domain) -> Transaction<'r> {
         Transaction {
             domain,
-            text: Vec::new(),
+            text: Vec::with_capacity(64),
+            text_bytes: Vec::with_capacity(1024),
             images: Vec::new(),
         }
     }
@@ -106,16 +172,18 @@ impl<'r> Transaction<'r> {
         value: &T,
         item: &'static str,
     ) -> Result<(), NistError> {
-        let mut text = Vec::new();
-        value.write_nist(&mut text);
+        let start = self.text_bytes.len();
+        value.write_nist(&mut self.text_bytes);
+        let text = &self.text_bytes[start..];
         if text.is_empty() || text.iter().any(|byte| is_separator(*byte)) {
+            self.text_bytes.truncate(start);
             return Err(NistError::new(NistProblem::Form(
                 "text with a character and without separators",
             ))
             .at_field(2, field)
             .for_item(item));
         }
-        self.text.push((field, text));
+        self.text.push((field, start..self.text_bytes.len()));
         Ok(())
     }
 
@@ -169,83 +237,94 @@ impl<'r> Transaction<'r> {
     pub fn write(self, info: &TransactionInfo) -> Result<Vec<u8>, NistError> {
         check_info(info)?;
         let mut descriptive = Tagged::new(2);
-        descriptive.text(2, "0");
+        descriptive.idc = Some(0);
         let mut text = self.text;
         text.sort_by_key(|(field, _)| *field);
         if text.windows(2).any(|pair| pair[0].0 == pair[1].0) {
             return Err(NistError::new(NistProblem::DuplicateField).in_record(2));
         }
+        let text_bytes = self.text_bytes;
         descriptive.fields.extend(
             text.into_iter()
-                .map(|(field, text)| (field, Cow::Owned(text))),
+                .map(|(field, range)| (field, Value::Bytes(&text_bytes[range]))),
         );
         if descriptive.length() > TEXT_LIMIT {
             return Err(NistError::new(NistProblem::TooLarge { limit: TEXT_LIMIT }).in_record(2));
         }
+        let capture_date = date(info.capture_date);
         let mut records = vec![descriptive];
         for image in &self.images {
-            images::write(image, info, &mut records)?;
+            images::write(image, info, &capture_date, &mut records)?;
         }
         if records.len() + 1 > RECORDS_LIMIT {
             return Err(NistError::new(NistProblem::TooManyRecords));
         }
-        let first = type_1(info, self.domain, &records);
-        let total: usize = first.length() + records.iter().map(Tagged::length).sum::<usize>();
+        let date = date(info.date);
+        let first = type_1(info, &date, self.domain, &records);
+        let first_length = first.length();
+        let lengths: Vec<usize> = records.iter().map(Tagged::length).collect();
+        let total: usize = first_length + lengths.iter().sum::<usize>();
         if total > TRANSACTION_LIMIT {
             return Err(NistError::new(NistProblem::TooLarge {
                 limit: TRANSACTION_LIMIT,
             }));
         }
         let mut out = Vec::with_capacity(total);
-        first.write_into(&mut out);
-        for record in &records {
-            record.write_into(&mut out);
+        first.write_into(&mut out, first_length);
+        for (record, length) in records.iter().zip(lengths) {
+            record.write_into(&mut out, length);
         }
         Ok(out)
     }
 }
 
 /// The Type-1 record: the fields in the order of their numbers, the records in CNT with the IDC
-/// each was written with (its second field).
-fn type_1<'r>(info: &TransactionInfo, domain: Domain, records: &[Tagged<'_>]) -> Tagged<'r> {
+/// each was written with.
+fn type_1<'a>(
+    info: &'a TransactionInfo,
+    date: &'a [u8; 8],
+    domain: Domain,
+    records: &[Tagged<'_>],
+) -> Tagged<'a> {
     let mut first = Tagged::new(1);
     first.text(2, VERSION);
     let mut contents = format!("1{}{}", char::from(US), records.len());
     for record in records {
-        let idc = record
-            .fields
-            .first()
-            .map(|(_, idc)| String::from_utf8_lossy(idc).into_owned())
-            .unwrap_or_default();
-        contents.push(char::from(RS));
-        contents.push_str(&format!("{}{}{idc}", record.record_type, char::from(US)));
+        let idc = record.idc.unwrap_or_default();
+        contents.push_str(&format!(
+            "{}{}{}{idc}",
+            char::from(RS),
+            record.record_type,
+            char::from(US)
+        ));
     }
-    first.text(3, contents);
-    first.text(4, info.transaction_type.as_str());
-    first.text(5, date(info.date));
+    first.owned(3, contents);
+    first.text(4, &info.transaction_type);
+    first.binary(5, date);
     if let Some(priority) = info.priority {
-        first.text(6, priority.to_string());
+        first.number(6, priority);
     }
-    first.text(7, info.destination_agency.as_str());
-    first.text(8, info.originating_agency.as_str());
-    first.text(9, info.control_number.as_str());
+    first.text(7, &info.destination_agency);
+    first.text(8, &info.originating_agency);
+    first.text(9, &info.control_number);
     if let Some(reference) = &info.control_reference {
-        first.text(10, reference.as_str());
+        first.text(10, reference);
     }
     first.text(11, "00.00");
     first.text(12, "00.00");
-    first.text(
+    first.owned(
         13,
         format!("{}{}{}", domain.name, char::from(US), domain.version),
     );
-    first.text(15, format!("003{}UTF-8", char::from(US)));
+    first.text(15, "003\u{1f}UTF-8");
     first
 }
 
-pub(crate) fn date(date: crate::Date) -> String {
-    let mut out = Vec::new();
+/// `date` as the standard writes dates, `YYYYMMDD`.
+pub(crate) fn date(date: crate::Date) -> [u8; 8] {
+    let mut out = Vec::with_capacity(8);
     date.write_nist(&mut out);
-    String::from_utf8(out).unwrap_or_default()
+    out.try_into().unwrap_or([b'0'; 8])
 }
 
 fn check_info(info: &TransactionInfo) -> Result<(), NistError> {
@@ -310,11 +389,12 @@ mod tests {
     #[test]
     fn len_counts_its_own_digits() {
         for filler in 0..2_000 {
+            let filler = "x".repeat(filler);
             let mut record = Tagged::new(2);
-            record.text(2, "0");
-            record.text(3, "x".repeat(filler));
+            record.idc = Some(0);
+            record.text(3, &filler);
             let mut out = Vec::new();
-            record.write_into(&mut out);
+            record.write_into(&mut out, record.length());
             let len: usize =
                 std::str::from_utf8(&out[6..out.iter().position(|b| *b == GS).unwrap()])
                     .unwrap()
