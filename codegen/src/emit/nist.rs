@@ -65,9 +65,10 @@ pub(super) fn record_functions(plan: &Plan, module: &RecordModule, target: &Targ
                 transaction: &[u8],
             ) -> ::core::result::Result<Self, #nist::NistError> {
                 let mut received = #nist::Received::parse(transaction, #domain)?;
-                #(let #names = #takes;)*
+                // A struct literal, not a binding per field: a field may be named `received`.
+                let record = Self { #(#names: #takes),* };
                 received.finish()?;
-                ::core::result::Result::Ok(Self { #(#names),* })
+                ::core::result::Result::Ok(record)
             }
         }
     }

@@ -1086,62 +1086,53 @@ impl ExpulsionOrReadmissionRecord {
                 version: "1.0",
             },
         )?;
-        let full_name = super::FullName {
-            surname: received.text(11, "full_name.surname")?,
-            given_name: received.optional_text(12, "full_name.given_name")?,
-            patronymic: received.optional_text(13, "full_name.patronymic")?,
-        };
-        let birth_date = received.text(20, "birth_date")?;
-        let sex = received.text(30, "sex")?;
-        let fingerprints_and_palms = received
-            .fingerprints_and_palms("fingerprints_and_palms")?;
-        let citizenship = received.text(50, "citizenship")?;
-        let photo = received.photo("photo")?;
-        let identity_document = super::IdentityDocument::new(
-                received.text(71, "identity_document.number")?,
-                received.text(72, "identity_document.issued_on")?,
-                received.text(73, "identity_document.valid_until")?,
-            )
-            .map_err(|error| crate::values::nist::NistError::invalid(
-                "identity_document",
-                &error,
-            ))?;
-        let registration = super::Registration {
-            date: received.text(81, "registration.date")?,
-            basis: received.text(82, "registration.basis")?,
-        };
-        let registering_officer = super::FullName {
-            surname: received.text(91, "registering_officer.surname")?,
-            given_name: received.optional_text(92, "registering_officer.given_name")?,
-            patronymic: received.optional_text(93, "registering_officer.patronymic")?,
-        };
-        let expulsion = super::Expulsion {
-            date: received.text(101, "expulsion.date")?,
-            grounds: super::CourtAct::new(
-                    received.text(102, "expulsion.grounds.kind")?,
-                    received.optional_text(103, "expulsion.grounds.court")?,
-                    received.optional_text(104, "expulsion.grounds.date")?,
-                    received.optional_text(105, "expulsion.grounds.in_force_since")?,
+        let record = Self {
+            full_name: super::FullName {
+                surname: received.text(11, "full_name.surname")?,
+                given_name: received.optional_text(12, "full_name.given_name")?,
+                patronymic: received.optional_text(13, "full_name.patronymic")?,
+            },
+            birth_date: received.text(20, "birth_date")?,
+            sex: received.text(30, "sex")?,
+            fingerprints_and_palms: received
+                .fingerprints_and_palms("fingerprints_and_palms")?,
+            citizenship: received.text(50, "citizenship")?,
+            photo: received.photo("photo")?,
+            identity_document: super::IdentityDocument::new(
+                    received.text(71, "identity_document.number")?,
+                    received.text(72, "identity_document.issued_on")?,
+                    received.text(73, "identity_document.valid_until")?,
                 )
                 .map_err(|error| crate::values::nist::NistError::invalid(
-                    "expulsion.grounds",
+                    "identity_document",
                     &error,
                 ))?,
+            registration: super::Registration {
+                date: received.text(81, "registration.date")?,
+                basis: received.text(82, "registration.basis")?,
+            },
+            registering_officer: super::FullName {
+                surname: received.text(91, "registering_officer.surname")?,
+                given_name: received
+                    .optional_text(92, "registering_officer.given_name")?,
+                patronymic: received.optional_text(93, "registering_officer.patronymic")?,
+            },
+            expulsion: super::Expulsion {
+                date: received.text(101, "expulsion.date")?,
+                grounds: super::CourtAct::new(
+                        received.text(102, "expulsion.grounds.kind")?,
+                        received.optional_text(103, "expulsion.grounds.court")?,
+                        received.optional_text(104, "expulsion.grounds.date")?,
+                        received.optional_text(105, "expulsion.grounds.in_force_since")?,
+                    )
+                    .map_err(|error| crate::values::nist::NistError::invalid(
+                        "expulsion.grounds",
+                        &error,
+                    ))?,
+            },
+            entry_banned_until: received.text(110, "entry_banned_until")?,
         };
-        let entry_banned_until = received.text(110, "entry_banned_until")?;
         received.finish()?;
-        ::core::result::Result::Ok(Self {
-            full_name,
-            birth_date,
-            sex,
-            fingerprints_and_palms,
-            citizenship,
-            photo,
-            identity_document,
-            registration,
-            registering_officer,
-            expulsion,
-            entry_banned_until,
-        })
+        ::core::result::Result::Ok(record)
     }
 }

@@ -1135,56 +1135,46 @@ impl IdentityDocumentRecord {
                 version: "1.0",
             },
         )?;
-        let full_name = super::FullName {
-            surname: received.text(11, "full_name.surname")?,
-            given_name: received.optional_text(12, "full_name.given_name")?,
-            patronymic: received.optional_text(13, "full_name.patronymic")?,
-        };
-        let birth = super::Birth {
-            date: received.text(21, "birth.date")?,
-            place: received.text(22, "birth.place")?,
-        };
-        let sex = received.text(30, "sex")?;
-        let ethnicity = received.optional_text(40, "ethnicity")?;
-        let citizenship = received.text(50, "citizenship")?;
-        let photo = received.photo("photo")?;
-        let fingerprints = received.fingerprints("fingerprints")?;
-        let identity_document = super::IdentityDocument::new(
-                received.text(81, "identity_document.number")?,
-                received.text(82, "identity_document.issued_on")?,
-                received.text(83, "identity_document.valid_until")?,
-            )
-            .map_err(|error| crate::values::nist::NistError::invalid(
-                "identity_document",
-                &error,
-            ))?;
-        let signature = received.signature("signature")?;
-        let iin = received.optional_text(100, "iin")?;
-        let registration = super::Registration {
-            date: received.text(111, "registration.date")?,
-            basis: received.text(112, "registration.basis")?,
-        };
-        let issuing_authority = received.text(120, "issuing_authority")?;
-        let registering_officer = super::FullName {
-            surname: received.text(131, "registering_officer.surname")?,
-            given_name: received.optional_text(132, "registering_officer.given_name")?,
-            patronymic: received.optional_text(133, "registering_officer.patronymic")?,
+        let record = Self {
+            full_name: super::FullName {
+                surname: received.text(11, "full_name.surname")?,
+                given_name: received.optional_text(12, "full_name.given_name")?,
+                patronymic: received.optional_text(13, "full_name.patronymic")?,
+            },
+            birth: super::Birth {
+                date: received.text(21, "birth.date")?,
+                place: received.text(22, "birth.place")?,
+            },
+            sex: received.text(30, "sex")?,
+            ethnicity: received.optional_text(40, "ethnicity")?,
+            citizenship: received.text(50, "citizenship")?,
+            photo: received.photo("photo")?,
+            fingerprints: received.fingerprints("fingerprints")?,
+            identity_document: super::IdentityDocument::new(
+                    received.text(81, "identity_document.number")?,
+                    received.text(82, "identity_document.issued_on")?,
+                    received.text(83, "identity_document.valid_until")?,
+                )
+                .map_err(|error| crate::values::nist::NistError::invalid(
+                    "identity_document",
+                    &error,
+                ))?,
+            signature: received.signature("signature")?,
+            iin: received.optional_text(100, "iin")?,
+            registration: super::Registration {
+                date: received.text(111, "registration.date")?,
+                basis: received.text(112, "registration.basis")?,
+            },
+            issuing_authority: received.text(120, "issuing_authority")?,
+            registering_officer: super::FullName {
+                surname: received.text(131, "registering_officer.surname")?,
+                given_name: received
+                    .optional_text(132, "registering_officer.given_name")?,
+                patronymic: received
+                    .optional_text(133, "registering_officer.patronymic")?,
+            },
         };
         received.finish()?;
-        ::core::result::Result::Ok(Self {
-            full_name,
-            birth,
-            sex,
-            ethnicity,
-            citizenship,
-            photo,
-            fingerprints,
-            identity_document,
-            signature,
-            iin,
-            registration,
-            issuing_authority,
-            registering_officer,
-        })
+        ::core::result::Result::Ok(record)
     }
 }

@@ -1194,106 +1194,98 @@ impl PermanentResidenceRecord {
                 version: "1.0",
             },
         )?;
-        let full_name = super::FullName {
-            surname: received.text(11, "full_name.surname")?,
-            given_name: received.optional_text(12, "full_name.given_name")?,
-            patronymic: received.optional_text(13, "full_name.patronymic")?,
+        let record = Self {
+            full_name: super::FullName {
+                surname: received.text(11, "full_name.surname")?,
+                given_name: received.optional_text(12, "full_name.given_name")?,
+                patronymic: received.optional_text(13, "full_name.patronymic")?,
+            },
+            birth_date: received.text(20, "birth_date")?,
+            sex: received.text(30, "sex")?,
+            fingerprints_and_palms: received
+                .fingerprints_and_palms("fingerprints_and_palms")?,
+            citizenship: received.text(50, "citizenship")?,
+            photo: received.photo("photo")?,
+            identity_document: super::IdentityDocument::new(
+                    received.text(71, "identity_document.number")?,
+                    received.text(72, "identity_document.issued_on")?,
+                    received.text(73, "identity_document.valid_until")?,
+                )
+                .map_err(|error| crate::values::nist::NistError::invalid(
+                    "identity_document",
+                    &error,
+                ))?,
+            registration: super::Registration {
+                date: received.text(81, "registration.date")?,
+                basis: received.text(82, "registration.basis")?,
+            },
+            registering_officer: super::FullName {
+                surname: received.text(91, "registering_officer.surname")?,
+                given_name: received
+                    .optional_text(92, "registering_officer.given_name")?,
+                patronymic: received.optional_text(93, "registering_officer.patronymic")?,
+            },
+            prior_permits: super::PriorPermits::new(
+                    if received.has_any(&[101, 102]) {
+                        ::core::option::Option::Some(
+                            super::Visa::new(
+                                    received.text(101, "prior_permits.visa.issued_on")?,
+                                    received.text(102, "prior_permits.visa.valid_until")?,
+                                )
+                                .map_err(|error| crate::values::nist::NistError::invalid(
+                                    "prior_permits.visa",
+                                    &error,
+                                ))?,
+                        )
+                    } else {
+                        ::core::option::Option::None
+                    },
+                    if received.has_any(&[103, 104]) {
+                        ::core::option::Option::Some(
+                            super::TemporaryResidencePermit::new(
+                                    received
+                                        .text(
+                                            103,
+                                            "prior_permits.temporary_residence_permit.issued_on",
+                                        )?,
+                                    received
+                                        .text(
+                                            104,
+                                            "prior_permits.temporary_residence_permit.valid_until",
+                                        )?,
+                                )
+                                .map_err(|error| crate::values::nist::NistError::invalid(
+                                    "prior_permits.temporary_residence_permit",
+                                    &error,
+                                ))?,
+                        )
+                    } else {
+                        ::core::option::Option::None
+                    },
+                )
+                .map_err(|error| crate::values::nist::NistError::invalid(
+                    "prior_permits",
+                    &error,
+                ))?,
+            intended_permanent_address: super::Address {
+                country: received.text(111, "intended_permanent_address.country")?,
+                region: received
+                    .optional_text(112, "intended_permanent_address.region")?,
+                district: received
+                    .optional_text(113, "intended_permanent_address.district")?,
+                locality: received.text(114, "intended_permanent_address.locality")?,
+                street: received
+                    .optional_text(115, "intended_permanent_address.street")?,
+                building: received
+                    .optional_text(116, "intended_permanent_address.building")?,
+                apartment: received
+                    .optional_text(117, "intended_permanent_address.apartment")?,
+                postal_code: received
+                    .optional_text(118, "intended_permanent_address.postal_code")?,
+            },
+            reviewing_authority: received.text(120, "reviewing_authority")?,
         };
-        let birth_date = received.text(20, "birth_date")?;
-        let sex = received.text(30, "sex")?;
-        let fingerprints_and_palms = received
-            .fingerprints_and_palms("fingerprints_and_palms")?;
-        let citizenship = received.text(50, "citizenship")?;
-        let photo = received.photo("photo")?;
-        let identity_document = super::IdentityDocument::new(
-                received.text(71, "identity_document.number")?,
-                received.text(72, "identity_document.issued_on")?,
-                received.text(73, "identity_document.valid_until")?,
-            )
-            .map_err(|error| crate::values::nist::NistError::invalid(
-                "identity_document",
-                &error,
-            ))?;
-        let registration = super::Registration {
-            date: received.text(81, "registration.date")?,
-            basis: received.text(82, "registration.basis")?,
-        };
-        let registering_officer = super::FullName {
-            surname: received.text(91, "registering_officer.surname")?,
-            given_name: received.optional_text(92, "registering_officer.given_name")?,
-            patronymic: received.optional_text(93, "registering_officer.patronymic")?,
-        };
-        let prior_permits = super::PriorPermits::new(
-                if received.has_any(&[101, 102]) {
-                    ::core::option::Option::Some(
-                        super::Visa::new(
-                                received.text(101, "prior_permits.visa.issued_on")?,
-                                received.text(102, "prior_permits.visa.valid_until")?,
-                            )
-                            .map_err(|error| crate::values::nist::NistError::invalid(
-                                "prior_permits.visa",
-                                &error,
-                            ))?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                },
-                if received.has_any(&[103, 104]) {
-                    ::core::option::Option::Some(
-                        super::TemporaryResidencePermit::new(
-                                received
-                                    .text(
-                                        103,
-                                        "prior_permits.temporary_residence_permit.issued_on",
-                                    )?,
-                                received
-                                    .text(
-                                        104,
-                                        "prior_permits.temporary_residence_permit.valid_until",
-                                    )?,
-                            )
-                            .map_err(|error| crate::values::nist::NistError::invalid(
-                                "prior_permits.temporary_residence_permit",
-                                &error,
-                            ))?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                },
-            )
-            .map_err(|error| crate::values::nist::NistError::invalid(
-                "prior_permits",
-                &error,
-            ))?;
-        let intended_permanent_address = super::Address {
-            country: received.text(111, "intended_permanent_address.country")?,
-            region: received.optional_text(112, "intended_permanent_address.region")?,
-            district: received
-                .optional_text(113, "intended_permanent_address.district")?,
-            locality: received.text(114, "intended_permanent_address.locality")?,
-            street: received.optional_text(115, "intended_permanent_address.street")?,
-            building: received
-                .optional_text(116, "intended_permanent_address.building")?,
-            apartment: received
-                .optional_text(117, "intended_permanent_address.apartment")?,
-            postal_code: received
-                .optional_text(118, "intended_permanent_address.postal_code")?,
-        };
-        let reviewing_authority = received.text(120, "reviewing_authority")?;
         received.finish()?;
-        ::core::result::Result::Ok(Self {
-            full_name,
-            birth_date,
-            sex,
-            fingerprints_and_palms,
-            citizenship,
-            photo,
-            identity_document,
-            registration,
-            registering_officer,
-            prior_permits,
-            intended_permanent_address,
-            reviewing_authority,
-        })
+        ::core::result::Result::Ok(record)
     }
 }

@@ -1227,80 +1227,75 @@ impl TemporaryResidenceRecord {
                 version: "1.0",
             },
         )?;
-        let full_name = super::FullName {
-            surname: received.text(11, "full_name.surname")?,
-            given_name: received.optional_text(12, "full_name.given_name")?,
-            patronymic: received.optional_text(13, "full_name.patronymic")?,
-        };
-        let birth_date = received.text(20, "birth_date")?;
-        let sex = received.text(30, "sex")?;
-        let fingerprints_and_palms = received
-            .fingerprints_and_palms("fingerprints_and_palms")?;
-        let citizenship = received.text(50, "citizenship")?;
-        let photo = received.photo("photo")?;
-        let residence_abroad = super::Address {
-            country: received.text(71, "residence_abroad.country")?,
-            region: received.optional_text(72, "residence_abroad.region")?,
-            district: received.optional_text(73, "residence_abroad.district")?,
-            locality: received.text(74, "residence_abroad.locality")?,
-            street: received.optional_text(75, "residence_abroad.street")?,
-            building: received.optional_text(76, "residence_abroad.building")?,
-            apartment: received.optional_text(77, "residence_abroad.apartment")?,
-            postal_code: received.optional_text(78, "residence_abroad.postal_code")?,
-        };
-        let temporary_residence = super::Address {
-            country: received.text(81, "temporary_residence.country")?,
-            region: received.optional_text(82, "temporary_residence.region")?,
-            district: received.optional_text(83, "temporary_residence.district")?,
-            locality: received.text(84, "temporary_residence.locality")?,
-            street: received.optional_text(85, "temporary_residence.street")?,
-            building: received.optional_text(86, "temporary_residence.building")?,
-            apartment: received.optional_text(87, "temporary_residence.apartment")?,
-            postal_code: received.optional_text(88, "temporary_residence.postal_code")?,
-        };
-        let receiving_party_address = super::Address {
-            country: received.text(91, "receiving_party_address.country")?,
-            region: received.optional_text(92, "receiving_party_address.region")?,
-            district: received.optional_text(93, "receiving_party_address.district")?,
-            locality: received.text(94, "receiving_party_address.locality")?,
-            street: received.optional_text(95, "receiving_party_address.street")?,
-            building: received.optional_text(96, "receiving_party_address.building")?,
-            apartment: received.optional_text(97, "receiving_party_address.apartment")?,
-            postal_code: received
-                .optional_text(98, "receiving_party_address.postal_code")?,
-        };
-        let identity_document = super::IdentityDocument::new(
-                received.text(101, "identity_document.number")?,
-                received.text(102, "identity_document.issued_on")?,
-                received.text(103, "identity_document.valid_until")?,
-            )
-            .map_err(|error| crate::values::nist::NistError::invalid(
-                "identity_document",
-                &error,
-            ))?;
-        let registration = super::Registration {
-            date: received.text(111, "registration.date")?,
-            basis: received.text(112, "registration.basis")?,
-        };
-        let registering_officer = super::FullName {
-            surname: received.text(121, "registering_officer.surname")?,
-            given_name: received.optional_text(122, "registering_officer.given_name")?,
-            patronymic: received.optional_text(123, "registering_officer.patronymic")?,
+        let record = Self {
+            full_name: super::FullName {
+                surname: received.text(11, "full_name.surname")?,
+                given_name: received.optional_text(12, "full_name.given_name")?,
+                patronymic: received.optional_text(13, "full_name.patronymic")?,
+            },
+            birth_date: received.text(20, "birth_date")?,
+            sex: received.text(30, "sex")?,
+            fingerprints_and_palms: received
+                .fingerprints_and_palms("fingerprints_and_palms")?,
+            citizenship: received.text(50, "citizenship")?,
+            photo: received.photo("photo")?,
+            residence_abroad: super::Address {
+                country: received.text(71, "residence_abroad.country")?,
+                region: received.optional_text(72, "residence_abroad.region")?,
+                district: received.optional_text(73, "residence_abroad.district")?,
+                locality: received.text(74, "residence_abroad.locality")?,
+                street: received.optional_text(75, "residence_abroad.street")?,
+                building: received.optional_text(76, "residence_abroad.building")?,
+                apartment: received.optional_text(77, "residence_abroad.apartment")?,
+                postal_code: received.optional_text(78, "residence_abroad.postal_code")?,
+            },
+            temporary_residence: super::Address {
+                country: received.text(81, "temporary_residence.country")?,
+                region: received.optional_text(82, "temporary_residence.region")?,
+                district: received.optional_text(83, "temporary_residence.district")?,
+                locality: received.text(84, "temporary_residence.locality")?,
+                street: received.optional_text(85, "temporary_residence.street")?,
+                building: received.optional_text(86, "temporary_residence.building")?,
+                apartment: received.optional_text(87, "temporary_residence.apartment")?,
+                postal_code: received
+                    .optional_text(88, "temporary_residence.postal_code")?,
+            },
+            receiving_party_address: super::Address {
+                country: received.text(91, "receiving_party_address.country")?,
+                region: received.optional_text(92, "receiving_party_address.region")?,
+                district: received
+                    .optional_text(93, "receiving_party_address.district")?,
+                locality: received.text(94, "receiving_party_address.locality")?,
+                street: received.optional_text(95, "receiving_party_address.street")?,
+                building: received
+                    .optional_text(96, "receiving_party_address.building")?,
+                apartment: received
+                    .optional_text(97, "receiving_party_address.apartment")?,
+                postal_code: received
+                    .optional_text(98, "receiving_party_address.postal_code")?,
+            },
+            identity_document: super::IdentityDocument::new(
+                    received.text(101, "identity_document.number")?,
+                    received.text(102, "identity_document.issued_on")?,
+                    received.text(103, "identity_document.valid_until")?,
+                )
+                .map_err(|error| crate::values::nist::NistError::invalid(
+                    "identity_document",
+                    &error,
+                ))?,
+            registration: super::Registration {
+                date: received.text(111, "registration.date")?,
+                basis: received.text(112, "registration.basis")?,
+            },
+            registering_officer: super::FullName {
+                surname: received.text(121, "registering_officer.surname")?,
+                given_name: received
+                    .optional_text(122, "registering_officer.given_name")?,
+                patronymic: received
+                    .optional_text(123, "registering_officer.patronymic")?,
+            },
         };
         received.finish()?;
-        ::core::result::Result::Ok(Self {
-            full_name,
-            birth_date,
-            sex,
-            fingerprints_and_palms,
-            citizenship,
-            photo,
-            residence_abroad,
-            temporary_residence,
-            receiving_party_address,
-            identity_document,
-            registration,
-            registering_officer,
-        })
+        ::core::result::Result::Ok(record)
     }
 }

@@ -997,53 +997,48 @@ impl VisaRecord {
                 version: "1.0",
             },
         )?;
-        let full_name = super::FullName {
-            surname: received.text(11, "full_name.surname")?,
-            given_name: received.optional_text(12, "full_name.given_name")?,
-            patronymic: received.optional_text(13, "full_name.patronymic")?,
-        };
-        let birth_date = received.text(20, "birth_date")?;
-        let sex = received.text(30, "sex")?;
-        let fingerprints = received.fingerprints("fingerprints")?;
-        let citizenship = received.text(50, "citizenship")?;
-        let photo = received.photo("photo")?;
-        let identity_document = super::IdentityDocument::new(
-                received.text(71, "identity_document.number")?,
-                received.text(72, "identity_document.issued_on")?,
-                received.text(73, "identity_document.valid_until")?,
-            )
-            .map_err(|error| crate::values::nist::NistError::invalid(
-                "identity_document",
-                &error,
-            ))?;
-        let visa = super::Visa::new(
-                received.text(81, "visa.issued_on")?,
-                received.text(82, "visa.valid_until")?,
-            )
-            .map_err(|error| crate::values::nist::NistError::invalid("visa", &error))?;
-        let registration = super::Registration {
-            date: received.text(91, "registration.date")?,
-            basis: received.text(92, "registration.basis")?,
-        };
-        let issuing_authority = received.text(100, "issuing_authority")?;
-        let registering_officer = super::FullName {
-            surname: received.text(111, "registering_officer.surname")?,
-            given_name: received.optional_text(112, "registering_officer.given_name")?,
-            patronymic: received.optional_text(113, "registering_officer.patronymic")?,
+        let record = Self {
+            full_name: super::FullName {
+                surname: received.text(11, "full_name.surname")?,
+                given_name: received.optional_text(12, "full_name.given_name")?,
+                patronymic: received.optional_text(13, "full_name.patronymic")?,
+            },
+            birth_date: received.text(20, "birth_date")?,
+            sex: received.text(30, "sex")?,
+            fingerprints: received.fingerprints("fingerprints")?,
+            citizenship: received.text(50, "citizenship")?,
+            photo: received.photo("photo")?,
+            identity_document: super::IdentityDocument::new(
+                    received.text(71, "identity_document.number")?,
+                    received.text(72, "identity_document.issued_on")?,
+                    received.text(73, "identity_document.valid_until")?,
+                )
+                .map_err(|error| crate::values::nist::NistError::invalid(
+                    "identity_document",
+                    &error,
+                ))?,
+            visa: super::Visa::new(
+                    received.text(81, "visa.issued_on")?,
+                    received.text(82, "visa.valid_until")?,
+                )
+                .map_err(|error| crate::values::nist::NistError::invalid(
+                    "visa",
+                    &error,
+                ))?,
+            registration: super::Registration {
+                date: received.text(91, "registration.date")?,
+                basis: received.text(92, "registration.basis")?,
+            },
+            issuing_authority: received.text(100, "issuing_authority")?,
+            registering_officer: super::FullName {
+                surname: received.text(111, "registering_officer.surname")?,
+                given_name: received
+                    .optional_text(112, "registering_officer.given_name")?,
+                patronymic: received
+                    .optional_text(113, "registering_officer.patronymic")?,
+            },
         };
         received.finish()?;
-        ::core::result::Result::Ok(Self {
-            full_name,
-            birth_date,
-            sex,
-            fingerprints,
-            citizenship,
-            photo,
-            identity_document,
-            visa,
-            registration,
-            issuing_authority,
-            registering_officer,
-        })
+        ::core::result::Result::Ok(record)
     }
 }
