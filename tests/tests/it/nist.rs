@@ -650,3 +650,44 @@ mod example {
         assert!(!stderr.contains("NoSuchRecord"), "{stderr}");
     }
 }
+
+/// The reader's and the writer's own values show field numbers in `Debug`, never a value.
+struct DebugShowsNoValue;
+
+impl EachRecord for DebugShowsNoValue {
+    fn record<R: Record>(&mut self) {
+        use dactylo_records::nist::{Domain, Received, Transaction};
+        let transaction = complete::<R>(6).to_nist(&info()).unwrap();
+        let values = type_2_values(&transaction);
+        let model = crate::support::places::model();
+        let nist = model.nist.as_ref().unwrap();
+        let domain = Domain {
+            name: Box::leak(nist.name.clone().into_boxed_str()),
+            version: Box::leak(nist.version.clone().into_boxed_str()),
+        };
+        let received = Received::parse(&transaction, domain).unwrap();
+        let shown = format!("{received:?}");
+        assert!(shown.contains("fields: [1, 2, 11"), "{shown}");
+        for value in &values {
+            assert!(
+                !shown.contains(String::from_utf8_lossy(value).as_ref()),
+                "{shown}"
+            );
+            assert!(!shown.contains(&format!("{:?}", &value[..])), "{shown}");
+        }
+        let name = dactylo_records::Name::new("Сейітова").unwrap();
+        let mut written = Transaction::new(domain);
+        written.text(11, &name, "full_name.surname").unwrap();
+        let shown = format!("{written:?}");
+        assert!(shown.contains("type_2_fields: [11]"), "{shown}");
+        assert!(
+            !shown.contains("Сейітова") && !shown.contains("208"),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn the_reader_and_the_writer_show_no_value_in_debug() {
+    each_record(&mut DebugShowsNoValue);
+}

@@ -20,7 +20,6 @@ const RECORD_TYPES: [u16; 6] = [1, 2, 10, 14, 15, 20];
 const FIELD_LIMIT: u32 = 999;
 
 /// One record of the input: its type and its fields, by number, in the order found.
-#[derive(Debug)]
 pub(crate) struct RecordView<'v> {
     pub(crate) record_type: u16,
     fields: Vec<(u32, &'v [u8])>,
@@ -104,12 +103,38 @@ pub(crate) fn text_of(value: &[u8]) -> Result<Option<&str>, NistError> {
 }
 
 /// A transaction read and checked, whose Type-2 fields and images a record's `from_nist` takes
-/// one by one; [`Received::finish`] refuses what none took.
-#[derive(Debug)]
+/// one by one; [`Received::finish`] refuses what none took. `Debug` shows its records' types and
+/// field numbers, never a value.
 pub struct Received<'v> {
     text: RecordView<'v>,
     taken: Vec<u32>,
     images: Vec<(RecordView<'v>, bool)>,
+}
+
+impl std::fmt::Debug for RecordView<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Record")
+            .field("type", &self.record_type)
+            .field(
+                "fields",
+                &self
+                    .fields
+                    .iter()
+                    .map(|(field, _)| field)
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Received<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let images: Vec<&RecordView<'_>> = self.images.iter().map(|(record, _)| record).collect();
+        f.debug_struct("Received")
+            .field("text", &self.text)
+            .field("images", &images)
+            .finish()
+    }
 }
 
 impl<'v> Received<'v> {

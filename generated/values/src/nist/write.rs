@@ -10,8 +10,8 @@ use super::{
 use crate::{Fingerprints, FingerprintsAndPalms, Photo, Signature};
 
 /// A transaction being put together by a record's `to_nist`: the Type-2 fields, then the images,
-/// in the order of the record's items. [`Transaction::write`] writes it.
-#[derive(Debug)]
+/// in the order of the record's items. [`Transaction::write`] writes it. `Debug` shows the
+/// domain, the Type-2 field numbers and the image items, never a value.
 pub struct Transaction<'r> {
     domain: Domain,
     /// The Type-2 fields' texts, one after the other in `text_bytes`: one buffer for all.
@@ -147,6 +147,17 @@ fn push_number(out: &mut Vec<u8>, number: u64) {
     while divisor > 0 {
         out.push(b'0' + (number / divisor % 10) as u8);
         divisor /= 10;
+    }
+}
+
+impl std::fmt::Debug for Transaction<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let fields: Vec<u32> = self.text.iter().map(|(field, _)| *field).collect();
+        f.debug_struct("Transaction")
+            .field("domain", &self.domain)
+            .field("type_2_fields", &fields)
+            .field("images", &self.images)
+            .finish()
     }
 }
 
