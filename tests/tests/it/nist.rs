@@ -691,3 +691,39 @@ impl EachRecord for DebugShowsNoValue {
 fn the_reader_and_the_writer_show_no_value_in_debug() {
     each_record(&mut DebugShowsNoValue);
 }
+
+/// Records whose images have no header that gives their size, or whose impressions include an
+/// ISO/IEC 19794-2 template, are refused by `to_nist`, naming the item and the record type.
+struct Unwritable;
+
+impl EachRecord for Unwritable {
+    fn record<R: Record>(&mut self) {
+        let mut runner = TestRunner::new(dactylo_tests::seeds::config(32));
+        runner
+            .run(&dactylo_tests::any_record::<R>(), |record| {
+                let error = record
+                    .to_nist(&info())
+                    .expect_err("an image without its size in its header");
+                prop_assert!(
+                    matches!(
+                        error.problem,
+                        NistProblem::ImageHeader | NistProblem::NotAnImage
+                    ),
+                    "{}",
+                    error
+                );
+                prop_assert!(
+                    error.item.is_some() && error.record_type.is_some(),
+                    "{}",
+                    error
+                );
+                Ok(())
+            })
+            .unwrap_or_else(|failure| panic!("{}: {failure}", R::NAME));
+    }
+}
+
+#[test]
+fn images_without_their_size_and_templates_are_not_written() {
+    each_record(&mut Unwritable);
+}
