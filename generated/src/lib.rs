@@ -38,6 +38,10 @@
 //!   self-describing formats (JSON, YAML, CBOR, MessagePack). Unknown fields are rejected, and
 //!   every error names the path of the value (`full_name.surname`) and never repeats the input.
 //!   The JSON Schemas in `schema/` describe the same JSON.
+//! - `nist` (off by default, no dependency of its own): each record's `to_nist` and `from_nist`,
+//!   which write and read ANSI/NIST-ITL 1-2011 transactions (traditional encoding) as the
+//!   reference's tables map the items, and the module `nist` they use. The example
+//!   `examples/nist` encodes a record's JSON and decodes a transaction from the command line.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
