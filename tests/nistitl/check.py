@@ -131,6 +131,7 @@ def read(directory):
             if len(found) != 1:
                 continue
             found = found[0]
+            expect(f"position {position} T2C", found[992].value, "0")
             if impression is not None:
                 data = base64.b64decode(impression["data"])
                 expect(f"position {position} DATA", found[999].value, data)
@@ -147,6 +148,7 @@ def read(directory):
             for image, found in zip(expected, records):
                 data = base64.b64decode(image["data"])
                 expect(f"Type-{record_type} DATA", found[999].value, data)
+                expect(f"Type-{record_type} T2C", found[992].value, "0")
                 expect(f"Type-{record_type} HLL, VLL", (int(found[6].value), int(found[7].value)), size(data))
                 if record_type == 10:
                     expect("10.003 IMT", found[3].value, "FACE")
@@ -191,7 +193,8 @@ def write(directory):
             new = nistitl.AsciiRecord(record_type)
             new.IDC = idc
             idc += 1
-            for number, value in fields:
+            # T2C: the IDC of the Type-2 record, which every image record names since 2013.
+            for number, value in fields + [(992, "0")]:
                 new += nistitl.Field(record_type, number, value)
             if data is not None:
                 new += nistitl.BinaryField(record_type, 999, data)

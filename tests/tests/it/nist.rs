@@ -180,6 +180,28 @@ impl EachRecord for Hostile {
             "{error}"
         );
         assert!(error.item.is_some(), "{error} names the item");
+        // An image record that does not name the Type-2 record (T2C), or names another.
+        for (t2c, problem) in [
+            (&b""[..], NistProblem::MissingField),
+            (
+                b"\x1d14.992:7",
+                NistProblem::Form("the IDC of the Type-2 record"),
+            ),
+        ] {
+            let edited = rewritten(&|records| {
+                let finger = records
+                    .iter_mut()
+                    .find(|record| record.starts_with(b"14."))
+                    .unwrap();
+                let at = position(finger, b"\x1d14.992:0");
+                finger.splice(at..at + 10, t2c.iter().copied());
+            });
+            let error = refused(&edited);
+            assert_eq!(
+                (error.problem, error.record_type, error.field),
+                (problem, Some(14), Some(992))
+            );
+        }
         // An image larger than its value's limit, in a record whose LEN is right, is refused
         // before it is copied; a record longer than its type allows, from its LEN alone.
         let huge_photo = rewritten(&|records| {

@@ -4,7 +4,7 @@
 use super::header::{self, Facts, Kind};
 use super::read::RecordView;
 use super::separator::US;
-use super::write::Tagged;
+use super::write::{Tagged, Value};
 use super::{NistError, NistProblem, TransactionInfo};
 use crate::{
     Absence, Capture, FingerPosition, Fingerprints, FingerprintsAndPalms, ImageFormat, Impression,
@@ -96,9 +96,22 @@ fn write_fingers<'r>(
     Ok(())
 }
 
-/// Gives `record` the next IDC (the Type-2 record has 0), and appends it.
+/// The field of an image record that names its Type-2 record by IDC (T2C, mandatory since the
+/// 2013 Update).
+pub(crate) const TYPE_2_REFERENCE: u32 = 992;
+
+/// Gives `record` the next IDC (the Type-2 record, first, has 0) and its T2C, before its image
+/// data, and appends it.
 fn push<'r>(records: &mut Vec<Tagged<'r>>, mut record: Tagged<'r>) {
     record.idc = Some(records.len() as u64);
+    let data = record
+        .fields
+        .iter()
+        .position(|(field, _)| *field == 999)
+        .unwrap_or(record.fields.len());
+    record
+        .fields
+        .insert(data, (TYPE_2_REFERENCE, Value::Number(0)));
     records.push(record);
 }
 
@@ -274,7 +287,7 @@ fn read_friction_ridge(
     record.date(5, item)?;
     match record.field(999) {
         Some(data) => {
-            record.only(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 999], item)?;
+            record.only(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 992, 999], item)?;
             for field in IMAGE_FIELDS {
                 record.required_text(field, item)?;
             }
@@ -295,7 +308,7 @@ fn read_friction_ridge(
             Ok(Capture::Impression(impression))
         }
         None => {
-            record.only(&[1, 2, 3, 4, 5, 13, 18], item)?;
+            record.only(&[1, 2, 3, 4, 5, 13, 18, 992], item)?;
             let amputation = record
                 .field(18)
                 .filter(|value| !value.is_empty())
@@ -334,7 +347,7 @@ pub(crate) fn read_photo(
     item: &'static str,
 ) -> Result<Photo, NistError> {
     let record = take(records, 10, None, item)?;
-    record.only(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 999], item)?;
+    record.only(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 992, 999], item)?;
     if record.required_text(3, item)? != "FACE" {
         return Err(NistError::new(NistProblem::Form("`FACE`"))
             .at_field(10, 3)
@@ -357,7 +370,9 @@ pub(crate) fn read_signature(
 ) -> Result<Signature, NistError> {
     let record = take(records, 20, None, item)?;
     record.only(
-        &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 20, 21, 999],
+        &[
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 20, 21, 992, 999,
+        ],
         item,
     )?;
     for (field, expected, form) in [

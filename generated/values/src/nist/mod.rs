@@ -12,7 +12,8 @@
 //! - the image records, in the order of the record's items: a Type-14 record per finger
 //!   (positions 1 to 10), a Type-15 record per full palm (positions 21 and 23), a Type-10 record
 //!   for the photograph (`FACE`) and a Type-20 record for the signature, each with its own IDC
-//!   from 1, as field 1.003 CNT lists them. A finger or palm without an impression has its record
+//!   from 1, as field 1.003 CNT lists them, and naming the Type-2 record by its IDC in field
+//!   xx.992 T2C, as the 2013 Update requires. A finger or palm without an impression has its record
 //!   without an image, its absence code (`XX` amputated, `UP` unable to print) in field 14.018
 //!   or 15.018 AMP, as the 2013 Update allows.
 //!
@@ -68,7 +69,7 @@ pub struct Domain {
 /// nothing in a transaction is invented.
 ///
 /// The text fields are written as given; each must be 1 to [`INFO_TEXT_LIMIT`] printable ASCII
-/// characters (the transaction type: 1 to 16 upper-case letters and digits).
+/// characters (the transaction type: 1 to 16 ASCII letters, field 1.004's alphabetic type).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransactionInfo {
     /// Field 1.004 TOT: the type of transaction, e.g. `CAR` (criminal tenprint submission).

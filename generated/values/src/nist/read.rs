@@ -180,6 +180,24 @@ impl<'v> Received<'v> {
             }
         }
         let text = text.ok_or_else(|| NistError::new(NistProblem::MissingRecord).in_record(2))?;
+        // Each image record names the Type-2 record it belongs to (T2C), by its IDC.
+        let idc = text.field(2);
+        for (record, _) in &images {
+            let reference = images::TYPE_2_REFERENCE;
+            match record.field(reference) {
+                Some(value) if Some(value) == idc => {}
+                Some(_) => {
+                    return Err(
+                        NistError::new(NistProblem::Form("the IDC of the Type-2 record"))
+                            .at_field(record.record_type, reference),
+                    );
+                }
+                None => {
+                    return Err(NistError::new(NistProblem::MissingField)
+                        .at_field(record.record_type, reference));
+                }
+            }
+        }
         Ok(Received {
             text,
             taken: Vec::new(),

@@ -346,13 +346,8 @@ fn check_info(info: &TransactionInfo) -> Result<(), NistError> {
             && text.bytes().all(|byte| (0x20..=0x7E).contains(&byte))
     };
     let tot = &info.transaction_type;
-    if tot.is_empty()
-        || tot.len() > 16
-        || !tot
-            .bytes()
-            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
-    {
-        return refuse("`transaction_type` is not 1 to 16 upper-case ASCII letters and digits");
+    if tot.is_empty() || tot.len() > 16 || !tot.bytes().all(|byte| byte.is_ascii_alphabetic()) {
+        return refuse("`transaction_type` is not 1 to 16 ASCII letters");
     }
     if info
         .priority
