@@ -355,10 +355,18 @@ fn a_changed_field_number_or_domain_breaks_receivers_and_is_major() {
 #[test]
 fn exporting_transactions_adds_and_stopping_removes() {
     let with = Spec::parse(LIVE, "spec/resolution-939.yaml").unwrap();
+    // Every `nist:` mapping left out, with the lines a flow mapping continues on.
+    let mut open_braces = 0i32;
     let without_text: String = LIVE
         .lines()
-        .filter(|line| !line.trim_start().starts_with("nist:"))
         .take_while(|line| !line.starts_with("# The records' ANSI/NIST-ITL"))
+        .filter(|line| {
+            let mapping = open_braces > 0 || line.trim_start().starts_with("nist:");
+            if mapping {
+                open_braces += line.matches('{').count() as i32 - line.matches('}').count() as i32;
+            }
+            !mapping
+        })
         .map(|line| format!("{line}\n"))
         .collect();
     let without = Spec::parse(&without_text, "without.yaml").unwrap();
