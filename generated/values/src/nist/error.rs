@@ -30,8 +30,8 @@ pub enum NistProblem {
     Truncated,
     /// The record's LEN is not a number, or is not the record's length.
     Length,
-    /// A field does not begin with its tag (`<type>.<number>:`), or a record does not end with
-    /// the file separator.
+    /// A field does not begin with its tag (`<type>.<number>:`), a record does not end with
+    /// the file separator, or bytes follow the last record.
     Syntax,
     /// The record type is not one this list holds.
     UnexpectedRecordType,
@@ -67,8 +67,6 @@ pub enum NistProblem {
     NotAnImage,
     /// A field of the [`TransactionInfo`](super::TransactionInfo) breaks its rule.
     TransactionInfo(&'static str),
-    /// Bytes after the last record.
-    TrailingBytes,
 }
 
 impl NistError {
@@ -153,7 +151,6 @@ impl fmt::Display for NistError {
                 "an ISO/IEC 19794-2 template is not an image, and no image record carries it",
             ),
             NistProblem::TransactionInfo(rule) => write!(f, "the transaction information {rule}"),
-            NistProblem::TrailingBytes => f.write_str("bytes after the last record"),
         }
     }
 }
