@@ -83,7 +83,7 @@ pub fn iin() -> impl Strategy<Value = Iin> {
 
 pub fn country() -> impl Strategy<Value = Country> {
     prop::sample::select(vec![
-        "KAZ", "RUS", "UZB", "KGZ", "CHN", "TUR", "DEU", "GBR", "USA", "AFG", "SSD",
+        "KAZ", "RUS", "UZB", "KGZ", "CHN", "TUR", "DEU", "GBR", "USA", "AFG", "SSD", "ATA",
     ])
     .prop_map(|code| Country::new(code).unwrap())
 }
@@ -91,8 +91,10 @@ pub fn country() -> impl Strategy<Value = Country> {
 pub fn citizenship() -> impl Strategy<Value = Citizenship> {
     prop_oneof![
         country().prop_map(Citizenship::Country),
-        prop::sample::select(vec!["XXA", "XXB", "XXC", "XXX"])
-            .prop_map(|code| Citizenship::new(code).unwrap()),
+        prop::sample::select(vec![
+            "XXA", "XXB", "XXC", "XXX", "GBD", "GBN", "UNO", "UNK", "EUE", "XOM", "XPO"
+        ])
+        .prop_map(|code| Citizenship::new(code).unwrap()),
     ]
 }
 

@@ -25,7 +25,7 @@ fn composites() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
 /// items (`pub use records::*`): an explicit name there would hide a generated item of the same
 /// name without a word from the compiler.
-pub(crate) const ROOT_NAMES: [&str; 37] = [
+pub(crate) const ROOT_NAMES: [&str; 38] = [
     "jiff",
     "values",
     "records",
@@ -47,6 +47,7 @@ pub(crate) const ROOT_NAMES: [&str; 37] = [
     "EntryIntoForce",
     "FingerPosition",
     "IMPRESSION_LIMIT",
+    "IcaoNationality",
     "IinError",
     "ImageFormat",
     "Impression",

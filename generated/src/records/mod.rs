@@ -366,7 +366,7 @@ pub use crate::values::Sex;
 /// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `ethnicity` (subparagraph 4)
 #[doc(inline)]
 pub use crate::values::Ethnicity;
-/// A country, by its ISO 3166-1 alpha-3 code.
+/// A country, by its ISO 3166-1 alpha-3 code, or D, ICAO Doc 9303\'s code for Germany, read as DEU.
 ///
 /// Used by:
 ///
@@ -374,7 +374,7 @@ pub use crate::values::Ethnicity;
 /// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (subparagraph 11, through [`Address`](type@Address))
 #[doc(inline)]
 pub use crate::values::Country;
-/// A country\'s ISO 3166-1 alpha-3 code, or the ICAO code of a stateless person (XXA), a refugee (XXB, XXC) or unspecified (XXX).
+/// A nationality as ICAO Doc 9303 Part 3 codes it. A country\'s ISO 3166-1 alpha-3 code or D, a British nationality class or an organization issuing travel documents (IcaoNationality), or the code of a stateless person (XXA), a refugee (XXB, XXC) or unspecified (XXX).
 ///
 /// Used by:
 ///

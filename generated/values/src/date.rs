@@ -133,10 +133,11 @@ impl fmt::Display for Date {
     }
 }
 
-/// Dates of documents and of registration are not the holder's personal data, and show.
+/// Every date a record holds (of a document, of a registration, of an expulsion or a ban) is
+/// the holder's personal data, under Kazakhstan's law on personal data as any other: redacted.
 impl fmt::Debug for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Date({self})")
+        f.write_str("Date(<redacted>)")
     }
 }
 
@@ -463,7 +464,7 @@ mod tests {
         assert_eq!(format!("{date:?}"), "BirthDate(Year: <redacted>)");
         assert_eq!(
             format!("{:?}", Date::new(2024, 1, 2).unwrap()),
-            "Date(2024-01-02)"
+            "Date(<redacted>)"
         );
     }
 }

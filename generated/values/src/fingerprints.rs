@@ -142,14 +142,17 @@ encoded_value! {
     Impression, ImpressionFormat, IMPRESSION_LIMIT
 }
 
-/// Why a finger or palm has no impression, with its ANSI/NIST-ITL code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Why a finger or palm has no impression, with its ANSI/NIST-ITL code. `Debug` shows
+/// `Absence(<redacted>)`: an amputation is data about the holder's health.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Absence {
     /// `XX`: amputated.
     Amputated,
     /// `UP`: unable to print (bandaged, injured).
     UnableToPrint,
 }
+
+redacted_debug!(Absence);
 
 named_variants!(Absence, "a reason of absence written XX or UP", {
     Amputated => "XX",
@@ -796,7 +799,7 @@ mod tests {
             "{debug}"
         );
         assert!(
-            debug.contains("LeftFullPalm: Absent(UnableToPrint)"),
+            debug.contains("LeftFullPalm: Absent(Absence(<redacted>))"),
             "{debug}"
         );
         assert!(!debug.contains("255"), "{debug}");

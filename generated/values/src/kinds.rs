@@ -1,7 +1,8 @@
 //! Values that are one of a few kinds.
 
-/// The holder's sex as the identity document gives it: written `M`, `F` or `X`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The holder's sex as the identity document gives it: written `M`, `F` or `X`. `Debug` shows
+/// `Sex(<redacted>)`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sex {
     /// Male, written `M`.
     Male,
@@ -18,8 +19,8 @@ named_variants!(Sex, "a sex written M, F or X", {
     Unspecified => "X",
 });
 
-/// Written `verdict` or `decision`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Written `verdict` or `decision`. `Debug` shows `CourtActKind(<redacted>)`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CourtActKind {
     /// A verdict (үкім) in a criminal case.
     Verdict,
@@ -31,3 +32,5 @@ named_variants!(CourtActKind, "a kind of court act", {
     Verdict => "verdict",
     Decision => "decision",
 });
+
+redacted_debug!(Sex, CourtActKind);

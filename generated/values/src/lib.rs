@@ -149,14 +149,15 @@ macro_rules! named_variants {
     };
 }
 
-/// `Debug` as `Name(<redacted>)`: the type, never the personal data it holds.
+/// `Debug` as `Name(<redacted>)`: the type, never the personal data it holds (for an enum, which
+/// variant a person's value is: a sex, a court act's kind, a finger's absence).
 macro_rules! redacted_debug {
-    ($name:ident) => {
-        impl ::std::fmt::Debug for $name {
+    ($($name:ident),+) => {
+        $(impl ::std::fmt::Debug for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(concat!(stringify!($name), "(<redacted>)"))
             }
-        }
+        })+
     };
 }
 
@@ -172,6 +173,7 @@ mod date;
 pub mod de;
 mod encoded;
 mod fingerprints;
+mod icao;
 mod iin;
 mod kinds;
 mod name;
@@ -181,7 +183,7 @@ mod text;
 
 pub use act::{Act, Applied, EntryIntoForce, Repeal};
 pub use composite::{CompositeError, NoneGivenError, PeriodError};
-pub use country::{Citizenship, CodeError, Country};
+pub use country::{Citizenship, CodeError, Country, IcaoNationality};
 pub use date::{BirthDate, Date, DateError, DateProblem, Known};
 pub use encoded::{Base64Problem, EncodingError, EncodingProblem, ImageFormat, Photo, Signature};
 pub use encoded::{IMPRESSION_LIMIT, PHOTO_LIMIT, SIGNATURE_LIMIT};

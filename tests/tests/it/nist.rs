@@ -79,8 +79,7 @@ fn type_2_values(transaction: &[u8]) -> Vec<Vec<u8>> {
                 .map(|colon| field[colon + 1..].to_vec())
         })
         // The words of a closed vocabulary are words of the rule its error states ("not `verdict`
-        // or `decision`", "nor XXA, XXB, XXC or XXX"), which say that the input was none of them,
-        // not which it was.
+        // or `decision`"), which say that the input was none of them, not which it was.
         .filter(|value| {
             value.len() >= 3
                 && !matches!(

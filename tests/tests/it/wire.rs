@@ -213,7 +213,7 @@ fn invalid_values_are_refused_with_the_place_and_the_reason() {
         (
             "Citizenship",
             json!("KZX"),
-            "Citizenship: a code of 3 characters that is not an ISO 3166-1 alpha-3 country code, nor XXA, XXB, XXC or XXX",
+            "Citizenship: a code of 3 characters that is not an ISO 3166-1 alpha-3 country code, nor a nationality code of ICAO Doc 9303 Part 3",
         ),
         (
             "Name",
