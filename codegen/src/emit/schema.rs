@@ -66,6 +66,7 @@ pub(crate) fn record(
             by_number,
             by_date,
             takes_effect,
+            ..
         } => format!(
             " The act is repealed by {} No. {by_number} of {by_date}, which took effect {}; the \
              act applied until the day before.",
@@ -139,7 +140,12 @@ fn define(
                 }
                 definitions.insert(
                     definition.to_owned(),
-                    json!({ "type": "string", "pattern": characters::pattern(rule) }),
+                    json!({
+                        "type": "string",
+                        "pattern": characters::pattern(rule),
+                        "not": serde_json::from_str::<Value>(catalogue::LINE_FEED)
+                            .expect("the catalogue's subschema is JSON"),
+                    }),
                 );
             }
             definitions.insert(name.to_owned(), Value::Object(keywords));

@@ -191,17 +191,31 @@ serde_as_string!(Date, to_string, "a date written YYYY-MM-DD");
 /// A year from 0001 to 9999, as a pattern.
 const YEAR_PATTERN: &str = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})";
 
-/// A month, and a day of some month, as patterns; which days a month has is `format: date`'s.
+/// A leap year of the proleptic Gregorian calendar from 0004 to 9996: divisible by 4 and not by
+/// 100 (the last two digits), or divisible by 400 (the first two, then `00`). `0000` is neither.
+const LEAP_YEAR_PATTERN: &str =
+    "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)";
+
+/// A month, as a pattern.
 const MONTH_PATTERN: &str = "(?:0[1-9]|1[0-2])";
-const DAY_PATTERN: &str = "(?:0[1-9]|[12][0-9]|3[01])";
+
+/// Exactly the dates `Date` accepts, as a pattern: each month with its own days, February the
+/// 29th in leap years only. `format: date` says the same, but validators assert formats only
+/// when told to, and most are not by default.
+fn date_pattern() -> String {
+    let days_31 = "(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])";
+    let days_30 = "(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)";
+    let february = "02-(?:0[1-9]|1[0-9]|2[0-8])";
+    format!("(?:{YEAR_PATTERN}-(?:{days_31}|{days_30}|{february})|{LEAP_YEAR_PATTERN}-02-29)")
+}
 
 impl crate::catalogue::Schema for Date {
     fn schema() -> crate::catalogue::Object {
-        let pattern = format!("^{YEAR_PATTERN}-{MONTH_PATTERN}-{DAY_PATTERN}$");
+        let pattern = format!("^{}$", date_pattern());
         crate::catalogue::Object::new()
             .with("type", "string")
             .with("format", "date")
-            .with("pattern", pattern.as_str())
+            .with_pattern(&pattern)
     }
 }
 
@@ -356,11 +370,7 @@ serde_as_string!(
 impl crate::catalogue::Schema for BirthDate {
     fn schema() -> crate::catalogue::Object {
         use crate::catalogue::Object;
-        let reduced = |pattern: String| {
-            Object::new()
-                .with("type", "string")
-                .with("pattern", pattern.as_str())
-        };
+        let reduced = |pattern: String| Object::new().with("type", "string").with_pattern(&pattern);
         Object::new().with("type", "string").with(
             "anyOf",
             vec![

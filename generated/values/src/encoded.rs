@@ -321,7 +321,7 @@ pub(crate) fn encoded_schema(formats: &[&str], limit: usize) -> crate::catalogue
         .with("contentEncoding", "base64")
         .with("minLength", 1)
         .with("maxLength", limit.div_ceil(3) * 4)
-        .with("pattern", CANONICAL_BASE64);
+        .with_pattern(CANONICAL_BASE64);
     Object::new()
         .with("type", "object")
         .with("additionalProperties", false)

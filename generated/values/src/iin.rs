@@ -125,7 +125,7 @@ impl crate::catalogue::Schema for Iin {
     fn schema() -> crate::catalogue::Object {
         crate::catalogue::Object::new()
             .with("type", "string")
-            .with("pattern", "^[0-9]{12}$")
+            .with_pattern("^[0-9]{12}$")
             .with(
                 "description",
                 "An individual identification number: 12 digits. Not expressed by this schema: \

@@ -264,7 +264,7 @@ impl crate::catalogue::Schema for DocumentNumber {
         let pattern = format!("^[A-Z0-9]{{1,{DOCUMENT_NUMBER_LIMIT}}}$");
         crate::catalogue::Object::new()
             .with("type", "string")
-            .with("pattern", pattern.as_str())
+            .with_pattern(&pattern)
     }
 }
 

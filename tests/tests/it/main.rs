@@ -17,4 +17,5 @@ mod schema_agreement;
 mod spec;
 #[path = "../support/mod.rs"]
 mod support;
+mod validators;
 mod wire;

@@ -365,7 +365,7 @@ fn the_rewriting_helper_writes_what_the_crate_writes() {
 // `DACTYLO_NISTITL=required` (as `.ci/run` sets it) makes that a failure.
 
 mod independent {
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
     use std::process::Command;
 
     use dactylo_codegen::model::{Model, NIST_IMAGE_TYPES, NistMapping, TypeRef};
@@ -374,52 +374,9 @@ mod independent {
 
     use super::{complete, info};
     use crate::support::places::model;
+    use crate::support::python::venv;
 
     const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/nistitl/check.py");
-
-    /// The virtual environment's Python with `nistitl` in it, or why there is none.
-    fn python(root: &Path) -> Result<PathBuf, String> {
-        let venv = root.join("venv");
-        let python = venv.join("bin").join("python");
-        let has_nistitl = |python: &Path| {
-            Command::new(python)
-                .args(["-c", "import nistitl; assert nistitl.__version__ == '0.6'"])
-                .output()
-                .is_ok_and(|output| output.status.success())
-        };
-        if has_nistitl(&python) {
-            return Ok(python);
-        }
-        let created = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .output()
-            .map_err(|error| format!("python3 is not available ({error})"))?;
-        if !created.status.success() {
-            return Err(format!(
-                "python3 -m venv failed: {}",
-                String::from_utf8_lossy(&created.stderr)
-            ));
-        }
-        let installed = Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "nistitl==0.6",
-            ])
-            .output()
-            .map_err(|error| format!("pip did not run ({error})"))?;
-        if !installed.status.success() || !has_nistitl(&python) {
-            return Err(format!(
-                "pip could not install nistitl 0.6: {}",
-                String::from_utf8_lossy(&installed.stderr)
-            ));
-        }
-        Ok(python)
-    }
 
     /// The leaf type of the member at `path` (`full_name.surname`) of the record field `ident`.
     fn leaf_type(model: &Model, ty: &TypeRef, path: &str) -> String {
@@ -531,7 +488,11 @@ mod independent {
     #[test]
     fn nistitl_reads_what_the_crate_writes_and_the_crate_reads_what_nistitl_writes() {
         let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nistitl");
-        let python = match python(&root) {
+        let python = match venv(
+            &root,
+            "nistitl==0.6",
+            "import nistitl; assert nistitl.__version__ == '0.6'",
+        ) {
             Ok(python) => python,
             Err(reason) if std::env::var("DACTYLO_NISTITL").as_deref() != Ok("required") => {
                 eprintln!(

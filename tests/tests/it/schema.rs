@@ -197,3 +197,58 @@ fn the_schemas_say_what_the_spec_says() {
         }
     }
 }
+
+/// The schema of the value type `name`, as the records' schemas define it.
+fn value_validator(name: &str) -> Validator {
+    let record = schema("visa_record.schema.json");
+    let mut definition = record["$defs"][name].clone();
+    definition["$schema"] = record["$schema"].clone();
+    jsonschema::validator_for(&definition).unwrap()
+}
+
+/// With formats not asserted, as validators run by default, the pattern alone admits exactly
+/// the dates `Date` reads: every month's days, February the 29th in leap years only (1900 is
+/// not one, 2000 is), years 0001 to 9999; and `BirthDate`'s reduced forms besides.
+#[test]
+fn date_patterns_admit_exactly_the_valid_dates_without_format_assertion() {
+    let date = value_validator("Date");
+    let birth_date = value_validator("BirthDate");
+    let judged_alike = |text: &str| {
+        let instance = Value::from(text);
+        assert_eq!(
+            date.is_valid(&instance),
+            text.parse::<dactylo_records::Date>().is_ok(),
+            "Date {text:?}"
+        );
+        assert_eq!(
+            birth_date.is_valid(&instance),
+            text.parse::<dactylo_records::BirthDate>().is_ok(),
+            "BirthDate {text:?}"
+        );
+    };
+    // The 29th of February of every year, and each year alone and with a month.
+    for year in 0..=9999 {
+        judged_alike(&format!("{year:04}-02-29"));
+        judged_alike(&format!("{year:04}"));
+    }
+    // Every month and day, and their near misses, in years of each kind.
+    for year in [
+        0, 1, 4, 100, 400, 1600, 1900, 1985, 2000, 2023, 2024, 2100, 9996, 9999,
+    ] {
+        for month in 0..=13 {
+            judged_alike(&format!("{year:04}-{month:02}"));
+            for day in 0..=32 {
+                judged_alike(&format!("{year:04}-{month:02}-{day:02}"));
+            }
+        }
+    }
+    for text in [
+        "2024-02-29\n",
+        "1985-7-01",
+        "19850701",
+        "+1985-07-01",
+        "1985-07-01T00:00",
+    ] {
+        judged_alike(text);
+    }
+}

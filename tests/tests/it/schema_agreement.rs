@@ -6,8 +6,8 @@
 //! - an image's or impression's bytes beginning with the declared format's signature,
 //! - a name staying in its alphabets once composed to Unicode NFC.
 //!
-//! Valid records and hostile mutations of them go to both (`jsonschema`, formats checked, and
-//! `serde_json`); where they disagree, the Rust error must be one of those rules, and the schema
+//! Valid records and hostile mutations of them go to both (`jsonschema`, with formats asserted and
+//! without, as validators run by default, and `serde_json`); where they disagree, the Rust error must be one of those rules, and the schema
 //! must never refuse what Rust accepts. Then the character classes of the patterns are held to
 //! the Rust types code point by code point, and the schemas to the rules of Ajv's strict mode
 //! that can be checked without Ajv.
@@ -20,13 +20,13 @@ use serde_json::{Map, Value, json};
 
 use crate::support::json::{node_mut, paths};
 use crate::support::records::all;
-use crate::support::schema::{schema, validator};
+use crate::support::schema::{schema, validator, validator_with_formats};
 use dactylo_tests::fixtures::{EachRecord, Record, each_record};
 use dactylo_tests::{any_record, complete};
 use proptest::test_runner::TestRunner;
 
 /// The words of the Rust errors of the rules no schema states.
-const UNSTATED_RULES: [&str; 4] = [
+pub(crate) const UNSTATED_RULES: [&str; 4] = [
     "the check digit",
     "is before",
     "the bytes are declared",
@@ -90,6 +90,12 @@ fn hostile_string() -> impl Strategy<Value = String> {
         "1990-02-28",
         "1990-02-29",
         "2024-02-29",
+        "2023-02-29",
+        "1985-02-31",
+        "2025-04-31",
+        "1900-02-29",
+        "2000-02-29",
+        "Smith\n",
         "0000",
         "-01",
         "T10:00",
@@ -130,7 +136,7 @@ fn hostile_value() -> impl Strategy<Value = Value> {
 }
 
 #[derive(Debug, Clone)]
-enum Mutation {
+pub(crate) enum Mutation {
     Replace(prop::sample::Index, Value),
     Remove(prop::sample::Index),
     AddKey(prop::sample::Index, String, Value),
@@ -138,7 +144,7 @@ enum Mutation {
     Repeat(prop::sample::Index),
 }
 
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub(crate) fn mutation() -> impl Strategy<Value = Mutation> {
     let index = any::<prop::sample::Index>;
     let key = prop::sample::select(vec![
         "position",
@@ -199,8 +205,17 @@ fn apply(json: &mut Value, mutation: &Mutation) {
     }
 }
 
-/// Both sides judge `json` alike, or Rust refuses it for a rule no schema states.
-fn agree<T: DeserializeOwned>(validator: &Validator, json: &Value) -> Result<(), TestCaseError> {
+/// Both sides judge `json` alike, or Rust refuses it for a rule no schema states: with formats
+/// asserted and, as validators run by default, without.
+fn agree<T: DeserializeOwned>(file: &str, json: &Value) -> Result<(), TestCaseError> {
+    agree_with::<T>(validator(file), json)?;
+    agree_with::<T>(validator_with_formats(file), json)
+}
+
+fn agree_with<T: DeserializeOwned>(
+    validator: &Validator,
+    json: &Value,
+) -> Result<(), TestCaseError> {
     let schema_accepts = validator.is_valid(json);
     match serde_json::from_value::<T>(json.clone()) {
         Ok(_) => prop_assert!(
@@ -223,7 +238,7 @@ fn agree<T: DeserializeOwned>(validator: &Validator, json: &Value) -> Result<(),
     Ok(())
 }
 
-fn mutated<T: serde::Serialize>(record: &T, mutations: &[Mutation]) -> Value {
+pub(crate) fn mutated<T: serde::Serialize>(record: &T, mutations: &[Mutation]) -> Value {
     let mut json = serde_json::to_value(record).unwrap();
     for mutation in mutations {
         apply(&mut json, mutation);
@@ -235,14 +250,13 @@ struct Agreement;
 
 impl EachRecord for Agreement {
     fn record<R: Record>(&mut self) {
-        let validator = validator(R::SCHEMA);
         let mut runner = TestRunner::new(ProptestConfig {
             failure_persistence: None,
             ..dactylo_tests::seeds::config(192)
         });
         let cases = (any_record::<R>(), prop::collection::vec(mutation(), 0..3));
         if let Err(failure) = runner.run(&cases, |(record, mutations)| {
-            agree::<R>(validator, &mutated(&record, &mutations))
+            agree::<R>(R::SCHEMA, &mutated(&record, &mutations))
         }) {
             panic!("{}: {failure}", R::NAME);
         }
@@ -254,15 +268,16 @@ fn every_record_and_its_mutations_are_judged_alike() {
     each_record(&mut Agreement);
 }
 
-/// Characters to put at either end of a string, each breaking or keeping some rule.
-const EDITS: [char; 32] = [
-    'A', 'M', 'W', 'X', 'Z', 'a', 'z', '0', '9', ' ', '-', '\'', '_', '=', '/', '+', 'Ё', 'Ә', 'ı',
-    'Ａ', '\u{301}', '\u{200B}', '\u{A0}', '\u{FEFF}', '\u{202E}', '\u{2028}', '\t', '\u{E000}',
-    '\u{378}', '中', '𗀀', 'ж',
+/// Characters to put at either end of a string, each breaking or keeping some rule (a final line
+/// feed, which Python's `$` lets through, among them).
+pub(crate) const EDITS: [char; 33] = [
+    '\n', 'A', 'M', 'W', 'X', 'Z', 'a', 'z', '0', '9', ' ', '-', '\'', '_', '=', '/', '+', 'Ё',
+    'Ә', 'ı', 'Ａ', '\u{301}', '\u{200B}', '\u{A0}', '\u{FEFF}', '\u{202E}', '\u{2028}', '\t',
+    '\u{E000}', '\u{378}', '中', '𗀀', 'ж',
 ];
 
 /// Every string and number of `json`, by path.
-fn leaves(json: &Value) -> Vec<Vec<String>> {
+pub(crate) fn leaves(json: &Value) -> Vec<Vec<String>> {
     let mut copy = json.clone();
     paths(json)
         .into_iter()
@@ -278,7 +293,6 @@ fn leaves(json: &Value) -> Vec<Vec<String>> {
 /// number replaced by its neighbours, judged by both sides: the near misses a random search
 /// would rarely draw.
 fn neighbours_agree<T: DeserializeOwned + serde::Serialize>(record: &T, schema: &str) {
-    let validator = validator(schema);
     let json = serde_json::to_value(record).unwrap();
     for path in leaves(&json) {
         let mut variants = Vec::new();
@@ -312,7 +326,7 @@ fn neighbours_agree<T: DeserializeOwned + serde::Serialize>(record: &T, schema: 
         for variant in variants {
             let mut instance = json.clone();
             *node_mut(&mut instance, &path) = variant;
-            if let Err(failure) = agree::<T>(validator, &instance) {
+            if let Err(failure) = agree::<T>(schema, &instance) {
                 panic!("{}: {failure}", path.join("."));
             }
         }

@@ -7,5 +7,6 @@
 
 pub mod json;
 pub mod places;
+pub mod python;
 pub mod records;
 pub mod schema;

@@ -21,18 +21,28 @@ pub fn schema(file: &str) -> Value {
     schema
 }
 
-/// A validator of the schema in `file` that checks formats (`date`) too, built once per file for
-/// the whole run: compiling a schema's patterns of every character a name or text may hold takes
-/// longer than most tests.
+/// A validator of the schema in `file` as validators run by default: `format` an annotation
+/// only, so every rule must be stated by the other keywords.
 pub fn validator(file: &str) -> &'static Validator {
-    static BUILT: OnceLock<Mutex<BTreeMap<String, &'static Validator>>> = OnceLock::new();
+    built(file, false)
+}
+
+/// A validator of the schema in `file` that asserts formats (`date`) too.
+pub fn validator_with_formats(file: &str) -> &'static Validator {
+    built(file, true)
+}
+
+/// Built once per file and setting for the whole run: compiling a schema's patterns of every
+/// character a name or text may hold takes longer than most tests.
+fn built(file: &str, formats: bool) -> &'static Validator {
+    static BUILT: OnceLock<Mutex<BTreeMap<(String, bool), &'static Validator>>> = OnceLock::new();
     let mut built = BUILT
         .get_or_init(Mutex::default)
         .lock()
         .unwrap_or_else(PoisonError::into_inner);
-    built.entry(file.to_owned()).or_insert_with(|| {
+    built.entry((file.to_owned(), formats)).or_insert_with(|| {
         let validator = jsonschema::options()
-            .should_validate_formats(true)
+            .should_validate_formats(formats)
             .build(&schema(file))
             .unwrap();
         Box::leak(Box::new(validator))

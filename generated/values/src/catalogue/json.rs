@@ -22,9 +22,25 @@ impl Object {
         self
     }
 
+    /// The object with `pattern`, and with `not` the strings that hold a line feed
+    /// ([`LINE_FEED`](super::LINE_FEED)), which Python's `$` would let through.
+    pub(crate) fn with_pattern(self, pattern: &str) -> Object {
+        self.with("pattern", pattern)
+            .with("not", Written(super::LINE_FEED))
+    }
+
     /// Its JSON text.
     pub(crate) fn text(&self) -> String {
         self.json()
+    }
+}
+
+/// JSON text written already.
+struct Written(&'static str);
+
+impl Json for Written {
+    fn json(&self) -> String {
+        self.0.to_owned()
     }
 }
 

@@ -69,6 +69,12 @@ impl Characters {
     }
 }
 
+/// The subschema every schema with a `pattern` refuses with `not`, as JSON text: a string with a
+/// line feed. Python's `re` lets `$` match before a final line feed, where ECMA-262 and Rust's
+/// `regex` do not, so a pattern alone would let Python's validators accept `"Smith\n"`. No value
+/// type holds a line feed anywhere, so the keyword refuses nothing a type accepts.
+pub const LINE_FEED: &str = r#"{"type": "string", "pattern": "\n"}"#;
+
 /// A value type's JSON Schema and rule of characters, implemented beside the type.
 pub(crate) trait Schema {
     /// The type's JSON Schema.
