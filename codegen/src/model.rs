@@ -251,7 +251,18 @@ pub enum Status {
         by_date: Date,
         /// When the repealing act took effect: the repealed act's last day is the day before.
         takes_effect: InForce,
+        /// The day a source stating the repeal was read, and the project's reading of it.
+        stated: Option<Stated>,
     },
+}
+
+/// A source that states an act's repeal, read on a day: the repeal had taken effect by then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stated {
+    /// The day the source was read.
+    pub on: Date,
+    /// How the project reads the statement.
+    pub reading: String,
 }
 
 /// A datum some lists hold: a row of the matrix.

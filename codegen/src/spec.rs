@@ -174,6 +174,17 @@ pub(crate) struct ActRefSpec {
     pub(crate) number: u32,
     pub(crate) date: Date,
     pub(crate) in_force: InForceSpec,
+    /// A source that states the repeal, and the day it was read.
+    pub(crate) stated: Option<StatedSpec>,
+}
+
+/// The day a source stating an act's repeal was read, and how the project reads it: the repeal
+/// had taken effect by then.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StatedSpec {
+    pub(crate) on: Date,
+    pub(crate) reading: String,
 }
 
 /// A text in Kazakh and its English rendering. The Kazakh is either a quotation of the act

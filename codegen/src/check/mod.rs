@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::error::Finding;
 use crate::model::{
     Act, Citation, CitationForms, Composite, Datum, Field, Force, InForce, Member, Model, Period,
-    Record, Reference, Status, Texts, TypeRef, ValueType,
+    Record, Reference, Stated, Status, Texts, TypeRef, ValueType,
 };
 use crate::names::{self, Case};
 use crate::plan::{Destination, Plan};
@@ -110,10 +110,27 @@ impl Checker {
                         ),
                     );
                 }
+                let stated = by.stated.map(|stated| {
+                    self.act_date("act.repealed_by.stated.on", stated.on);
+                    if stated.on < by.date {
+                        self.report(
+                            "act.repealed_by.stated.on",
+                            format!(
+                                "a source cannot state the repeal before the repealing act's date ({})",
+                                by.date
+                            ),
+                        );
+                    }
+                    Stated {
+                        on: stated.on,
+                        reading: stated.reading,
+                    }
+                });
                 Status::Repealed {
                     by_number: by.number,
                     by_date: by.date,
                     takes_effect: self.in_force("act.repealed_by.in_force", by.in_force, by.date),
+                    stated,
                 }
             }
             (StatusSpec::InForce, Some(_)) => {

@@ -2,7 +2,7 @@
 //! change the value of `ACT`, not its type.
 
 use super::{Change, Changes, ONLY_WORDS, Place, Semver, texts_changed};
-use crate::model::{Act, Force, InForce, Status};
+use crate::model::{Act, Force, InForce, Stated, Status};
 
 pub(super) fn compare(older: &Act, newer: &Act, found: &mut Vec<Change>) {
     let mut changes = Changes {
@@ -80,13 +80,31 @@ pub(super) fn compare(older: &Act, newer: &Act, found: &mut Vec<Change>) {
                 by_number,
                 by_date,
                 takes_effect,
+                stated,
             },
             Status::Repealed {
                 by_number: new_number,
                 by_date: new_date,
                 takes_effect: new_effect,
+                stated: new_stated,
             },
         ) => {
+            let day = |stated: &Option<Stated>| stated.as_ref().map(|stated| stated.on);
+            if day(stated) != day(new_stated) {
+                let shown = |stated: &Option<Stated>| match stated {
+                    Some(stated) => format!("read on {}", stated.on),
+                    None => "none".to_owned(),
+                };
+                changes.changed(
+                    Semver::Patch,
+                    format!(
+                        "the source stating the repeal is now {} (was {}): the docs and `ACT`'s \
+                         value change, not its type",
+                        shown(new_stated),
+                        shown(stated)
+                    ),
+                );
+            }
             if (by_number, by_date) != (new_number, new_date) {
                 changes.changed(
                     Semver::Patch,

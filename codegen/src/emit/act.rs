@@ -26,12 +26,22 @@ pub(super) fn constant(plan: &Plan, target: &Target) -> TokenStream {
             by_number,
             by_date,
             takes_effect,
+            stated,
         } => {
             let repeal = target.value("Repeal");
             let number = Literal::u32_unsuffixed(*by_number);
             let adopted = date(*by_date, target);
             let takes_effect = force(takes_effect.from, target);
-            quote!(::core::option::Option::Some(#repeal::new(#kind, #number, #adopted, #takes_effect)))
+            let stated_on = match stated {
+                Some(stated) => {
+                    let day = date(stated.on, target);
+                    quote!(::core::option::Option::Some(#day))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            quote!(::core::option::Option::Some(
+                #repeal::new(#kind, #number, #adopted, #takes_effect, #stated_on)
+            ))
         }
     };
     quote! {

@@ -140,15 +140,24 @@ fn status(model: &Model) -> String {
             by_number,
             by_date,
             takes_effect,
+            stated,
         } => format!(
             "**repealed** by {kind} No. {by_number} of {by_date}, which took effect {}: \
              No. {} applied until the day before, not until {by_date}. The rule of {kind} No. \
-             {by_number}: {} — {}.{}",
+             {by_number}: {} — {}.{}{}",
             docs::force(takes_effect, *by_date),
             act.number,
             kazakh(&takes_effect.rule),
             markdown(&takes_effect.rule.en),
             reading(takes_effect),
+            stated
+                .as_ref()
+                .map(|stated| format!(
+                    " The repeal had taken effect by {} at the latest: {}",
+                    stated.on,
+                    markdown(&stated.reading)
+                ))
+                .unwrap_or_default(),
         ),
     }
 }

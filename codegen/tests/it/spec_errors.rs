@@ -451,6 +451,27 @@ fn the_status_and_repeal_agree() {
 }
 
 #[test]
+fn a_repeal_is_not_stated_before_the_repealing_act() {
+    let repealed = |stated_on: &str| {
+        with(
+            "status: in_force",
+            &format!(
+                "status: repealed\n  repealed_by:\n    number: 2\n    date: 2025-01-01\n    \
+                 in_force: {{ rule: {{ kk: күшіне енеді, en: enters into force }}, on: 2025-02-01 }}\n    \
+                 stated: {{ on: {stated_on}, reading: read then }}"
+            ),
+        )
+    };
+    assert!(Spec::parse(&repealed("2026-11-25"), "spec.yaml").is_ok());
+    let (location, message) = problem(&repealed("2024-12-31"));
+    assert_eq!(location, at("act.repealed_by.stated.on"));
+    assert!(
+        message.contains("before the repealing act's date"),
+        "{message}"
+    );
+}
+
+#[test]
 fn every_problem_of_a_run_is_reported() {
     let spec = with("ident: birth_date", "ident: Birth")
         .replacen("type: Name,", "type: Nme,", 1)

@@ -48,6 +48,7 @@ pub const ACT: crate::values::Act = crate::values::Act::new(
                 days: 10,
                 published: ::core::option::Option::None,
             },
+            ::core::option::Option::Some(crate::values::Date::constant(2026, 11, 25)),
         ),
     ),
 );

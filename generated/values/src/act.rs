@@ -32,6 +32,9 @@ pub struct Repeal {
     pub adopted: Date,
     /// When the repeal took effect: the repealed act applied until the day before.
     pub takes_effect: EntryIntoForce,
+    /// The day a source stating the repeal was read, if the spec records one: the repeal had
+    /// taken effect by then at the latest, so the act did not apply from that day on.
+    pub stated_on: Option<Date>,
 }
 
 /// When an act takes effect, as its own rule says.
@@ -55,7 +58,8 @@ pub enum EntryIntoForce {
 pub enum Applied {
     /// It did.
     Yes,
-    /// It did not: the day is before it took effect, or after its repeal took effect.
+    /// It did not: the day is before it can have taken effect, or after its repeal can have
+    /// taken effect.
     No,
     /// The day falls where a publication day the spec does not know decides it.
     Unknown,
@@ -138,50 +142,62 @@ impl Act {
         day_before(repeal.takes_effect.earliest_first_day(repeal.adopted))
     }
 
-    /// Whether it applied on `day`, as far as the spec's dates tell.
-    pub fn applied_on(&self, day: Date) -> Applied {
-        let started = match self.first_day() {
-            Some(first) => day >= first,
-            None if day < self.earliest_first_day() => false,
-            None => return self.unknown_unless_ended(day),
-        };
-        if !started {
-            return Applied::No;
-        }
-        match self.repeal {
-            None => Applied::Yes,
-            Some(_) => match (self.last_day(), self.earliest_last_day()) {
-                (Some(last), _) if day > last => Applied::No,
-                (Some(_), _) => Applied::Yes,
-                (None, Some(earliest)) if day <= earliest => Applied::Yes,
-                _ => Applied::Unknown,
-            },
+    /// The last day it applied at the latest, when it has been repealed and the spec's dates
+    /// bound it: the day before its repeal took effect, where that is known, or the day before a
+    /// source stating the repeal was read, whichever is earlier.
+    pub fn latest_last_day(&self) -> Option<Date> {
+        let stated = self.repeal?.stated_on.and_then(day_before);
+        match (self.last_day(), stated) {
+            (Some(last), Some(stated)) => Some(last.min(stated)),
+            (last, stated) => last.or(stated),
         }
     }
 
-    /// `Unknown` for a day whose start is undecided, unless the act had surely ended by then.
-    fn unknown_unless_ended(&self, day: Date) -> Applied {
-        match self.last_day() {
-            Some(last) if day > last => Applied::No,
-            _ => Applied::Unknown,
+    /// Whether it applied on `day`, as far as the spec's dates tell: `No` before the earliest day
+    /// it can have taken effect and after the latest day it can have applied, `Yes` between the
+    /// days it surely took effect and surely still applied, `Unknown` only where a day of
+    /// publication the spec does not know decides it.
+    pub fn applied_on(&self, day: Date) -> Applied {
+        let before_start = match self.first_day() {
+            Some(first) => day < first,
+            None => day < self.earliest_first_day(),
+        };
+        let after_end = self.latest_last_day().is_some_and(|latest| day > latest);
+        if before_start || after_end {
+            return Applied::No;
+        }
+        let surely_started = self.first_day().is_some();
+        let surely_not_ended = match self.repeal {
+            None => true,
+            Some(_) => self
+                .last_day()
+                .or(self.earliest_last_day())
+                .is_some_and(|last| day <= last),
+        };
+        if surely_started && surely_not_ended {
+            Applied::Yes
+        } else {
+            Applied::Unknown
         }
     }
 }
 
 impl Repeal {
     /// A repeal by the act of `kind` (in English) and `number` adopted on `adopted`, taking
-    /// effect as `takes_effect` says.
+    /// effect as `takes_effect` says, stated by a source read on `stated_on` if one is recorded.
     pub const fn new(
         kind: &'static str,
         number: u32,
         adopted: Date,
         takes_effect: EntryIntoForce,
+        stated_on: Option<Date>,
     ) -> Repeal {
         Repeal {
             kind,
             number,
             adopted,
             takes_effect,
+            stated_on,
         }
     }
 }
@@ -212,7 +228,13 @@ mod tests {
         939,
         day(2024, 11, 8),
         TEN_DAYS,
-        Some(Repeal::new("Resolution", 829, day(2025, 10, 8), TEN_DAYS)),
+        Some(Repeal::new(
+            "Resolution",
+            829,
+            day(2025, 10, 8),
+            TEN_DAYS,
+            None,
+        )),
     );
 
     #[test]
@@ -263,6 +285,7 @@ mod tests {
                     days: 10,
                     published: Some(day(2025, 10, 10)),
                 },
+                None,
             )),
         );
         assert_eq!(known.first_day(), Some(day(2024, 11, 23)));
@@ -282,7 +305,13 @@ mod tests {
             1,
             day(2024, 1, 1),
             EntryIntoForce::On(day(2024, 2, 1)),
-            Some(Repeal::new("Resolution", 2, day(2025, 1, 1), TEN_DAYS)),
+            Some(Repeal::new(
+                "Resolution",
+                2,
+                day(2025, 1, 1),
+                TEN_DAYS,
+                None,
+            )),
         );
         assert_eq!(start_known.applied_on(day(2024, 1, 31)), Applied::No);
         assert_eq!(start_known.applied_on(day(2024, 2, 1)), Applied::Yes);
@@ -297,5 +326,70 @@ mod tests {
         );
         assert_eq!(in_force.applied_on(day(2030, 1, 1)), Applied::Yes);
         assert_eq!(in_force.earliest_last_day(), None);
+    }
+
+    /// Resolution No. 939 as the spec has it: publication days unknown, and the official text,
+    /// read on 25 November 2026, marked repealed.
+    const STATED: Act = Act::new(
+        "Resolution",
+        939,
+        day(2024, 11, 8),
+        TEN_DAYS,
+        Some(Repeal::new(
+            "Resolution",
+            829,
+            day(2025, 10, 8),
+            TEN_DAYS,
+            Some(day(2026, 11, 25)),
+        )),
+    );
+
+    #[test]
+    fn a_source_stating_the_repeal_ends_the_unknown_days() {
+        assert_eq!(STATED.latest_last_day(), Some(day(2026, 11, 24)));
+        assert_eq!(STATED.applied_on(day(2024, 11, 18)), Applied::No);
+        assert_eq!(STATED.applied_on(day(2024, 11, 19)), Applied::Unknown);
+        assert_eq!(STATED.applied_on(day(2026, 11, 24)), Applied::Unknown);
+        assert_eq!(STATED.applied_on(day(2026, 11, 25)), Applied::No);
+        assert_eq!(STATED.applied_on(day(2030, 1, 1)), Applied::No);
+        assert_eq!(UNKNOWN.latest_last_day(), None);
+    }
+
+    #[test]
+    fn hypothetical_publication_days_with_a_stated_repeal_decide_every_day() {
+        // Both acts published on hypothetical days: No. 939 applied 2024-11-23 to 2025-10-20.
+        let published = |year, month, on| EntryIntoForce::AfterPublication {
+            days: 10,
+            published: Some(day(year, month, on)),
+        };
+        let act = |stated_on| {
+            Act::new(
+                "Resolution",
+                939,
+                day(2024, 11, 8),
+                published(2024, 11, 12),
+                Some(Repeal::new(
+                    "Resolution",
+                    829,
+                    day(2025, 10, 8),
+                    published(2025, 10, 10),
+                    stated_on,
+                )),
+            )
+        };
+        for stated_on in [None, Some(day(2026, 11, 25))] {
+            let act = act(stated_on);
+            assert_eq!(act.latest_last_day(), Some(day(2025, 10, 20)));
+            assert_eq!(act.applied_on(day(2024, 11, 22)), Applied::No);
+            assert_eq!(act.applied_on(day(2024, 11, 23)), Applied::Yes);
+            assert_eq!(act.applied_on(day(2025, 10, 20)), Applied::Yes);
+            assert_eq!(act.applied_on(day(2025, 10, 21)), Applied::No);
+            assert_eq!(act.applied_on(day(2030, 1, 1)), Applied::No);
+        }
+        // A statement read before the computed end bounds it: the earlier of the two holds.
+        let early = act(Some(day(2025, 10, 15)));
+        assert_eq!(early.latest_last_day(), Some(day(2025, 10, 14)));
+        assert_eq!(early.applied_on(day(2025, 10, 14)), Applied::Yes);
+        assert_eq!(early.applied_on(day(2025, 10, 15)), Applied::No);
     }
 }

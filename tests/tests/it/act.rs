@@ -40,12 +40,17 @@ fn act_is_the_specs_act() {
                 by_number,
                 by_date,
                 takes_effect,
+                stated,
             },
             Some(repeal),
         ) => {
             assert_eq!(repeal.number, *by_number);
             assert_eq!(repeal.adopted, date(*by_date));
             assert_eq!(repeal.takes_effect, entry(takes_effect));
+            assert_eq!(
+                repeal.stated_on,
+                stated.as_ref().map(|stated| date(stated.on))
+            );
         }
         (status, repeal) => panic!("the spec says {status:?}, ACT says {repeal:?}"),
     }
@@ -62,4 +67,16 @@ fn a_day_before_the_earliest_first_day_is_outside_the_act() {
         assert_ne!(ACT.applied_on(repeal.adopted), Applied::No);
         assert!(ACT.earliest_last_day().unwrap() >= repeal.adopted);
     }
+}
+
+/// The official text, read by 25 November 2026, marks the act repealed: from that day on it
+/// surely did not apply, whatever the unknown days of publication.
+#[test]
+fn days_after_the_repeal_was_stated_are_outside_the_act() {
+    let stated = ACT.repeal.and_then(|repeal| repeal.stated_on).unwrap();
+    assert_eq!(stated, Date::new(2026, 11, 25).unwrap());
+    assert_eq!(ACT.applied_on(stated), Applied::No);
+    assert_eq!(ACT.applied_on(Date::new(2030, 1, 1).unwrap()), Applied::No);
+    let before = Date::try_from(stated.to_civil().yesterday().unwrap()).unwrap();
+    assert_eq!(ACT.applied_on(before), Applied::Unknown);
 }

@@ -504,6 +504,7 @@ fn the_act_has_its_whole_provenance() {
         by_number,
         by_date,
         takes_effect,
+        stated,
     } = act.status
     else {
         panic!("Resolution No. 939 was repealed by No. 829")
@@ -511,6 +512,12 @@ fn the_act_has_its_whole_provenance() {
     assert_eq!(
         (by_number, by_date.to_string()),
         (829, "2025-10-08".to_owned())
+    );
+    // The official text is marked «Күшін жойған» (repealed), and was read by this day.
+    assert!(OFFICIAL_TEXT.contains("Күшін жойған"));
+    assert_eq!(
+        stated.map(|stated| stated.on.to_string()),
+        Some("2026-11-25".to_owned())
     );
     assert_eq!(
         takes_effect.from,

@@ -91,6 +91,7 @@ fn status(act: &Act) -> String {
             by_number,
             by_date,
             takes_effect,
+            ..
         } => format!(
             "**Status:** {took_effect}. It is repealed by {kind} No. {by_number} of {by_date}, \
              which took effect {}: No. {number} applied until the day before.",
