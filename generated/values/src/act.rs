@@ -222,20 +222,25 @@ mod tests {
         published: None,
     };
 
-    /// Resolution No. 939 as the spec has it: publication days unknown.
-    const UNKNOWN: Act = Act::new(
-        "Resolution",
-        939,
-        day(2024, 11, 8),
-        TEN_DAYS,
-        Some(Repeal::new(
+    /// Resolution No. 939 with publication days unknown, its repeal stated on `stated_on`.
+    const fn resolution_939(stated_on: Option<Date>) -> Act {
+        Act::new(
             "Resolution",
-            829,
-            day(2025, 10, 8),
+            939,
+            day(2024, 11, 8),
             TEN_DAYS,
-            None,
-        )),
-    );
+            Some(Repeal::new(
+                "Resolution",
+                829,
+                day(2025, 10, 8),
+                TEN_DAYS,
+                stated_on,
+            )),
+        )
+    }
+
+    /// Resolution No. 939 with publication days unknown and no statement of the repeal.
+    const UNKNOWN: Act = resolution_939(None);
 
     #[test]
     fn ten_days_after_publication_is_the_eleventh_day() {
@@ -330,19 +335,7 @@ mod tests {
 
     /// Resolution No. 939 as the spec has it: publication days unknown, and the official text,
     /// read on 25 November 2026, marked repealed.
-    const STATED: Act = Act::new(
-        "Resolution",
-        939,
-        day(2024, 11, 8),
-        TEN_DAYS,
-        Some(Repeal::new(
-            "Resolution",
-            829,
-            day(2025, 10, 8),
-            TEN_DAYS,
-            Some(day(2026, 11, 25)),
-        )),
-    );
+    const STATED: Act = resolution_939(Some(day(2026, 11, 25)));
 
     #[test]
     fn a_source_stating_the_repeal_ends_the_unknown_days() {
