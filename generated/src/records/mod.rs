@@ -309,7 +309,7 @@ pub mod states {
         };
     }
 }
-/// A surname, given name or patronymic: words of letters of the Kazakh, Russian or Latin alphabets, each word of one script, between spaces, hyphens and apostrophes.
+/// A surname, given name or patronymic: words of letters of the Cyrillic alphabets of Russian, Kazakh, Kyrgyz, Tajik and Uzbek or of the Latin script, each word of one script, between spaces, hyphens and apostrophes.
 ///
 /// Used by:
 ///

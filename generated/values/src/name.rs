@@ -4,10 +4,21 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_script::{Script, UnicodeScript};
 
-use super::text::{TextError, TextProblem, check_extent, positioned};
+use super::text::{TextError, TextProblem, check_extent, is_blank_filler, positioned};
 
-/// The letters the Kazakh alphabet adds to the Russian one, capital and small.
+/// The letters the Kazakh alphabet adds to the Russian one, capital and small (Kyrgyz adds
+/// `Ң Ө Ү`, which are among them).
 pub const KAZAKH_LETTERS: &str = "ӘәҒғҚқҢңӨөҰұҮүҺһІі";
+
+/// The letters the Tajik and the Cyrillic Uzbek alphabets add to the Russian one beyond
+/// [`KAZAKH_LETTERS`], capital and small: Tajik `Ӣ Ӯ Ҳ Ҷ`, Uzbek `Ў Ҳ` (their `Ғ Қ` are
+/// Kazakh letters too).
+pub const TAJIK_AND_UZBEK_LETTERS: &str = "ӢӣӮӯҲҳҶҷЎў";
+
+/// The modifier letter turned comma `ʻ` (U+02BB), which the Uzbek Latin alphabet writes after
+/// `O` and `G` to make the letters `Oʻ` and `Gʻ` (`Gʻayrat`, `Oʻrinboyev`): part of a Latin word,
+/// after a letter.
+pub const UZBEK_TURNED_COMMA: char = '\u{2BB}';
 
 /// The most characters a name holds: more than any passport prints on one line.
 pub const NAME_LIMIT: usize = 200;
@@ -15,7 +26,7 @@ pub const NAME_LIMIT: usize = 200;
 /// The apostrophes a name may hold: ASCII `'`, the typographic `’` and the modifier letter `ʼ`.
 pub const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{2BC}'];
 
-const NAME_CHARACTERS: &str = "a name holds letters of the Kazakh, Russian or Latin alphabets, combining marks after them, spaces, hyphens and apostrophes";
+const NAME_CHARACTERS: &str = "a name holds letters of the Cyrillic alphabets of Kazakh, Russian, Kyrgyz, Tajik and Uzbek or of the Latin script, combining marks after them, spaces, hyphens and apostrophes";
 
 /// The script of a letter a name may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +44,8 @@ pub(crate) enum NameCharacter {
     Letter(Alphabet),
     /// A nonspacing combining mark of no script of its own (an accent, a diaeresis).
     Mark,
+    /// A modifier that is part of the Latin letter before it: Uzbek `ʻ`.
+    LatinModifier,
     /// A space or a hyphen, between words.
     Separator,
     /// An apostrophe, between words or before the first.
@@ -48,8 +61,17 @@ fn is_compatibility_stable(character: char) -> bool {
 
 /// What `character` is in a name, or `None` when a name may not hold it.
 pub(crate) fn name_character(character: char) -> Option<NameCharacter> {
-    if matches!(character, 'А'..='я' | 'Ё' | 'ё') || KAZAKH_LETTERS.contains(character) {
+    if matches!(character, 'А'..='я' | 'Ё' | 'ё')
+        || KAZAKH_LETTERS.contains(character)
+        || TAJIK_AND_UZBEK_LETTERS.contains(character)
+    {
         return Some(NameCharacter::Letter(Alphabet::Cyrillic));
+    }
+    if character == UZBEK_TURNED_COMMA {
+        return Some(NameCharacter::LatinModifier);
+    }
+    if is_blank_filler(character) {
+        return None;
     }
     if character == ' ' || character == '-' {
         return Some(NameCharacter::Separator);
@@ -111,6 +133,9 @@ fn name_problem(name: &str) -> Option<TextProblem> {
             }
             (_, NameCharacter::Letter(alphabet)) => Reading::InWord(alphabet),
             (Reading::InWord(script), NameCharacter::Mark) => Reading::InWord(script),
+            (Reading::InWord(Alphabet::Latin), NameCharacter::LatinModifier) => {
+                Reading::InWord(Alphabet::Latin)
+            }
             (Reading::Start, NameCharacter::Apostrophe) => Reading::AfterLeadingApostrophe,
             (
                 Reading::InWord(_) | Reading::BetweenWords,
@@ -136,8 +161,9 @@ fn name_problem(name: &str) -> Option<TextProblem> {
 
 /// A surname, given name or patronymic as the identity document writes it.
 ///
-/// It holds words of letters of the Kazakh and Russian (Cyrillic) alphabets or of the Latin one,
-/// each word of one script; combining marks after letters; and spaces, hyphens and apostrophes
+/// It holds words of letters of the Cyrillic alphabets of Russian, Kazakh, Kyrgyz, Tajik and
+/// Uzbek or of the Latin script (with Uzbek's `ʻ` after a Latin letter), each word of one
+/// script; combining marks after letters; and spaces, hyphens and apostrophes
 /// between words (one apostrophe may also begin the name, as in `'t Hooft`). It holds no digit,
 /// no compatibility character (fullwidth `Ａ`, ligature `ﬀ`, superscript `ᴬ`, numeral `Ⅻ`), and
 /// at most [`NAME_LIMIT`] characters. It is stored composed to Unicode NFC, and refused if the
@@ -361,6 +387,47 @@ mod tests {
             Name::new("Anna-").unwrap_err().problem,
             TextProblem::NotAllowed { position: 5, .. }
         ));
+    }
+
+    #[test]
+    fn accepts_the_letters_of_central_asian_documents() {
+        for name in [
+            // Uzbek Latin, with the turned comma of Oʻ and Gʻ, at a word's end too.
+            "Gʻayrat",
+            "Oʻrinboyev",
+            "Ulugʻbek",
+            "Togʻ",
+            // Kazakh Latin of 2021, Turkish.
+            "Ğalymjan Äbişev",
+            "Şükrü Işık",
+            "İlkay",
+            // Tajik and Cyrillic Uzbek, Kyrgyz.
+            "Ҷамшед Раҳимов",
+            "Ӯктам Қодирӣ",
+            "Ўлмас",
+            "Үмөт",
+        ] {
+            assert!(Name::new(name).is_ok(), "{name}");
+        }
+        // The turned comma belongs to the Latin letter before it: not alone, not first, not
+        // after a Cyrillic letter, not after a space.
+        for name in ["ʻ", "ʻA", "Gaʻ ʻb", "Гʻайрат", "A ʻB"] {
+            assert!(Name::new(name).is_err(), "{name}");
+        }
+    }
+
+    #[test]
+    fn blank_fillers_are_not_letters_nor_marks() {
+        for name in [
+            "Anna\u{34F}",
+            "Ann\u{FE0F}a",
+            "Anna\u{E0100}",
+            "\u{3164}",
+            "Anna \u{3164}",
+            "Anna\u{180B}",
+        ] {
+            assert!(Name::new(name).is_err(), "{name:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! A text is taken as given, never trimmed: it may not begin or end with white space, may not
 //! hold a character of the categories Cc (control), Cf (format: zero-width spaces, the byte
 //! order mark, bidirectional controls, tags), Zl and Zp (line and paragraph separators), Co
-//! (private use), Cs (surrogate) or Cn (unassigned), and holds at least one visible character
+//! (private use), Cs (surrogate) or Cn (unassigned), nor a blank filler ([`BLANK_FILLERS`]:
+//! Hangul fillers, variation selectors, the Braille blank), and holds at least one visible character
 //! (a letter, digit, punctuation mark or symbol). It is stored composed to Unicode NFC, so that
 //! `й` typed as `и` and a combining breve equals `й`. `Debug` shows the type, never the text:
 //! these are personal data.
@@ -95,32 +96,60 @@ pub enum TextProblem {
 /// basis of registration needs.
 pub const TEXT_LIMIT: usize = 1000;
 
-const TEXT_CHARACTERS: &str =
-    "a text holds no control, format, separator, private-use, surrogate or unassigned character";
+const TEXT_CHARACTERS: &str = "a text holds no control, format, separator, private-use, surrogate, unassigned or blank filler character";
 
-/// Whether a text may hold `character`: not of the categories Cc, Cf, Zl, Zp, Co, Cs or Cn.
-pub(crate) fn is_text_character(character: char) -> bool {
-    !matches!(
-        character.general_category(),
-        GeneralCategory::Control
-            | GeneralCategory::Format
-            | GeneralCategory::LineSeparator
-            | GeneralCategory::ParagraphSeparator
-            | GeneralCategory::PrivateUse
-            | GeneralCategory::Surrogate
-            | GeneralCategory::Unassigned
-    )
+/// The characters that render as nothing or as blank though no category says so: the
+/// Default_Ignorable_Code_Point characters of Unicode 16.0 (DerivedCoreProperties.txt) that are
+/// not of category Cf or Cn (the combining grapheme joiner U+034F, the Hangul fillers U+115F,
+/// U+1160, U+3164 and U+FFA0, the Khmer inherent vowels U+17B4 and U+17B5, the Mongolian
+/// variation selectors U+180B–U+180D and U+180F, and the variation selectors U+FE00–U+FE0F and
+/// U+E0100–U+E01EF), and the Braille pattern blank U+2800, a symbol that prints nothing.
+pub const BLANK_FILLERS: [(char, char); 10] = [
+    ('\u{34F}', '\u{34F}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180B}', '\u{180D}'),
+    ('\u{180F}', '\u{180F}'),
+    ('\u{2800}', '\u{2800}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{E0100}', '\u{E01EF}'),
+];
+
+/// Whether `character` is one of the [`BLANK_FILLERS`].
+pub(crate) fn is_blank_filler(character: char) -> bool {
+    BLANK_FILLERS
+        .iter()
+        .any(|&(first, last)| (first..=last).contains(&character))
 }
 
-/// A letter, digit, punctuation mark or symbol.
+/// Whether a text may hold `character`: not of the categories Cc, Cf, Zl, Zp, Co, Cs or Cn, and
+/// not a blank filler.
+pub(crate) fn is_text_character(character: char) -> bool {
+    !is_blank_filler(character)
+        && !matches!(
+            character.general_category(),
+            GeneralCategory::Control
+                | GeneralCategory::Format
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+                | GeneralCategory::PrivateUse
+                | GeneralCategory::Surrogate
+                | GeneralCategory::Unassigned
+        )
+}
+
+/// A letter, digit, punctuation mark or symbol that is not a blank filler.
 pub(crate) fn is_visible(character: char) -> bool {
-    matches!(
-        character.general_category_group(),
-        GeneralCategoryGroup::Letter
-            | GeneralCategoryGroup::Number
-            | GeneralCategoryGroup::Punctuation
-            | GeneralCategoryGroup::Symbol
-    )
+    !is_blank_filler(character)
+        && matches!(
+            character.general_category_group(),
+            GeneralCategoryGroup::Letter
+                | GeneralCategoryGroup::Number
+                | GeneralCategoryGroup::Punctuation
+                | GeneralCategoryGroup::Symbol
+        )
 }
 
 /// `text`'s characters with their positions from 1.
@@ -273,6 +302,27 @@ mod tests {
                 code_point: 0xA0
             }
         ));
+    }
+
+    #[test]
+    fn blank_fillers_are_neither_visible_nor_allowed() {
+        for filler in [
+            '\u{3164}', '\u{115F}', '\u{1160}', '\u{FFA0}', '\u{2800}', '\u{34F}',
+        ] {
+            assert!(Place::new(&filler.to_string()).is_err(), "{filler:?}");
+            assert!(
+                Place::new(&format!("Алматы{filler}а")).is_err(),
+                "{filler:?}"
+            );
+            assert!(!is_text_character(filler));
+        }
+        for selector in ['\u{FE00}', '\u{FE0F}', '\u{E0100}', '\u{E01EF}', '\u{180B}'] {
+            assert!(Place::new(&format!("A{selector}")).is_err(), "{selector:?}");
+        }
+        assert!(
+            Place::new("\u{2801}").is_ok(),
+            "a Braille pattern with a dot is visible"
+        );
     }
 
     #[test]

@@ -51,8 +51,9 @@ pub enum Characters {
     /// A text ([`Place`] and its kind): no character of the categories Cc, Cf, Zl, Zp, Co, Cs
     /// or Cn, no white space at either end, and a letter, number, punctuation mark or symbol.
     Text,
-    /// A name ([`Name`]): words of Latin letters, or of Kazakh and Russian Cyrillic ones, each
-    /// letter with its combining marks, between spaces, hyphens and apostrophes.
+    /// A name ([`Name`]): words of Latin letters (with Uzbek's `ʻ`), or of the Cyrillic letters
+    /// of Russian, Kazakh, Kyrgyz, Tajik and Uzbek, each letter with its combining marks,
+    /// between spaces, hyphens and apostrophes.
     Name,
 }
 

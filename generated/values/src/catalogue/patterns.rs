@@ -27,12 +27,17 @@ pub(super) fn text() -> String {
     format!("^(?:{marks}{marks_and_spaces}*)?{visible}(?:{allowed}*{not_space})?$")
 }
 
-/// `^'?W(?:[ -']+W)*$`, a word `W` being letters of one alphabet, each with its marks.
+/// `^'?W(?:[ -']+W)*$`, a word `W` being letters of one alphabet, each with its marks (and, for
+/// Latin letters, the modifiers that are part of them).
 pub(super) fn name() -> String {
-    let [marks, latin, cyrillic, apostrophes, separators] = classes(|c| {
+    let [marks, latin_marks, latin, cyrillic, apostrophes, separators] = classes(|c| {
         let character = name_character(c);
         [
             character == Some(NameCharacter::Mark),
+            matches!(
+                character,
+                Some(NameCharacter::Mark | NameCharacter::LatinModifier)
+            ),
             character == Some(NameCharacter::Letter(Alphabet::Latin)),
             character == Some(NameCharacter::Letter(Alphabet::Cyrillic)),
             character == Some(NameCharacter::Apostrophe),
@@ -42,7 +47,7 @@ pub(super) fn name() -> String {
             ),
         ]
     });
-    let word = format!("(?:(?:{latin}{marks}*)+|(?:{cyrillic}{marks}*)+)");
+    let word = format!("(?:(?:{latin}{latin_marks}*)+|(?:{cyrillic}{marks}*)+)");
     format!("^{apostrophes}?{word}(?:{separators}+{word})*$")
 }
 
