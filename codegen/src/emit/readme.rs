@@ -52,7 +52,7 @@ fn act(text: &mut String, model: &Model) {
         .unwrap_or_default();
     let _ = writeln!(
         text,
-        "# The lists of {kind} No. {number}\n\n\
+        "# The lists of the Rules approved by {kind} No. {number}\n\n\
          Record types, compile-time-checked builders and JSON Schemas for the data that, under the \
          Rules approved by {kind} No. {number} of {date}, a material carrier of dactyloscopic \
          (fingerprint) information must contain: one record per list. A record that lacks an item \
@@ -79,7 +79,7 @@ fn act(text: &mut String, model: &Model) {
         basis_en = markdown(&act.legal_basis.en),
         signatory_kk = kazakh(&act.signatory),
         signatory_en = markdown(&act.signatory.en),
-        in_force = in_force(&act.in_force, act.date),
+        in_force = in_force(&act.in_force, act.date, &act.kind.en),
         status = status(model),
     );
     let _ = writeln!(
@@ -108,11 +108,12 @@ fn act(text: &mut String, model: &Model) {
     }
 }
 
-/// The rule in the act's words, the first day it gives, and its reading.
-fn in_force(in_force: &InForce, adopted: jiff::civil::Date) -> String {
+/// The rule in the act's words, the first day it gives, and its reading. The paragraph is the
+/// act's own (`kind`), not one of the Rules it approved.
+fn in_force(in_force: &InForce, adopted: jiff::civil::Date, kind: &str) -> String {
     let paragraph = in_force
         .paragraph
-        .map(|paragraph| format!("paragraph {paragraph}: "))
+        .map(|paragraph| format!("paragraph {paragraph} of the {kind}: "))
         .unwrap_or_default();
     format!(
         "{paragraph}{} — {}. It took effect {}.{}",
@@ -220,7 +221,7 @@ fn record_section(text: &mut String, model: &Model, record: &Record, program: &s
     let act = &model.act;
     let _ = writeln!(
         text,
-        "## {name}: paragraph {paragraph}\n\n\
+        "## {name}: paragraph {paragraph} of the Rules\n\n\
          Cited as {cited} (kk: {cited_kk}).\n\n\
          > {kk}\n>\n> {en}\n\n\
          | Subparagraph | Field | Type | Presence | Kazakh | English |\n\

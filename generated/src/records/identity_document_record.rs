@@ -2,7 +2,7 @@
 // change the spec and run `cargo run -p dactylo-codegen`.
 
 use super::{Set, Unset};
-/// A list of Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 6 (kk: Қағидалардың 6-тармағы).
+/// A list of the Rules approved by Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 6 (kk: Қағидалардың 6-тармағы).
 ///
 /// > «Жеке басты куәландыратын құжаттарды ресімдеген кезде Қазақстан Республикасы азаматтарының, шетелдіктердің және азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:»
 ///

@@ -468,7 +468,7 @@ pub use crate::values::Authority;
 /// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `intended_permanent_address` (subparagraph 11, through [`Address`](type@Address))
 #[doc(inline)]
 pub use crate::values::AddressLine;
-/// Whether a court act is a verdict or a decision.
+/// The kind of the judicial act that ordered an expulsion: a verdict (үкім) in a criminal case, or a decision, which also records the ruling (қаулы) by which a judge imposes administrative expulsion.
 ///
 /// Used by:
 ///

@@ -2,7 +2,7 @@
 // change the spec and run `cargo run -p dactylo-codegen`.
 
 use super::{Set, Unset};
-/// A list of Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 10 (kk: Қағидалардың 10-тармағы).
+/// A list of the Rules approved by Resolution No. 939 of 2024-11-08 of the Government of the Republic of Kazakhstan, cited as Rules approved by Resolution No. 939, paragraph 10 (kk: Қағидалардың 10-тармағы).
 ///
 /// > «Қазақстан Республикасында тұрақты тұруға рұқсат берген кезде шетелдіктер мен азаматтығы жоқ адамдардың дактилоскопиялық ақпараты бар материалдық жеткізгіш мынадай мәліметтерді қамтиды:»
 ///
@@ -42,7 +42,7 @@ pub struct PermanentResidenceRecord {
     /// - kk: «қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
     /// - en: information on the features of the structure of the papillary patterns of the ten fingers and of the palm
     ///
-    /// Reading: The item says «қолының» (of the hand), not «екі қолының» (of both hands) as paragraphs 8 and 9 do. Paragraph 5 says collection takes the ten fingers «және (немесе) екі қолы алақандарының» (and or the palms of both hands), so both palms are recorded, as in paragraphs 8 and 9.
+    /// Reading: The item says «қолының» (of the hand), not «екі қолының» (of both hands) as paragraphs 8 and 9 do. Paragraph 5 says collection takes the ten fingers «және (немесе) екі қолы алақандарының» (and/or the palms of both hands), so both palms are recorded, as in paragraphs 8 and 9.
     ///
     /// Type: [`FingerprintsAndPalms`](type@super::FingerprintsAndPalms).
     pub fingerprints_and_palms: crate::values::FingerprintsAndPalms,
@@ -594,7 +594,7 @@ impl<C1, C2, X0, X1, X2, X3> PermanentResidenceRecordBuilder<(X0, X1, X2, X3), C
     /// - kk: «қолының он саусағының және алақанының папиллярлық бедері құрылымының ерекшеліктері туралы ақпарат»
     /// - en: information on the features of the structure of the papillary patterns of the ten fingers and of the palm
     ///
-    /// Reading: The item says «қолының» (of the hand), not «екі қолының» (of both hands) as paragraphs 8 and 9 do. Paragraph 5 says collection takes the ten fingers «және (немесе) екі қолы алақандарының» (and or the palms of both hands), so both palms are recorded, as in paragraphs 8 and 9.
+    /// Reading: The item says «қолының» (of the hand), not «екі қолының» (of both hands) as paragraphs 8 and 9 do. Paragraph 5 says collection takes the ten fingers «және (немесе) екі қолы алақандарының» (and/or the palms of both hands), so both palms are recorded, as in paragraphs 8 and 9.
     ///
     /// Setting it a second time does not compile.
     #[inline]

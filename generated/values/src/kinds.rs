@@ -19,12 +19,15 @@ named_variants!(Sex, "a sex written M, F or X", {
     Unspecified => "X",
 });
 
-/// Written `verdict` or `decision`. `Debug` shows `CourtActKind(<redacted>)`.
+/// The kind of the judicial act that ordered an expulsion, written `verdict` or `decision`.
+/// `Debug` shows `CourtActKind(<redacted>)`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CourtActKind {
-    /// A verdict (үкім) in a criminal case.
+    /// A verdict (үкім) in a criminal case, where a court imposes expulsion as a punishment.
     Verdict,
-    /// A decision (шешім), as in an administrative case.
+    /// Any other judicial act that orders expulsion: a court's decision (шешім), and the ruling
+    /// (қаулы) by which a judge imposes administrative expulsion in a case of an administrative
+    /// offence, which is recorded as this kind.
     Decision,
 }
 

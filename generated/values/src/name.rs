@@ -205,6 +205,9 @@ impl Name {
                     position,
                     code_point,
                 },
+                TextProblem::TooLong { length, limit } => {
+                    TextProblem::ComposedTooLong { length, limit }
+                }
                 other => other,
             };
             return Err(refuse(composition));
@@ -224,11 +227,12 @@ redacted_debug!(Name);
 impl crate::catalogue::Schema for Name {
     fn schema() -> crate::catalogue::Object {
         let description = format!(
-            "A surname, given name or patronymic: words of letters of the Kazakh, Russian or \
-             Latin alphabets (each word of one script, letters with their combining marks) \
-             between spaces, hyphens and apostrophes; no digit, no compatibility character, at \
-             most {NAME_LIMIT} characters. Not expressed by this schema: the name composed to \
-             Unicode NFC stays in these alphabets."
+            "A surname, given name or patronymic: words of letters of the Cyrillic alphabets of \
+             Russian, Kazakh, Kyrgyz, Tajik and Uzbek or of the Latin script (each word of one \
+             script, letters with their combining marks) between spaces, hyphens and \
+             apostrophes; no digit, no compatibility character, at most {NAME_LIMIT} characters. \
+             Not expressed by this schema: the name composed to Unicode NFC stays in these \
+             alphabets and within {NAME_LIMIT} characters."
         );
         crate::catalogue::Object::new()
             .with("type", "string")

@@ -69,6 +69,17 @@ pub enum TextProblem {
         /// Which.
         code_point: u32,
     },
+    /// A text or name that is longer than its limit only once composed to NFC (a character whose
+    /// composition is several, as U+FB2C is three), so that what is stored would not read back.
+    #[error(
+        "composed to Unicode NFC, the text has {length} characters, more than the {limit} allowed"
+    )]
+    ComposedTooLong {
+        /// How many characters the composed text has.
+        length: usize,
+        /// How many it may have.
+        limit: usize,
+    },
     /// A name that breaks a rule only once composed to NFC: a letter and a combining mark that
     /// compose into a letter no alphabet of a name has.
     #[error(
@@ -193,7 +204,15 @@ pub(crate) fn text(value: &'static str, text: &str) -> Result<String, TextError>
     if !text.chars().any(is_visible) {
         return Err(refuse(TextProblem::NothingVisible));
     }
-    Ok(text.nfc().collect())
+    let composed: String = text.nfc().collect();
+    let length = composed.chars().count();
+    if length > TEXT_LIMIT {
+        return Err(refuse(TextProblem::ComposedTooLong {
+            length,
+            limit: TEXT_LIMIT,
+        }));
+    }
+    Ok(composed)
 }
 
 /// A text value with no rule beyond the shared ones.
@@ -245,8 +264,9 @@ fn text_schema() -> crate::catalogue::Object {
             "description",
             format!(
                 "A text: at most {TEXT_LIMIT} characters, none of the categories Cc, Cf, Zl, \
-                 Zp, Co, Cs or Cn, no white space at either end, at least one letter, digit, \
-                 punctuation mark or symbol."
+                 Zp, Co, Cs or Cn nor a blank filler, no white space at either end, at least one \
+                 letter, digit, punctuation mark or symbol. Not expressed by this schema: at most \
+                 {TEXT_LIMIT} characters once composed to Unicode NFC."
             )
             .as_str(),
         )
@@ -285,6 +305,23 @@ mod tests {
     fn composes_to_nfc_as_given() {
         assert_eq!(Place::new("и\u{306}").unwrap().as_str(), "й");
         assert_eq!(Place::new("Алматы").unwrap().as_str(), "Алматы");
+    }
+
+    #[test]
+    fn the_limit_holds_once_composed_so_that_what_is_stored_reads_back() {
+        // U+FB2C composes to three characters under NFC.
+        let grows = "\u{FB2C}".repeat(334);
+        let error = Place::new(&grows).unwrap_err();
+        assert_eq!(
+            error.problem,
+            TextProblem::ComposedTooLong {
+                length: 1002,
+                limit: TEXT_LIMIT
+            }
+        );
+        assert!(error.to_string().contains("composed to Unicode NFC"));
+        let stored = Place::new(&"\u{FB2C}".repeat(333)).unwrap();
+        assert_eq!(Place::new(stored.as_str()).unwrap(), stored);
     }
 
     #[test]

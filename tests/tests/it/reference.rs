@@ -142,7 +142,9 @@ fn the_act_and_its_whole_provenance_lead_the_reference() {
 
     let in_force = act_row("Entry into force");
     assert!(
-        in_force.starts_with("| Entry into force | paragraph 2: «Осы қаулы алғашқы ресми"),
+        in_force.starts_with(
+            "| Entry into force | paragraph 2 of the Resolution: «Осы қаулы алғашқы ресми"
+        ),
         "{in_force}"
     );
     assert!(
@@ -304,4 +306,49 @@ fn the_readme_quotes_the_compilers_message_as_the_compile_fail_cases_hold_it() {
             "README.md quotes a line the compiler does not give ({module}.stderr): {line}"
         );
     }
+}
+
+/// Every generated text, with its path: the reference, the records' sources, the schemas.
+fn generated_texts() -> Vec<(std::path::PathBuf, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated");
+    let mut files = vec![root.join("README.md")];
+    for folder in ["src/records", "schema"] {
+        let mut entries: Vec<_> = std::fs::read_dir(root.join(folder))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        entries.sort();
+        files.extend(entries);
+    }
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect()
+}
+
+/// The lists belong to the Rules the Resolution approved, not to the Resolution; and the
+/// Resolution's own paragraph (its entry into force) is never cited as if it were one of the
+/// Rules'.
+#[test]
+fn no_generated_text_gives_the_lists_to_the_resolution() {
+    let act = model().act;
+    let wrong = [
+        format!("list of {} No. {}", act.kind.en, act.number),
+        format!("lists of {} No. {}", act.kind.en, act.number),
+        format!("| Entry into force | paragraph {}:", 2),
+    ];
+    for (path, text) in generated_texts() {
+        for wrong in &wrong {
+            assert!(
+                !text.contains(wrong.as_str()),
+                "{} says `{wrong}`",
+                path.display()
+            );
+        }
+    }
+    assert!(REFERENCE.contains("# The lists of the Rules approved by Resolution No. 939"));
+    assert!(REFERENCE.contains("| Entry into force | paragraph 2 of the Resolution:"));
 }

@@ -4,11 +4,13 @@
 //! - an IIN's check digit,
 //! - a period's end not before its start,
 //! - an image's or impression's bytes beginning with the declared format's signature,
-//! - a name staying in its alphabets once composed to Unicode NFC.
+//! - a name or text staying in its alphabets and within its limit once composed to Unicode NFC;
 //!
-//! Valid records and hostile mutations of them go to both (`jsonschema`, with formats asserted and
-//! without, as validators run by default, and `serde_json`); where they disagree, the Rust error must be one of those rules, and the schema
-//! must never refuse what Rust accepts. Then the character classes of the patterns are held to
+//! and a key given twice, which `serde_json` refuses and no schema sees (parsers keep one).
+//!
+//! Valid records and hostile mutations of them go to both (`jsonschema`, with formats asserted
+//! and without, as validators run by default, and `serde_json`); where they disagree, the Rust
+//! error must be one of those rules, and the schema must never refuse what Rust accepts. Then the character classes of the patterns are held to
 //! the Rust types code point by code point, and the schemas to the rules of Ajv's strict mode
 //! that can be checked without Ajv.
 

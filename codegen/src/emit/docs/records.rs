@@ -11,7 +11,7 @@ pub(in crate::emit) fn record(act: &Act, module: &RecordModule) -> Vec<String> {
     let paragraph = act.cite_paragraph(record.paragraph);
     let mut lines = vec![
         format!(
-            "A list of {} of {}, cited as {} (kk: {}).",
+            "A list of the Rules approved by {} of {}, cited as {} (kk: {}).",
             markdown(&act.name()),
             markdown(&act.issuer.en),
             markdown(&paragraph.en),
