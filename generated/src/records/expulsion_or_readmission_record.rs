@@ -65,6 +65,8 @@ pub struct ExpulsionOrReadmissionRecord {
     /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
+    /// Reading: Required: the text lists the identity document without condition, where other items carry one («егер ол жеке басты куәландыратын құжатта көрсетілсе»). A person who has no identity document, as a readmitted person may not, cannot be recorded in this list as the text stands; the record neither invents a document nor records an absence the text does not provide, as it does for fingers.
+    ///
     /// Type: [`IdentityDocument`](type@super::IdentityDocument).
     pub identity_document: super::IdentityDocument,
     /// **Required**. Rules approved by Resolution No. 939, paragraph 9, subparagraph 8).
@@ -88,7 +90,7 @@ pub struct ExpulsionOrReadmissionRecord {
     /// - kk: «Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)»
     /// - en: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)
     ///
-    /// Reading: Required, as the text lists it without condition, though a person covered by a readmission treaty may have no court act ordering expulsion: see the reading of the paragraph.
+    /// Reading: Required, as the text lists it without condition, though a person covered by a readmission treaty may have no court act ordering expulsion: see the reading of the paragraph. The date is the day the person was expelled: «шығарып жіберілген күн» is the day of the expulsion (the participle is past), and the court act\'s own date and the day it entered into legal force are parts of its grounds, not this date. An expulsion ordered but not yet carried out has no such day: the text gives the item no condition and no way to record its absence, so such a person is recorded in this list once expelled, and the type does not take the court act\'s date for the expulsion\'s.
     ///
     /// Type: [`Expulsion`](type@super::Expulsion).
     pub expulsion: super::Expulsion,
@@ -97,7 +99,7 @@ pub struct ExpulsionOrReadmissionRecord {
     /// - kk: «өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн»
     /// - en: the date until which a court has banned entry into the territory of the Republic of Kazakhstan
     ///
-    /// Reading: The date the ban runs until («өткенге дейін», until it has passed), not the date it was imposed. Required, as the text lists it without condition: see the reading of the paragraph.
+    /// Reading: The date the ban runs until («өткенге дейін», until it has passed), not the date it was imposed. Required, as the text lists it without condition: see the reading of the paragraph. A ban whose end a court has not fixed has no such date; the text gives no way to record that, so the record cannot be made until the date is fixed, and no date is made up for it.
     ///
     /// Type: [`Date`](type@super::Date).
     pub entry_banned_until: crate::values::Date,
@@ -649,6 +651,8 @@ impl<
     /// - kk: «жеке басты куәландыратын құжаттың нөмірі, берілген күні, қолданылу мерзімі»
     /// - en: identity document number, date of issue, period of validity
     ///
+    /// Reading: Required: the text lists the identity document without condition, where other items carry one («егер ол жеке басты куәландыратын құжатта көрсетілсе»). A person who has no identity document, as a readmitted person may not, cannot be recorded in this list as the text stands; the record neither invents a document nor records an absence the text does not provide, as it does for fingers.
+    ///
     /// Setting it a second time does not compile.
     #[inline]
     pub fn identity_document(
@@ -718,7 +722,7 @@ impl<C0, C1, X8, X9, X10> ExpulsionOrReadmissionRecordBuilder<C0, C1, (X8, X9, X
     /// - kk: «Қазақстан Республикасының шегінен тыс шығарып жіберілген күн мен негіздері (заңды күшіне енген сот үкімі немесе шешімі)»
     /// - en: date and grounds of the expulsion from the Republic of Kazakhstan (a court verdict or decision that has entered into legal force)
     ///
-    /// Reading: Required, as the text lists it without condition, though a person covered by a readmission treaty may have no court act ordering expulsion: see the reading of the paragraph.
+    /// Reading: Required, as the text lists it without condition, though a person covered by a readmission treaty may have no court act ordering expulsion: see the reading of the paragraph. The date is the day the person was expelled: «шығарып жіберілген күн» is the day of the expulsion (the participle is past), and the court act\'s own date and the day it entered into legal force are parts of its grounds, not this date. An expulsion ordered but not yet carried out has no such day: the text gives the item no condition and no way to record its absence, so such a person is recorded in this list once expelled, and the type does not take the court act\'s date for the expulsion\'s.
     ///
     /// Setting it a second time does not compile.
     #[inline]
@@ -739,7 +743,7 @@ impl<C0, C1, X8, X9, X10> ExpulsionOrReadmissionRecordBuilder<C0, C1, (X8, X9, X
     /// - kk: «өткенге дейін Қазақстан Республикасының аумағына кіруге сот тыйым салған күн»
     /// - en: the date until which a court has banned entry into the territory of the Republic of Kazakhstan
     ///
-    /// Reading: The date the ban runs until («өткенге дейін», until it has passed), not the date it was imposed. Required, as the text lists it without condition: see the reading of the paragraph.
+    /// Reading: The date the ban runs until («өткенге дейін», until it has passed), not the date it was imposed. Required, as the text lists it without condition: see the reading of the paragraph. A ban whose end a court has not fixed has no such date; the text gives no way to record that, so the record cannot be made until the date is fixed, and no date is made up for it.
     ///
     /// Setting it a second time does not compile.
     #[inline]
