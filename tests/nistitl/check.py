@@ -25,9 +25,9 @@ COMPRESSION = {"wsq": "WSQ20", "png": "PNG", "jpeg": "JPEGB"}
 
 def text(value):
     """A Type-2 value as the mapping's encoding writes it: dates as YYYYMMDD, 00 for what is not
-    known; everything else as the JSON has it."""
+    known; an end of validity as a date, or `indefinite`; everything else as the JSON has it."""
     value, kind = value
-    if kind in ("Date", "BirthDate"):
+    if kind in ("Date", "BirthDate") or (kind == "ValidityEnd" and value != "indefinite"):
         parts = value.split("-") + ["00", "00"]
         return "".join(parts[:3])
     return value

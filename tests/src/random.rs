@@ -6,7 +6,7 @@
 use dactylo_records::{
     AddressLine, Authority, BirthDate, Citizenship, Country, CourtActKind, Date, DocumentNumber,
     Ethnicity, Fingerprints, FingerprintsAndPalms, Iin, Name, Photo, Place, RegistrationBasis, Sex,
-    Signature,
+    Signature, ValidityEnd,
 };
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -164,6 +164,10 @@ impl Values for Random {
 
     fn draw_address_line(&mut self, at: &str) -> AddressLine {
         self.draw(at, "value", strategies::text())
+    }
+
+    fn draw_validity_end(&mut self, at: &str) -> ValidityEnd {
+        self.draw(at, "value", strategies::validity_end())
     }
 
     fn draw_court_act_kind(&mut self, at: &str) -> CourtActKind {

@@ -5,7 +5,7 @@ use dactylo_records::jiff::ToSpan;
 use dactylo_records::{
     Absence, BirthDate, Capture, Citizenship, Country, CourtActKind, Date, DocumentNumber,
     FingerPosition, Fingerprints, FingerprintsAndPalms, Iin, ImageFormat, Impression,
-    ImpressionFormat, Name, Photo, Sex, Signature,
+    ImpressionFormat, Name, Photo, Sex, Signature, ValidityEnd,
 };
 use proptest::prelude::*;
 
@@ -64,6 +64,14 @@ pub fn birth_date() -> impl Strategy<Value = BirthDate> {
         3 => day().prop_map(BirthDate::from),
         1 => (1_i16..=9999, 1_i8..=12).prop_map(|(year, month)| BirthDate::from_year_month(year, month).unwrap()),
         1 => (1_i16..=9999).prop_map(|year| BirthDate::from_year(year).unwrap()),
+    ]
+}
+
+/// An end of validity: mostly a day, sometimes none.
+pub fn validity_end() -> impl Strategy<Value = ValidityEnd> {
+    prop_oneof![
+        4 => day().prop_map(ValidityEnd::from),
+        1 => Just(ValidityEnd::Indefinite),
     ]
 }
 

@@ -28,6 +28,8 @@ use members::MemberKind;
 
 /// The value type of a period's ends, whose order the generated constructor checks.
 const PERIOD_TYPE: &str = "Date";
+/// What may end a period beside a [`PERIOD_TYPE`]: an end of validity, which may be indefinite.
+const PERIOD_END_TYPE: &str = "ValidityEnd";
 
 /// Checks `spec`, returning the model or every problem found.
 pub(crate) fn check(spec: SpecFile) -> Result<Model, Vec<Finding>> {
@@ -437,11 +439,13 @@ impl Checker {
             if let [start, end] = ends[..] {
                 if start.ident == end.ident {
                     self.report(&at, "a period needs two different parts");
-                } else if start.ty != TypeRef::Value(PERIOD_TYPE.to_owned()) || start.ty != end.ty {
+                } else if start.ty != TypeRef::Value(PERIOD_TYPE.to_owned())
+                    || (end.ty != start.ty && end.ty != TypeRef::Value(PERIOD_END_TYPE.to_owned()))
+                {
                     self.report(
                         &at,
                         format!(
-                            "`{}` is a `{}` and `{}` is a `{}`: a period's ends are both `{PERIOD_TYPE}`s",
+                            "`{}` is a `{}` and `{}` is a `{}`: a period starts with a `{PERIOD_TYPE}` and ends with a `{PERIOD_TYPE}` or a `{PERIOD_END_TYPE}`",
                             start.ident,
                             start.ty.name(),
                             end.ident,

@@ -391,12 +391,12 @@ fn a_period_names_two_date_parts() {
         (
             "{ start: from, end: note }",
             "composites.Stay.periods[0]",
-            "`from` is a `Date` and `note` is a `Name`: a period's ends are both `Date`s",
+            "`from` is a `Date` and `note` is a `Name`: a period starts with a `Date` and ends with a `Date` or a `ValidityEnd`",
         ),
         (
             "{ start: note, end: other }",
             "composites.Stay.periods[0]",
-            "`note` is a `Name` and `other` is a `Name`: a period's ends are both `Date`s",
+            "`note` is a `Name` and `other` is a `Name`: a period starts with a `Date` and ends with a `Date` or a `ValidityEnd`",
         ),
     ];
     for (period, path, expected) in cases {

@@ -277,7 +277,7 @@ impl<'de> ::serde::Deserialize<'de> for Birth {
 pub struct IdentityDocument {
     number: crate::values::DocumentNumber,
     issued_on: crate::values::Date,
-    valid_until: crate::values::Date,
+    valid_until: crate::values::ValidityEnd,
 }
 impl IdentityDocument {
     /// Creates it from its parts, checking that `valid_until` is not before `issued_on`.
@@ -288,7 +288,7 @@ impl IdentityDocument {
     pub fn new(
         number: crate::values::DocumentNumber,
         issued_on: crate::values::Date,
-        valid_until: crate::values::Date,
+        valid_until: crate::values::ValidityEnd,
     ) -> ::core::result::Result<Self, crate::values::CompositeError> {
         crate::values::PeriodError::check(
             "IdentityDocument",
@@ -320,8 +320,8 @@ impl IdentityDocument {
     /// - kk: «қолданылу мерзімі»
     /// - en: end of the period of validity
     ///
-    /// Reading: Every list requires the period of validity without condition. A document that states no end of validity cannot fill this item: the type does not invent a date, and a made-up one would be false data, so such a document is not recorded in these lists as the act words them.
-    pub fn valid_until(&self) -> &crate::values::Date {
+    /// Reading: Every list requires the period of validity («қолданылу мерзімі») without condition. A period of validity may be a term or no term: some national identity documents are issued without an end of validity, which is their period of validity as the document states it. Such a document fills the item with \`indefinite\`; the type never invents a date for it, and a document with a term has its last day recorded.
+    pub fn valid_until(&self) -> &crate::values::ValidityEnd {
         &self.valid_until
     }
 }
@@ -351,7 +351,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for IdentityDocument {
                     crate::values::DocumentNumber,
                 > = ::core::option::Option::None;
                 let mut __member1: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
-                let mut __member2: ::core::option::Option<crate::values::Date> = ::core::option::Option::None;
+                let mut __member2: ::core::option::Option<crate::values::ValidityEnd> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = ::serde::de::MapAccess::next_key_seed(
                     &mut __map,
                     crate::values::de::Key::new(self.at, FIELDS),
@@ -397,7 +397,7 @@ impl<'de> crate::values::de::DeserializeAt<'de> for IdentityDocument {
                                 ::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     crate::values::de::At::<
-                                        crate::values::Date,
+                                        crate::values::ValidityEnd,
                                     >::new(self.at.field("valid_until")),
                                 )?,
                             );

@@ -320,6 +320,17 @@ pub mod states {
 /// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `full_name` (subparagraph 1, through [`FullName`](type@FullName)), `registering_officer` (subparagraph 9, through [`FullName`](type@FullName))
 #[doc(inline)]
 pub use crate::values::Name;
+/// The end of a document\'s period of validity: the day it is valid until (YYYY-MM-DD), or indefinite for a document issued without a term.
+///
+/// Used by:
+///
+/// - [`IdentityDocumentRecord`](type@IdentityDocumentRecord), paragraph 6: `identity_document` (subparagraph 8, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`VisaRecord`](type@VisaRecord), paragraph 7: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`TemporaryResidenceRecord`](type@TemporaryResidenceRecord), paragraph 8: `identity_document` (subparagraph 10, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`ExpulsionOrReadmissionRecord`](type@ExpulsionOrReadmissionRecord), paragraph 9: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument))
+/// - [`PermanentResidenceRecord`](type@PermanentResidenceRecord), paragraph 10: `identity_document` (subparagraph 7, through [`IdentityDocument`](type@IdentityDocument))
+#[doc(inline)]
+pub use crate::values::ValidityEnd;
 /// A calendar date, written YYYY-MM-DD, years 0001 to 9999.
 ///
 /// Used by:

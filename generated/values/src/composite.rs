@@ -2,6 +2,32 @@
 //! before it starts, and of some optional parts at least one is given.
 
 use super::date::Date;
+use super::validity::ValidityEnd;
+
+/// A day that starts or ends a period, or none: an optional part not given, or an end of
+/// validity that is indefinite. Generated constructors pass the parts as they hold them.
+pub trait PeriodDay {
+    /// The day, if there is one.
+    fn period_day(self) -> Option<Date>;
+}
+
+impl PeriodDay for Date {
+    fn period_day(self) -> Option<Date> {
+        Some(self)
+    }
+}
+
+impl PeriodDay for ValidityEnd {
+    fn period_day(self) -> Option<Date> {
+        self.last_day()
+    }
+}
+
+impl<T: PeriodDay> PeriodDay for Option<T> {
+    fn period_day(self) -> Option<Date> {
+        self.and_then(PeriodDay::period_day)
+    }
+}
 
 /// A composite whose parts break a rule the spec gives it. It names the composite and the parts,
 /// never their values.
@@ -29,18 +55,18 @@ pub struct PeriodError {
 }
 
 impl PeriodError {
-    /// Checks that `end` is not before `start` when both are given; generated constructors call
-    /// this, with a part's date or, for an optional part, its `Option`.
+    /// Checks that `end` is not before `start` when both are days; generated constructors call
+    /// this, with a part's date, end of validity or, for an optional part, its `Option`.
     ///
     /// # Errors
     ///
     /// When both are given and `end` is before `start`.
     pub fn check(
         value: &'static str,
-        (start_part, start): (&'static str, impl Into<Option<Date>>),
-        (end_part, end): (&'static str, impl Into<Option<Date>>),
+        (start_part, start): (&'static str, impl PeriodDay),
+        (end_part, end): (&'static str, impl PeriodDay),
     ) -> Result<(), PeriodError> {
-        if let (Some(start), Some(end)) = (start.into(), end.into())
+        if let (Some(start), Some(end)) = (start.period_day(), end.period_day())
             && end < start
         {
             return Err(PeriodError {
@@ -128,13 +154,13 @@ mod tests {
     fn a_period_with_an_end_not_given_is_not_checked() {
         let start = ("decided_on", Some(date(2024, 1, 1)));
         assert_eq!(
-            PeriodError::check("CourtAct", start, ("in_force_since", None)),
+            PeriodError::check("CourtAct", start, ("in_force_since", None::<Date>)),
             Ok(())
         );
         assert_eq!(
             PeriodError::check(
                 "CourtAct",
-                ("decided_on", None),
+                ("decided_on", None::<Date>),
                 ("in_force_since", start.1)
             ),
             Ok(())

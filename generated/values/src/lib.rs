@@ -180,9 +180,10 @@ mod name;
 #[cfg(feature = "nist")]
 pub mod nist;
 mod text;
+mod validity;
 
 pub use act::{Act, Applied, EntryIntoForce, Repeal};
-pub use composite::{CompositeError, NoneGivenError, PeriodError};
+pub use composite::{CompositeError, NoneGivenError, PeriodDay, PeriodError};
 pub use country::{Citizenship, CodeError, Country, IcaoNationality};
 pub use date::{BirthDate, Date, DateError, DateProblem, Known};
 pub use encoded::{Base64Problem, EncodingError, EncodingProblem, ImageFormat, Photo, Signature};
@@ -197,6 +198,7 @@ pub use name::{DOCUMENT_NUMBER_LIMIT, DocumentNumber, NAME_LIMIT, Name};
 pub use text::{
     AddressLine, Authority, Ethnicity, Place, RegistrationBasis, TEXT_LIMIT, TextError, TextProblem,
 };
+pub use validity::ValidityEnd;
 
 /// Any value's error, for code that creates values of several types and reports them alike.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -8,7 +8,7 @@ use dactylo_records::{
     Absence, AddressLine, Authority, BirthDate, Capture, Citizenship, Country, CourtActKind, Date,
     DocumentNumber, Ethnicity, FingerPosition, Fingerprints, FingerprintsAndPalms, Iin,
     ImageFormat, Impression, ImpressionFormat, Name, Photo, Place, RegistrationBasis, Sex,
-    Signature,
+    Signature, ValidityEnd,
 };
 use dactylo_tests::date;
 use dactylo_tests::fixtures::{EachRecord, Record, Values, each_record};
@@ -121,6 +121,10 @@ impl Values for Canaries {
 
     fn draw_address_line(&mut self, _: &str) -> AddressLine {
         canary_text()
+    }
+
+    fn draw_validity_end(&mut self, _: &str) -> ValidityEnd {
+        date(CANARY_YEAR, 3, 11).into()
     }
 
     fn draw_court_act_kind(&mut self, _: &str) -> CourtActKind {

@@ -608,7 +608,8 @@ fn the_readings_a_lawyer_needs_are_in_the_spec() {
     assert!(field("PermanentResidenceRecord", "fingerprints_and_palms").contains("екі қолы"));
     assert!(field("PermanentResidenceRecord", "identity_document").contains("date of issue"));
     assert!(part("FullName", "given_name").contains("ICAO"));
-    assert!(part("IdentityDocument", "valid_until").contains("no end of validity"));
+    assert!(part("IdentityDocument", "valid_until").contains("қолданылу мерзімі"));
+    assert!(part("IdentityDocument", "valid_until").contains("without an end of validity"));
     for composite in ["PriorPermits", "CourtAct"] {
         assert!(
             model.composite(composite).unwrap().reading.is_some(),

@@ -4,7 +4,7 @@
 use crate::{
     Absence, AddressLine, Authority, BirthDate, Citizenship, Country, CourtActKind, Date,
     DocumentNumber, Ethnicity, Fingerprints, FingerprintsAndPalms, Iin, ImageFormat,
-    ImpressionFormat, Name, Photo, Place, RegistrationBasis, Sex, Signature,
+    ImpressionFormat, Name, Photo, Place, RegistrationBasis, Sex, Signature, ValidityEnd,
 };
 
 /// Where a value travels in a transaction, and how it is written there.
@@ -50,7 +50,7 @@ carried! {
     AddressLine => text(TEXT),
     Authority => text(TEXT),
     BirthDate => text("`YYYYMMDD`, with `00` for a month or day the document does not give"),
-    Citizenship => text("the three-letter code: ISO 3166-1 alpha-3, or `XXA`, `XXB`, `XXC`, `XXX`"),
+    Citizenship => text("the three-letter code: ISO 3166-1 alpha-3, or a nationality code of ICAO Doc 9303 Part 3 (`GBD`, `UNO`, `XXA`, ...)"),
     Country => text("the ISO 3166-1 alpha-3 code"),
     CourtActKind => text("`verdict` or `decision`"),
     Date => text("`YYYYMMDD`"),
@@ -79,4 +79,5 @@ carried! {
         records: "Type-20 (20.003 CAR `S`, 20.020 COM `SIGNATURE`)",
         encoding: "the image as captured (20.011 CGA `JPEGB`, `JPEGL`, `JP2`, `JP2L` or `PNG`)",
     },
+    ValidityEnd => text("`YYYYMMDD`, or `indefinite`"),
 }

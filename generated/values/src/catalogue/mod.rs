@@ -20,7 +20,7 @@ pub(crate) use json::{Object, thousands};
 use crate::{
     Absence, AddressLine, Authority, BirthDate, Citizenship, Country, CourtActKind, Date,
     DocumentNumber, Ethnicity, Fingerprints, FingerprintsAndPalms, Iin, ImageFormat,
-    ImpressionFormat, Name, Photo, Place, RegistrationBasis, Sex, Signature,
+    ImpressionFormat, Name, Photo, Place, RegistrationBasis, Sex, Signature, ValidityEnd,
 };
 
 /// A value type a spec may name.
@@ -147,6 +147,7 @@ catalogue![
     RegistrationBasis,
     Sex,
     Signature,
+    ValidityEnd,
 ];
 
 /// The schema of a value written as one of a few names: a string of one of them.

@@ -5,7 +5,7 @@ use crate::catalogue::{Carriage, Carried};
 use crate::{
     Absence, AddressLine, Authority, BirthDate, Citizenship, Country, CourtActKind, Date,
     DocumentNumber, Ethnicity, Iin, ImageFormat, ImpressionFormat, Name, Place, RegistrationBasis,
-    Sex,
+    Sex, ValidityEnd,
 };
 
 /// A value written as the text of one Type-2 field, and read back from it, as its
@@ -114,6 +114,29 @@ impl NistText for Date {
     fn read_nist(text: &str) -> Result<Self, NistProblem> {
         let (year, month, day) = date_digits(text).ok_or(NistProblem::Form(encoding::<Self>()))?;
         Date::new(year, month, day).map_err(|error| NistProblem::Value(error.to_string()))
+    }
+}
+
+impl NistText for ValidityEnd {
+    fn write_nist(&self, out: &mut Vec<u8>) {
+        match self {
+            ValidityEnd::Until(day) => day.write_nist(out),
+            ValidityEnd::Indefinite => {
+                out.extend_from_slice(ValidityEnd::Indefinite.to_string().as_bytes())
+            }
+        }
+    }
+
+    fn read_nist(text: &str) -> Result<Self, NistProblem> {
+        match text {
+            "indefinite" => Ok(ValidityEnd::Indefinite),
+            _ => Date::read_nist(text)
+                .map(ValidityEnd::Until)
+                .map_err(|problem| match problem {
+                    NistProblem::Form(_) => NistProblem::Form(encoding::<Self>()),
+                    other => other,
+                }),
+        }
     }
 }
 
