@@ -3,8 +3,9 @@
 //!
 //! The value types are written by hand; each is valid by construction. Its constructor returns a
 //! typed error saying what is wrong and where, deserialization runs the same checks, and
-//! [`ValueError`] gathers them all for `?`. `Debug` never shows names, dates or places of birth,
-//! numbers, addresses or biometric data, and biometric buffers are wiped on drop:
+//! [`ValueError`] gathers them all for `?`. `Debug` shows no datum about the person (names,
+//! sex, citizenship, dates, places, numbers, addresses, court acts or biometric data), and
+//! biometric buffers are wiped on drop:
 //!
 //! ```
 //! # use dactylo_records::{FullName, Name, ValueError};

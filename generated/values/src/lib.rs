@@ -5,8 +5,8 @@
 //! Every type here is valid by construction: its constructor checks what the value must be and
 //! returns a typed error saying what is wrong, and deserialization runs the same checks, so a
 //! value that exists is valid. `Debug` never shows personal or biometric content: names,
-//! numbers, addresses and free texts are redacted, and images and impressions show only their
-//! format and size.
+//! numbers, addresses, free texts, sex, countries, citizenship, dates, court acts and absences
+//! are redacted, and images and impressions show only their format and size.
 //!
 //! [`catalogue`] lists the types a spec may name, each with its JSON Schema, written beside the
 //! type: `dactylo-codegen` reads it to write the records' schemas.
