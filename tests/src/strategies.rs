@@ -50,8 +50,13 @@ pub fn text<T: for<'a> TryFrom<&'a str> + std::fmt::Debug>() -> impl Strategy<Va
     "\\PC{1,40}".prop_filter_map("a valid text", |text| T::try_from(text.as_str()).ok())
 }
 
+/// A number of a machine-readable zone, or a Soviet or CIS number with a Cyrillic series.
 pub fn document_number() -> impl Strategy<Value = DocumentNumber> {
-    "[A-Z0-9]{1,24}".prop_map(|text| DocumentNumber::new(&text).unwrap())
+    prop_oneof![
+        3 => "[A-Z0-9]{1,24}",
+        1 => "([IVXLC]{1,4}-)?[А-ЯЁ]{2} [0-9]{6}",
+    ]
+    .prop_map(|text| DocumentNumber::new(&text).unwrap())
 }
 
 pub fn day() -> impl Strategy<Value = Date> {

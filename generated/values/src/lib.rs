@@ -171,6 +171,7 @@ mod date;
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub mod de;
+mod document_number;
 mod encoded;
 mod fingerprints;
 mod icao;
@@ -186,6 +187,7 @@ pub use act::{Act, Applied, EntryIntoForce, Repeal};
 pub use composite::{CompositeError, NoneGivenError, PeriodDay, PeriodError};
 pub use country::{Citizenship, CodeError, Country, IcaoNationality};
 pub use date::{BirthDate, Date, DateError, DateProblem, Known};
+pub use document_number::{DOCUMENT_NUMBER_LIMIT, DocumentNumber, SERIES_LETTERS};
 pub use encoded::{Base64Problem, EncodingError, EncodingProblem, ImageFormat, Photo, Signature};
 pub use encoded::{IMPRESSION_LIMIT, PHOTO_LIMIT, SIGNATURE_LIMIT};
 pub use fingerprints::{
@@ -194,7 +196,7 @@ pub use fingerprints::{
 };
 pub use iin::{Iin, IinError};
 pub use kinds::{CourtActKind, Sex};
-pub use name::{DOCUMENT_NUMBER_LIMIT, DocumentNumber, NAME_LIMIT, Name};
+pub use name::{NAME_LIMIT, Name};
 pub use text::{
     AddressLine, Authority, Ethnicity, Place, RegistrationBasis, TEXT_LIMIT, TextError, TextProblem,
 };

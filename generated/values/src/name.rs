@@ -1,4 +1,4 @@
-//! Names of people and numbers of documents: texts with an alphabet.
+//! Names of people: texts with an alphabet.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
@@ -245,59 +245,6 @@ impl crate::catalogue::Schema for Name {
         Some(crate::catalogue::Characters::Name);
 }
 
-/// The most characters a document number holds: the nine of ICAO Doc 9303's document number
-/// field and the overflow the TD1 format allows into its optional data.
-pub const DOCUMENT_NUMBER_LIMIT: usize = 24;
-
-/// A document number as ICAO Doc 9303 writes one in the machine-readable zone: capital Latin
-/// letters `A`–`Z` and digits `0`–`9`, at most [`DOCUMENT_NUMBER_LIMIT`] of them, and nothing
-/// else (no space, hyphen, filler `<` or lowercase letter), so that the number on record is the
-/// number a reader of the document's zone compares it with.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct DocumentNumber(String);
-
-impl DocumentNumber {
-    /// Checks that `text` is 1 to 24 capital letters and digits.
-    ///
-    /// # Errors
-    ///
-    /// When it is empty, too long, or holds any other character.
-    pub fn new(text: &str) -> Result<Self, TextError> {
-        let refuse = |problem| TextError {
-            value: "DocumentNumber",
-            problem,
-        };
-        check_extent(text, DOCUMENT_NUMBER_LIMIT).map_err(refuse)?;
-        if let Some((position, character)) =
-            positioned(text).find(|(_, c)| !(c.is_ascii_uppercase() || c.is_ascii_digit()))
-        {
-            return Err(refuse(TextProblem::NotAllowed {
-                position,
-                code_point: u32::from(character),
-                allowed: "a document number holds the capital letters A to Z and the digits 0 to 9",
-            }));
-        }
-        Ok(DocumentNumber(text.to_owned()))
-    }
-
-    /// The number.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-string_value!(DocumentNumber, TextError, as_str, "a document number");
-redacted_debug!(DocumentNumber);
-
-impl crate::catalogue::Schema for DocumentNumber {
-    fn schema() -> crate::catalogue::Object {
-        let pattern = format!("^[A-Z0-9]{{1,{DOCUMENT_NUMBER_LIMIT}}}$");
-        crate::catalogue::Object::new()
-            .with("type", "string")
-            .with_pattern(&pattern)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,30 +405,5 @@ mod tests {
             format!("Name: U+0032 at character 5 is not allowed: {NAME_CHARACTERS}")
         );
         assert!(!error.contains("Anna"));
-    }
-
-    #[test]
-    fn document_numbers_are_icao_characters() {
-        assert_eq!(
-            DocumentNumber::new("N12345678").unwrap().as_str(),
-            "N12345678"
-        );
-        for (text, position) in [
-            ("N12 34", 4),
-            ("n123", 1),
-            ("N1\u{200B}2", 3),
-            ("N1\u{FEFF}", 3),
-            ("N１２", 2),
-            ("N<<1", 2),
-        ] {
-            assert!(
-                matches!(
-                    DocumentNumber::new(text).unwrap_err().problem,
-                    TextProblem::NotAllowed { position: p, .. } if p == position
-                ),
-                "{text:?}"
-            );
-        }
-        assert!(DocumentNumber::new(&"1".repeat(DOCUMENT_NUMBER_LIMIT + 1)).is_err());
     }
 }
