@@ -65,9 +65,10 @@ pub use dactylo_values::nist;
 pub use dactylo_values::{
     Absence, Act, Applied, Base64Problem, Capture, CaptureSetError, CodeError, CompositeError,
     DOCUMENT_NUMBER_LIMIT, DateError, DateProblem, EncodingError, EncodingProblem, EntryIntoForce,
-    FingerPosition, IMPRESSION_LIMIT, IcaoNationality, IinError, ImageFormat, Impression,
-    ImpressionFormat, Known, NAME_LIMIT, NoneGivenError, PHOTO_LIMIT, PalmPosition, PeriodError,
-    Repeal, SIGNATURE_LIMIT, TEXT_LIMIT, TextError, TextProblem, ValueError,
+    FINGER_IMPRESSION_LIMIT, FingerPosition, IMPRESSION_LIMIT, IcaoNationality, IinError,
+    ImageFormat, Impression, ImpressionFormat, Known, NAME_LIMIT, NoneGivenError, PHOTO_LIMIT,
+    PalmPosition, PeriodError, Repeal, SIGNATURE_LIMIT, TEXT_LIMIT, TextError, TextProblem,
+    ValueError,
 };
 
 // prettyplease formats the generated modules, and `dactylo-codegen --check` compares them byte

@@ -25,7 +25,7 @@ fn composites() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// The names `generated/src/lib.rs` declares at the crate's root beside the generated module's
 /// items (`pub use records::*`): an explicit name there would hide a generated item of the same
 /// name without a word from the compiler.
-pub(crate) const ROOT_NAMES: [&str; 38] = [
+pub(crate) const ROOT_NAMES: [&str; 39] = [
     "jiff",
     "values",
     "records",
@@ -45,6 +45,7 @@ pub(crate) const ROOT_NAMES: [&str; 38] = [
     "EncodingError",
     "EncodingProblem",
     "EntryIntoForce",
+    "FINGER_IMPRESSION_LIMIT",
     "FingerPosition",
     "IMPRESSION_LIMIT",
     "IcaoNationality",

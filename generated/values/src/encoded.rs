@@ -23,7 +23,7 @@ pub enum EncodingProblem {
     #[error("there are no bytes")]
     Empty,
     /// More bytes than the value may hold.
-    #[error("the data has {size} bytes, more than the {limit} bytes ({} MB) it may have", limit / 1_000_000)]
+    #[error("the data has {size} bytes, more than the {limit} bytes it may have")]
     TooLarge {
         /// How many bytes there are, or would be once decoded.
         size: usize,
@@ -66,22 +66,35 @@ pub enum Base64Problem {
     End,
 }
 
-// Each limit is a multiple of 3, so that a JSON Schema's `maxLength` of the base64 text (four
-// characters for every three bytes) states it exactly.
+// Each limit is the size of an image, raw, of the largest extent a standard gives its kind, at
+// the highest resolution the standard knows: the encoded formats accepted compress, so no honest
+// file of such an image is larger, and none of a smaller image comes near. Each is a multiple
+// of 3, so that a JSON Schema's `maxLength` of the base64 text (four characters for every three
+// bytes) states it exactly.
 
-/// The most bytes a photo holds, 15 MB: a full-frontal portrait of ICAO Doc 9303 and ISO/IEC
-/// 39794-5 takes tens to hundreds of kilobytes as JPEG, a few megabytes as lossless PNG at the
-/// highest capture resolution.
+/// The most bytes a photo holds, 15 MB: a portrait of 2,000 by 2,500 pixels in 24-bit colour,
+/// raw. ISO/IEC 19794-5 asks a full-frontal image for at least 90 pixels between the centres of
+/// the eyes, and ICAO Doc 9303's portraits are stored in tens of kilobytes as JPEG; this one has
+/// about 500, a camera's full frame cropped to the head and shoulders, stored losslessly.
 pub const PHOTO_LIMIT: usize = 15_000_000;
 
-/// The most bytes a signature image holds, 3 MB: a signature box scanned at 600 ppi is under a
-/// megabyte even uncompressed.
+/// The most bytes a signature image holds, 3 MB: a signature of 3 by 1 inches scanned at 1000
+/// ppi in 8-bit grey, raw.
 pub const SIGNATURE_LIMIT: usize = 3_000_000;
 
-/// The most bytes an impression holds, 30 MB: a full palm (ANSI/NIST-ITL position 21 or 23) is
-/// about 5.5 by 8 inches, 11 million pixels at 500 ppi and 44 million at 1000 ppi; losslessly
-/// compressed (PNG, JPEG 2000) the larger is about 22 MB. A finger is a twentieth of that.
-pub const IMPRESSION_LIMIT: usize = 30_000_000;
+/// The most bytes the impression of a finger (positions 1 to 10) holds, 2.4 MB: ANSI/NIST-ITL
+/// 1-2011 (Table 8, friction ridge position codes and maximum image dimensions) gives a finger
+/// image at most 1.6 by 1.5 inches, the rolled impression's extent; at 1000 ppi, the highest
+/// class of the standard, in 8-bit grey, that is 1,600 by 1,500 pixels, 2,400,000 bytes raw. A
+/// 500 ppi finger compressed with WSQ, as the standard's transactions most often carry it, is
+/// about 40 kilobytes.
+pub const FINGER_IMPRESSION_LIMIT: usize = 2_400_000;
+
+/// The most bytes any impression holds, and a full palm's (positions 21 and 23), 44 MB: the
+/// same table gives a full palm at most 5.5 by 8.0 inches; at 1000 ppi in 8-bit grey, that is
+/// 5,500 by 8,000 pixels, 44,000,000 bytes raw, rounded up here to a multiple of 3. A 500 ppi
+/// palm is a quarter of that, raw.
+pub const IMPRESSION_LIMIT: usize = 44_000_001;
 
 /// Bytes of biometric data. They are overwritten with zeros when dropped, so that a freed
 /// buffer does not keep a fingerprint or a face in memory. (Copies the caller made before
@@ -272,12 +285,9 @@ macro_rules! encoded_value {
                 deserializer: D,
                 at: $crate::de::Path<'_>,
             ) -> Result<Self, D::Error> {
-                let value = stringify!($name);
                 let (format, bytes) = $crate::encoded::wire::deserialize::<$format, D>(
-                    deserializer, at, value, $limit,
+                    deserializer, at, stringify!($name), $limit,
                 )?;
-                let bytes = $crate::encoded::checked(value, $limit, format, bytes)
-                    .map_err(|error| at.error(error))?;
                 Ok($name { format, bytes })
             }
         }
@@ -385,7 +395,7 @@ pub(crate) mod wire {
     }
 
     /// The format and the decoded bytes of encoded data at `at`, for the value `value` of at most
-    /// `limit` bytes.
+    /// `limit` bytes, checked as [`checked`](super::checked) checks them.
     pub(crate) fn deserialize<'de, F, D>(
         deserializer: D,
         at: Path<'_>,
@@ -396,12 +406,14 @@ pub(crate) mod wire {
         F: Signed + DeserializeAt<'de>,
         D: Deserializer<'de>,
     {
-        deserializer.deserialize_any(MapOnly(Encoded::<F> {
+        let (format, bytes) = deserializer.deserialize_any(MapOnly(Encoded::<F> {
             at,
             value,
             limit,
             format: std::marker::PhantomData,
-        }))
+        }))?;
+        let bytes = super::checked(value, limit, format, bytes).map_err(|error| at.error(error))?;
+        Ok((format, bytes))
     }
 
     struct Encoded<'a, F> {
@@ -568,7 +580,7 @@ mod tests {
             }
         );
         assert!(
-            error.to_string().ends_with("bytes (3 MB) it may have"),
+            error.to_string().ends_with("3000000 bytes it may have"),
             "{error}"
         );
     }

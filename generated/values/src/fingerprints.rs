@@ -3,7 +3,8 @@
 use std::fmt;
 
 use super::encoded::{
-    IMPRESSION_LIMIT, JPEG_2000_CODESTREAM, JPEG_2000_FILE, PNG, Signed, encoded_value,
+    FINGER_IMPRESSION_LIMIT, IMPRESSION_LIMIT, JPEG_2000_CODESTREAM, JPEG_2000_FILE, PNG, Signed,
+    encoded_value,
 };
 
 /// A finger, by its ANSI/NIST-ITL finger position code (1 right thumb … 10 left little).
@@ -136,8 +137,9 @@ impl Signed for ImpressionFormat {
 }
 
 encoded_value! {
-    /// An encoded impression of a finger or palm: at most [`IMPRESSION_LIMIT`] bytes, checked
-    /// against the declared format's signature and wiped on drop. `Debug` shows its format and
+    /// An encoded impression of a finger or palm: at most [`IMPRESSION_LIMIT`] bytes (a finger's
+    /// at most [`FINGER_IMPRESSION_LIMIT`], which the set of captures checks), checked against
+    /// the declared format's signature and wiped on drop. `Debug` shows its format and
     /// size, never its bytes.
     Impression, ImpressionFormat, IMPRESSION_LIMIT
 }
@@ -194,6 +196,34 @@ pub enum CaptureSetError {
         /// The position.
         position: u8,
     },
+    /// A finger's impression larger than [`FINGER_IMPRESSION_LIMIT`].
+    #[error(
+        "the impression of finger position {position} has {size} bytes, more than the {limit} bytes a finger's may have"
+    )]
+    TooLarge {
+        /// The position.
+        position: u8,
+        /// How many bytes the impression has.
+        size: usize,
+        /// How many a finger's may have.
+        limit: usize,
+    },
+}
+
+/// Refuses the impression of a finger larger than [`FINGER_IMPRESSION_LIMIT`].
+fn check_finger(position: u8, capture: &Capture) -> Result<(), CaptureSetError> {
+    match capture {
+        Capture::Impression(impression)
+            if impression.as_bytes().len() > FINGER_IMPRESSION_LIMIT =>
+        {
+            Err(CaptureSetError::TooLarge {
+                position,
+                size: impression.as_bytes().len(),
+                limit: FINGER_IMPRESSION_LIMIT,
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 fn list(positions: &[u8]) -> String {
@@ -213,12 +243,14 @@ impl Fingerprints {
     ///
     /// # Errors
     ///
-    /// When a finger is missing or given twice.
+    /// When a finger is missing or given twice, or its impression is larger than
+    /// [`FINGER_IMPRESSION_LIMIT`].
     pub fn new(
         captures: impl IntoIterator<Item = (FingerPosition, Capture)>,
     ) -> Result<Self, CaptureSetError> {
         let mut slots: [Option<Capture>; 10] = Default::default();
         for (position, capture) in captures {
+            check_finger(position.code(), &capture)?;
             let slot = &mut slots[position.index()];
             if slot.is_some() {
                 return Err(CaptureSetError::Duplicate {
@@ -289,11 +321,11 @@ impl FingerprintsAndPalms {
     }
 }
 
-/// The schema of a set of captures, one entry per position of `positions`, each with an
-/// impression or a recorded absence.
-fn capture_set_schema(positions: &[u8], description: &str) -> crate::catalogue::Object {
+/// The schema of one entry of a set of captures: a position of `positions` and an impression of
+/// at most `limit` bytes or a recorded absence.
+fn entry_schema(positions: &[u8], limit: usize) -> crate::catalogue::Object {
     use crate::catalogue::{Object, one_of};
-    let entry = Object::new()
+    Object::new()
         .with("type", "object")
         .with("additionalProperties", false)
         .with("required", vec!["position"])
@@ -311,10 +343,29 @@ fn capture_set_schema(positions: &[u8], description: &str) -> crate::catalogue::
                 )
                 .with(
                     "impression",
-                    super::encoded::encoded_schema(ImpressionFormat::WIRE_NAMES, IMPRESSION_LIMIT),
+                    super::encoded::encoded_schema(ImpressionFormat::WIRE_NAMES, limit),
                 )
                 .with("absence", one_of(Absence::WIRE_NAMES)),
-        );
+        )
+}
+
+/// The schema of a set of captures, one entry per position of each group's positions, each with
+/// an impression of at most the group's limit or a recorded absence.
+fn capture_set_schema(groups: &[(&[u8], usize)], description: &str) -> crate::catalogue::Object {
+    use crate::catalogue::Object;
+    let positions: Vec<u8> = groups
+        .iter()
+        .flat_map(|(positions, _)| positions.iter().copied())
+        .collect();
+    let entries: Vec<Object> = groups
+        .iter()
+        .map(|&(positions, limit)| entry_schema(positions, limit))
+        .collect();
+    let entry = match <[Object; 1]>::try_from(entries) {
+        Ok([entry]) => entry,
+        // The groups' positions are disjoint, so an entry meets one of them at most.
+        Err(entries) => Object::new().with("anyOf", entries),
+    };
     let each_position = positions
         .iter()
         .map(|&position| {
@@ -346,9 +397,9 @@ impl crate::catalogue::Schema for Fingerprints {
              declared format's signature.",
             positions[0],
             positions[positions.len() - 1],
-            crate::catalogue::thousands(IMPRESSION_LIMIT)
+            crate::catalogue::thousands(FINGER_IMPRESSION_LIMIT)
         );
-        capture_set_schema(&positions, &description)
+        capture_set_schema(&[(&positions, FINGER_IMPRESSION_LIMIT)], &description)
     }
 }
 
@@ -358,15 +409,23 @@ impl crate::catalogue::Schema for FingerprintsAndPalms {
         let palms = PalmPosition::ALL.map(PalmPosition::code);
         let description = format!(
             "One entry per finger position {} to {} and full palm position {} and {}, each an \
-             impression (at most {} bytes) or a recorded absence. Not expressed by this schema: \
-             an impression begins with the declared format's signature.",
+             impression (at most {} bytes for a finger, {} for a palm) or a recorded absence. \
+             Not expressed by this schema: an impression begins with the declared format's \
+             signature.",
             fingers[0],
             fingers[fingers.len() - 1],
             palms[0],
             palms[1],
+            crate::catalogue::thousands(FINGER_IMPRESSION_LIMIT),
             crate::catalogue::thousands(IMPRESSION_LIMIT)
         );
-        capture_set_schema(&[&fingers[..], &palms[..]].concat(), &description)
+        capture_set_schema(
+            &[
+                (&fingers, FINGER_IMPRESSION_LIMIT),
+                (&palms, IMPRESSION_LIMIT),
+            ],
+            &description,
+        )
     }
 }
 
@@ -392,8 +451,9 @@ mod wire {
     use serde::{Deserializer, Serialize, Serializer};
 
     use super::{
-        Absence, Capture, CaptureSetError, Fingerprints, FingerprintsAndPalms, Impression,
-        PalmPosition,
+        Absence, Capture, CaptureSetError, FINGER_IMPRESSION_LIMIT, FingerPosition, Fingerprints,
+        FingerprintsAndPalms, IMPRESSION_LIMIT, Impression, ImpressionFormat, PalmPosition,
+        check_finger,
     };
     use crate::de::{self, At, DeserializeAt, MapOnly, MapVisitor, Path, SeqOnly, SeqVisitor};
 
@@ -564,7 +624,17 @@ mod wire {
                             );
                         }
                         capture = Some(if field == 1 {
-                            let seed = At::<Impression>::new(at.field("impression"));
+                            // A finger's limit, where the position came first: its bytes are
+                            // refused before they are decoded.
+                            let finger = slot.is_some_and(|slot| is_finger(self.set.codes[slot]));
+                            let seed = ImpressionSeed {
+                                at: at.field("impression"),
+                                limit: if finger {
+                                    FINGER_IMPRESSION_LIMIT
+                                } else {
+                                    IMPRESSION_LIMIT
+                                },
+                            };
                             Capture::Impression(map.next_value_seed(seed)?)
                         } else {
                             let seed = At::<Absence>::new(at.field("absence"));
@@ -576,7 +646,41 @@ mod wire {
             let slot = slot.ok_or_else(|| de::missing(at, "position"))?;
             let capture =
                 capture.ok_or_else(|| at.error("an entry needs `impression` or `absence`"))?;
+            let position = self.set.codes[slot];
+            if is_finger(position) {
+                check_finger(position, &capture)
+                    .map_err(|error| at.field("impression").error(error))?;
+            }
             Ok((slot, capture))
+        }
+    }
+
+    fn is_finger(position: u8) -> bool {
+        FingerPosition::ALL
+            .iter()
+            .any(|finger| finger.code() == position)
+    }
+
+    /// An impression of at most `limit` bytes.
+    struct ImpressionSeed<'a> {
+        at: Path<'a>,
+        limit: usize,
+    }
+
+    impl<'de> DeserializeSeed<'de> for ImpressionSeed<'_> {
+        type Value = Impression;
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Impression, D::Error> {
+            let (format, bytes) = crate::encoded::wire::deserialize::<ImpressionFormat, D>(
+                deserializer,
+                self.at,
+                "Impression",
+                self.limit,
+            )?;
+            Ok(Impression { format, bytes })
         }
     }
 
@@ -803,5 +907,69 @@ mod tests {
             "{debug}"
         );
         assert!(!debug.contains("255"), "{debug}");
+    }
+
+    fn png_of(size: usize) -> Impression {
+        let mut bytes = PNG.to_vec();
+        bytes.resize(size, 0);
+        Impression::new(ImpressionFormat::Png, bytes).unwrap()
+    }
+
+    #[test]
+    fn a_finger_holds_a_finger_s_image_and_a_palm_a_palm_s() {
+        let mut fingers = all_fingers();
+        fingers[3].1 = Capture::Impression(png_of(FINGER_IMPRESSION_LIMIT));
+        let fingers = Fingerprints::new(fingers).unwrap();
+        let palm = Capture::Impression(png_of(IMPRESSION_LIMIT));
+        FingerprintsAndPalms::new(fingers, palm.clone(), wsq());
+
+        let mut fingers = all_fingers();
+        fingers[3].1 = Capture::Impression(png_of(FINGER_IMPRESSION_LIMIT + 1));
+        assert_eq!(
+            Fingerprints::new(fingers).unwrap_err(),
+            CaptureSetError::TooLarge {
+                position: 4,
+                size: FINGER_IMPRESSION_LIMIT + 1,
+                limit: FINGER_IMPRESSION_LIMIT
+            }
+        );
+        assert!(Impression::new(ImpressionFormat::Png, vec![0; IMPRESSION_LIMIT + 1]).is_err());
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn the_wire_holds_a_finger_to_its_limit_whichever_key_comes_first() {
+        use base64::Engine;
+        let data = |size: usize| {
+            let mut bytes = PNG.to_vec();
+            bytes.resize(size, 0);
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        };
+        let entries = |first: &serde_json::Value| {
+            let mut entries = vec![first.clone()];
+            entries.extend(
+                (2..=10)
+                    .map(|position| serde_json::json!({ "position": position, "absence": "XX" })),
+            );
+            serde_json::Value::from(entries)
+        };
+        for size in [FINGER_IMPRESSION_LIMIT, FINGER_IMPRESSION_LIMIT + 1] {
+            let impression = serde_json::json!({ "format": "png", "data": data(size) });
+            let position_first = serde_json::json!({ "position": 1, "impression": impression });
+            let impression_first = serde_json::json!({ "impression": impression, "position": 1 });
+            for entry in [position_first, impression_first] {
+                let text = serde_json::to_string(&entries(&entry)).unwrap();
+                let read = serde_json::from_str::<Fingerprints>(&text);
+                if size == FINGER_IMPRESSION_LIMIT {
+                    read.unwrap();
+                } else {
+                    let error = read.unwrap_err().to_string();
+                    assert!(
+                        error.starts_with("[0].impression") && error.contains("bytes"),
+                        "{error}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -189,7 +189,7 @@ pub use country::{Citizenship, CodeError, Country, IcaoNationality};
 pub use date::{BirthDate, Date, DateError, DateProblem, Known};
 pub use document_number::{DOCUMENT_NUMBER_LIMIT, DocumentNumber, SERIES_LETTERS};
 pub use encoded::{Base64Problem, EncodingError, EncodingProblem, ImageFormat, Photo, Signature};
-pub use encoded::{IMPRESSION_LIMIT, PHOTO_LIMIT, SIGNATURE_LIMIT};
+pub use encoded::{FINGER_IMPRESSION_LIMIT, IMPRESSION_LIMIT, PHOTO_LIMIT, SIGNATURE_LIMIT};
 pub use fingerprints::{
     Absence, Capture, CaptureSetError, FingerPosition, Fingerprints, FingerprintsAndPalms,
     Impression, ImpressionFormat, PalmPosition,

@@ -218,7 +218,7 @@ fn a_photo_over_the_limit_is_refused_naming_the_limit() {
     let text = serde_json::to_string(&json).unwrap();
     let error = wire.read_str(&text).unwrap_err();
     let expected = format!(
-        "{}.data: Photo: the data has {} bytes, more than the {PHOTO_LIMIT} bytes (15 MB) it may have",
+        "{}.data: Photo: the data has {} bytes, more than the {PHOTO_LIMIT} bytes it may have",
         place.dotted(),
         bytes / 3 * 3
     );

@@ -30,6 +30,54 @@ fn every_record_conforms_to_its_schema_complete_or_drawn() {
     }
 }
 
+/// PNG data of `size` bytes (a multiple of 3 after the first 9): the signature and zeros.
+fn png_data(size: usize) -> Value {
+    // `iVBORw0KGgoA` is the PNG signature and one zero byte; each `AAAA` is three zero bytes.
+    let data = format!("iVBORw0KGgoA{}", "AAAA".repeat((size - 9) / 3));
+    json!({ "format": "png", "data": data })
+}
+
+/// A finger's impression is held to the finger's limit and a palm's to the palm's, by the Rust
+/// types and by the schema alike.
+#[test]
+fn a_finger_and_a_palm_each_have_their_limit() {
+    use dactylo_records::FINGER_IMPRESSION_LIMIT;
+    let place = place_of(&model(), "FingerprintsAndPalms");
+    let wire = named(&place.record);
+    let with = |entry: usize, size: usize| {
+        let mut instance = wire.complete();
+        let mut captures = place.get(&instance).unwrap().clone();
+        captures[entry]["impression"] = png_data(size);
+        place.set(&mut instance, captures);
+        instance
+    };
+    let (finger, palm) = (0, 10);
+    for (what, instance, valid) in [
+        (
+            "a finger at its limit",
+            with(finger, FINGER_IMPRESSION_LIMIT),
+            true,
+        ),
+        (
+            "a finger over it",
+            with(finger, FINGER_IMPRESSION_LIMIT + 3),
+            false,
+        ),
+        (
+            "a palm over a finger's limit",
+            with(palm, FINGER_IMPRESSION_LIMIT + 3),
+            true,
+        ),
+    ] {
+        assert_eq!(wire.read(instance.clone()).is_ok(), valid, "Rust, {what}");
+        assert_eq!(
+            validator(wire.schema()).is_valid(&instance),
+            valid,
+            "schema, {what}"
+        );
+    }
+}
+
 /// A change to a record's JSON at the place of a type.
 type Damage = fn(&Place, &mut Value);
 

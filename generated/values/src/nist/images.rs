@@ -301,7 +301,12 @@ fn read_friction_ridge(
                         .for_item(item));
                 }
             };
-            check_size(data, crate::IMPRESSION_LIMIT, record_type, item)?;
+            let limit = if record_type == 14 {
+                crate::FINGER_IMPRESSION_LIMIT
+            } else {
+                crate::IMPRESSION_LIMIT
+            };
+            check_size(data, limit, record_type, item)?;
             let impression = Impression::new(format, data.to_vec()).map_err(|error| {
                 NistError::new(NistProblem::Value(error.to_string())).at_field(record_type, 999)
             })?;

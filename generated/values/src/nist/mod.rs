@@ -42,11 +42,15 @@ pub const VERSION: &str = "0502";
 /// updates, which keep the traditional encoding the same.
 pub const VERSIONS_READ: [&str; 3] = ["0500", "0501", "0502"];
 
-/// The largest transaction read or written: every record at its limit, ten fingers and two palms
-/// of [`IMPRESSION_LIMIT`](crate::IMPRESSION_LIMIT) bytes, a photo and a signature at theirs,
-/// and a megabyte for the text. Longer input is refused before any record is read.
-pub const TRANSACTION_LIMIT: usize =
-    12 * crate::IMPRESSION_LIMIT + crate::PHOTO_LIMIT + crate::SIGNATURE_LIMIT + TEXT_LIMIT;
+/// The largest transaction read or written: every record at its limit, ten fingers of
+/// [`FINGER_IMPRESSION_LIMIT`](crate::FINGER_IMPRESSION_LIMIT) bytes and two palms of
+/// [`IMPRESSION_LIMIT`](crate::IMPRESSION_LIMIT), a photo and a signature at theirs, and a
+/// megabyte for the text. Longer input is refused before any record is read.
+pub const TRANSACTION_LIMIT: usize = 10 * crate::FINGER_IMPRESSION_LIMIT
+    + 2 * crate::IMPRESSION_LIMIT
+    + crate::PHOTO_LIMIT
+    + crate::SIGNATURE_LIMIT
+    + TEXT_LIMIT;
 
 /// The largest Type-1 or Type-2 record read or written, in bytes.
 pub const TEXT_LIMIT: usize = 1_000_000;

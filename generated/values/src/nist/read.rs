@@ -358,7 +358,8 @@ fn record(input: &[u8], first: bool) -> Result<(RecordView<'_>, usize), NistErro
     // An image record holds at most its image's limit, and a text record's worth of fields.
     let limit = match record_type {
         10 => crate::PHOTO_LIMIT + TEXT_LIMIT,
-        14 | 15 => crate::IMPRESSION_LIMIT + TEXT_LIMIT,
+        14 => crate::FINGER_IMPRESSION_LIMIT + TEXT_LIMIT,
+        15 => crate::IMPRESSION_LIMIT + TEXT_LIMIT,
         20 => crate::SIGNATURE_LIMIT + TEXT_LIMIT,
         _ => TEXT_LIMIT,
     };
