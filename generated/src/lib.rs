@@ -36,8 +36,10 @@
 //! ## Features
 //!
 //! - `serde` (default): `Serialize` and `Deserialize` for every record and value, from
-//!   self-describing formats (JSON, YAML, CBOR, MessagePack). Unknown fields are rejected, and
-//!   every error names the path of the value (`full_name.surname`) and never repeats the input.
+//!   self-describing formats (JSON, CBOR, MessagePack). Unknown fields are rejected, and every
+//!   error the crate raises names the path of the value (`full_name.surname`) and never repeats
+//!   the input; errors the format raises itself are its own (serde_yaml's and toml's quote the
+//!   input).
 //!   The JSON Schemas in `schema/` describe the same JSON.
 //! - `nist` (off by default, no dependency of its own): each record's `to_nist` and `from_nist`,
 //!   which write and read ANSI/NIST-ITL 1-2011 transactions (traditional encoding) as the

@@ -7,7 +7,8 @@
 //!
 //! What it shows, and README states:
 //! - `serde_json::from_str` and `from_slice` of JSON whose base64 has no escapes, and
-//!   `from_value`, leave no copy: the crate decodes from the input into a buffer it wipes.
+//!   `from_value`, leave no copy: the crate decodes from the input into a buffer it wipes; and
+//!   when `from_value` is refused, the crate reads the rest of the value to wipe it.
 //! - `from_reader`, and base64 written with escapes (`\/`, as some writers do), leave copies of
 //!   the base64 text: serde_json gathers such strings in a buffer of its own, which it frees
 //!   without wiping.
@@ -28,7 +29,7 @@ use serde_json::Value;
 
 mod support;
 
-use support::places::{model, place_of};
+use support::places::{Place, model, place_of};
 
 /// The impression's bytes: a WSQ signature, then 600 bytes no other data of the record has,
 /// so that the end of a copy outlives the shorter strings a reused buffer takes after it.
@@ -220,6 +221,55 @@ impl Scan for FromValue {
 #[test]
 fn reading_from_a_value_leaves_no_copy() {
     run(&FromValue);
+}
+
+/// `from_value` of JSON the record refuses before it reaches the impression, or within the
+/// impression's entry: the strings not yet read are the crate's to wipe all the same.
+struct FromRefusedValue;
+
+impl Scan for FromRefusedValue {
+    fn scan<R: Record>(&self, json: &str) {
+        let place = place_of(&model(), "Fingerprints");
+        let value: Value = serde_json::from_str(json).unwrap();
+        // A `serde_json::Value` is read in the order of its keys: its first comes first.
+        let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+        let first = keys[0];
+        assert_ne!(
+            first, &place.path[0],
+            "the damage must come before the impression"
+        );
+        let damages: [(&str, fn(&mut Value, &str, &Place)); 3] = [
+            ("a refused first field", |value, first, _| {
+                value[first] = Value::Bool(true);
+            }),
+            (
+                "an unknown key before the impression in its entry",
+                |value, _, place| {
+                    let mut captures = place.get(value).unwrap().clone();
+                    captures[0]["absence_reason"] = Value::from("XX");
+                    place.set(value, captures);
+                },
+            ),
+            ("a list where the entry should be", |value, _, place| {
+                let mut captures = place.get(value).unwrap().clone();
+                captures[0] = Value::Array(vec![captures[0].take()]);
+                place.set(value, captures);
+            }),
+        ];
+        for (what, damage) in damages {
+            let mut value: Value = serde_json::from_str(json).unwrap();
+            damage(&mut value, first, &place);
+            let mut refused = false;
+            let copies = copies_left(|| refused = serde_json::from_value::<R>(value).is_err());
+            assert!(refused, "{what} is read");
+            assert_eq!(copies, (0, 0), "{what} leaves copies");
+        }
+    }
+}
+
+#[test]
+fn reading_from_a_value_that_is_refused_leaves_no_copy() {
+    run(&FromRefusedValue);
 }
 
 struct FromReaderOrEscapes;

@@ -9,9 +9,14 @@
 //! Formats build errors of their own when a typed call (`deserialize_str`) meets input of
 //! another type, and those quote the input. So every type here asks for `deserialize_any` (or
 //! `deserialize_option`) and judges what the format hands its visitor: records therefore
-//! deserialize from self-describing formats (JSON, YAML, CBOR, MessagePack, a
-//! `serde_json::Value`), not from formats that cannot say what their input holds (bincode,
-//! postcard).
+//! deserialize from self-describing formats (JSON, CBOR, MessagePack, a `serde_json::Value`),
+//! not from formats that cannot say what their input holds (bincode, postcard). Errors a format
+//! raises before its visitor is called (a syntax error, a YAML tag that does not fit its
+//! scalar) are the format's own.
+//!
+//! A mapping or list refused is read to its end through a visitor that wipes every string and
+//! byte buffer handed over owned, so that a `serde_json::Value`'s unread strings are not freed
+//! as they are.
 //!
 //! Generated code uses this module (`DeserializeAt`, `At`, `MapOnly`, `Key`); it is public
 //! for that reason, not as an API.
@@ -82,6 +87,17 @@ pub trait DeserializeAt<'de>: Sized {
     ) -> Result<Self, D::Error>;
 }
 
+/// The `visit_*` methods of an option's visitor that give an owned scalar to `T`, through
+/// serde's deserializer of that scalar.
+macro_rules! forward_to_some {
+    ($($method:ident($ty:ty) => $deserializer:ident),* $(,)?) => {$(
+        fn $method<E: de::Error>(self, value: $ty) -> Result<Self::Value, E> {
+            let deserializer = de::value::$deserializer::<E>::new(value);
+            T::deserialize_at(deserializer, self.at).map(Some)
+        }
+    )*};
+}
+
 /// An optional value: absent, or `null`, is `None`.
 impl<'de, T: DeserializeAt<'de>> DeserializeAt<'de> for Option<T> {
     fn deserialize_at<D: Deserializer<'de>>(
@@ -109,6 +125,62 @@ impl<'de, T: DeserializeAt<'de>> DeserializeAt<'de> for Option<T> {
             }
 
             fn visit_some<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                T::deserialize_at(deserializer, self.at).map(Some)
+            }
+
+            // Formats without an option of their own (serde's value deserializers) hand the
+            // value itself: it is given to `T` as it came, to be judged by `T`'s rules, so that
+            // no error of serde's defaults quotes it.
+            forward_to_some!(
+                visit_bool(bool) => BoolDeserializer,
+                visit_i64(i64) => I64Deserializer,
+                visit_u64(u64) => U64Deserializer,
+                visit_i128(i128) => I128Deserializer,
+                visit_u128(u128) => U128Deserializer,
+                visit_f64(f64) => F64Deserializer,
+                visit_char(char) => CharDeserializer,
+                visit_string(String) => StringDeserializer,
+            );
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                let deserializer = de::value::StrDeserializer::<E>::new(text);
+                T::deserialize_at(deserializer, self.at).map(Some)
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+                let deserializer = de::value::BorrowedStrDeserializer::<E>::new(text);
+                T::deserialize_at(deserializer, self.at).map(Some)
+            }
+
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Self::Value, E> {
+                let deserializer = de::value::BytesDeserializer::<E>::new(bytes);
+                T::deserialize_at(deserializer, self.at).map(Some)
+            }
+
+            fn visit_byte_buf<E: de::Error>(self, bytes: Vec<u8>) -> Result<Self::Value, E> {
+                let bytes = zeroize::Zeroizing::new(bytes);
+                self.visit_bytes(&bytes)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                let deserializer = de::value::SeqAccessDeserializer::new(seq);
+                T::deserialize_at(deserializer, self.at).map(Some)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let deserializer = de::value::MapAccessDeserializer::new(map);
+                T::deserialize_at(deserializer, self.at).map(Some)
+            }
+
+            fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+                let deserializer = de::value::EnumAccessDeserializer::new(data);
+                T::deserialize_at(deserializer, self.at).map(Some)
+            }
+
+            fn visit_newtype_struct<D: Deserializer<'de>>(
                 self,
                 deserializer: D,
             ) -> Result<Self::Value, D::Error> {
@@ -241,11 +313,20 @@ macro_rules! refuse_other_input {
             let found = $crate::de::Found::String(text.chars().count());
             Err($crate::de::refused(&self, found))
         }
+        // An owned string refused is wiped, as it may hold personal data.
+        fn visit_string<E: ::serde::de::Error>(self, text: String) -> Result<Self::Value, E> {
+            let text = ::zeroize::Zeroizing::new(text);
+            self.visit_str(&text)
+        }
     };
     (@one bytes) => {
         fn visit_bytes<E: ::serde::de::Error>(self, bytes: &[u8]) -> Result<Self::Value, E> {
             let found = $crate::de::Found::Bytes(bytes.len());
             Err($crate::de::refused(&self, found))
+        }
+        fn visit_byte_buf<E: ::serde::de::Error>(self, bytes: Vec<u8>) -> Result<Self::Value, E> {
+            let bytes = ::zeroize::Zeroizing::new(bytes);
+            self.visit_bytes(&bytes)
         }
     };
     (@one null) => {
@@ -260,12 +341,14 @@ macro_rules! refuse_other_input {
         }
     };
     (@one seq) => {
-        fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            $crate::de::wipe_rest_of_seq(&mut seq);
             Err($crate::de::refused(&self, $crate::de::Found::List))
         }
     };
     (@one map) => {
-        fn visit_map<A: ::serde::de::MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            $crate::de::wipe_rest_of_map(&mut $crate::de::Tracked::new(map));
             Err($crate::de::refused(&self, $crate::de::Found::Mapping))
         }
     };
@@ -364,7 +447,12 @@ impl<'de, V: MapVisitor<'de>> Visitor<'de> for MapOnly<V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_map(map)
+        let mut map = Tracked::new(map);
+        let read = self.0.visit_map(&mut map);
+        if read.is_err() {
+            wipe_rest_of_map(&mut map);
+        }
+        read
     }
 
     refuse_other_input!(bool, integers, float, str, bytes, null, seq, newtype, enum);
@@ -409,8 +497,12 @@ impl<'de, V: SeqVisitor<'de>> Visitor<'de> for SeqOnly<V> {
         f.write_str(self.0.expected())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_seq(seq)
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let read = self.0.visit_seq(&mut seq);
+        if read.is_err() {
+            wipe_rest_of_seq(&mut seq);
+        }
+        read
     }
 
     refuse_other_input!(bool, integers, float, str, bytes, null, map, newtype, enum);
@@ -423,6 +515,151 @@ impl<'de, V: SeqVisitor<'de>> Expecting for SeqOnly<V> {
 
     fn expected(&self) -> &str {
         self.0.expected()
+    }
+}
+
+/// A mapping that knows whether a key was read whose value was not: after an error, the rest is
+/// read from there.
+pub(crate) struct Tracked<A> {
+    map: A,
+    value_pending: bool,
+}
+
+impl<A> Tracked<A> {
+    /// Tracks `map` from its start.
+    pub(crate) fn new(map: A) -> Self {
+        Tracked {
+            map,
+            value_pending: false,
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Tracked<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let key = self.map.next_key_seed(seed);
+        // A key refused (unknown, or given twice) was read all the same: its value is next.
+        self.value_pending = !matches!(key, Ok(None));
+        key
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.value_pending = false;
+        self.map.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map.size_hint()
+    }
+}
+
+/// Reads the rest of a mapping whose reading failed, wiping every string and byte buffer the
+/// format hands over owned (a `serde_json::Value`'s), which would otherwise be freed as they
+/// are when the format drops them. Stops at the format's first error: what it has not parsed is
+/// still the caller's input.
+pub(crate) fn wipe_rest_of_map<'de, A: MapAccess<'de>>(map: &mut Tracked<A>) {
+    if map.value_pending && map.next_value_seed(Wipe).is_err() {
+        return;
+    }
+    while let Ok(Some(())) = map.next_key_seed(Wipe) {
+        if map.next_value_seed(Wipe).is_err() {
+            return;
+        }
+    }
+}
+
+/// Reads the rest of a list whose reading failed, as [`wipe_rest_of_map`] does.
+pub(crate) fn wipe_rest_of_seq<'de, A: SeqAccess<'de>>(seq: &mut A) {
+    while let Ok(Some(())) = seq.next_element_seed(Wipe) {}
+}
+
+/// Input read only to wipe it.
+struct Wipe;
+
+impl<'de> DeserializeSeed<'de> for Wipe {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(Wipe)
+    }
+}
+
+/// The `visit_*` methods of [`Wipe`] for input that holds nothing to wipe.
+macro_rules! nothing_to_wipe {
+    ($($method:ident($ty:ty)),* $(,)?) => {$(
+        fn $method<E: de::Error>(self, _: $ty) -> Result<(), E> {
+            Ok(())
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for Wipe {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("anything")
+    }
+
+    nothing_to_wipe!(
+        visit_bool(bool),
+        visit_i64(i64),
+        visit_u64(u64),
+        visit_i128(i128),
+        visit_u128(u128),
+        visit_f64(f64),
+        visit_char(char),
+        visit_str(&str),
+        visit_bytes(&[u8]),
+    );
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<(), E> {
+        drop(zeroize::Zeroizing::new(text));
+        Ok(())
+    }
+
+    fn visit_byte_buf<E: de::Error>(self, bytes: Vec<u8>) -> Result<(), E> {
+        drop(zeroize::Zeroizing::new(bytes));
+        Ok(())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(Wipe)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(Wipe)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Wipe)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(Wipe)?.is_some() {
+            map.next_value_seed(Wipe)?;
+        }
+        Ok(())
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // The variant's content, if any, is the format's to drop: no self-describing format of
+        // the records hands one over.
+        let ((), _) = data.variant_seed(Wipe)?;
+        Ok(())
     }
 }
 
@@ -566,5 +803,51 @@ mod tests {
     fn lists_of_names_read_as_english() {
         assert_eq!(one_of(&["M", "F", "X"]), "one of `M`, `F` or `X`");
         assert_eq!(backticked(&["a", "b", "c"]), "`a`, `b` and `c`");
+    }
+
+    /// serde's value deserializers have no option of their own: they hand the value itself.
+    #[test]
+    fn an_option_given_its_value_directly_reads_it_by_its_type_s_rules() {
+        use serde::de::IntoDeserializer;
+        use serde::de::value::Error;
+
+        let from_str = IntoDeserializer::<Error>::into_deserializer("Smith");
+        let name = Option::<crate::Name>::deserialize_at(from_str, Path::Root).unwrap();
+        assert_eq!(name.unwrap().as_str(), "Smith");
+        let from_string = IntoDeserializer::<Error>::into_deserializer(String::from("Smith"));
+        assert!(Option::<crate::Name>::deserialize_at(from_string, Path::Root).is_ok());
+
+        let at = Path::Root;
+        let surname = at.field("surname");
+        for (error, input) in [
+            (
+                Option::<crate::Name>::deserialize_at(
+                    IntoDeserializer::<Error>::into_deserializer("Sm1th"),
+                    surname,
+                )
+                .unwrap_err(),
+                "Sm1th",
+            ),
+            (
+                Option::<crate::Name>::deserialize_at(
+                    IntoDeserializer::<Error>::into_deserializer(19_570_412_i64),
+                    surname,
+                )
+                .unwrap_err(),
+                "19570412",
+            ),
+            (
+                Option::<crate::Date>::deserialize_at(
+                    IntoDeserializer::<Error>::into_deserializer(true),
+                    surname,
+                )
+                .unwrap_err(),
+                "true",
+            ),
+        ] {
+            let error = error.to_string();
+            assert!(error.starts_with("surname: "), "{error}");
+            assert!(!error.contains(input), "{error}");
+        }
     }
 }

@@ -201,6 +201,44 @@ fn errors_name_the_path_of_the_value() {
     }
 }
 
+/// What serde_json refuses before a value reaches the crate (a number out of range, a syntax
+/// error inside a value) is serde_json's error: it names a line and a column, as README says,
+/// no path, and never the input.
+#[test]
+fn errors_the_format_raises_name_a_line_and_column_and_never_the_input() {
+    let model = model();
+    let place = place_of(&model, "Name");
+    let wire = named(&place.record);
+    let mut json = wire.complete();
+    place.set(&mut json, json!("Smithqzxj"));
+    let text = serde_json::to_string(&json).unwrap();
+    let cases = [
+        (
+            "a number out of range",
+            text.replace("\"Smithqzxj\"", "1e400"),
+        ),
+        (
+            "a string not closed",
+            text[..text.find("qzxj").unwrap() + 4].to_owned(),
+        ),
+        (
+            "a control character in a string",
+            text.replace("Smithqzxj", "Smith\tqzxj"),
+        ),
+        (
+            "two values in a row",
+            text.replace("\"Smithqzxj\"", "\"Smithqzxj\" \"qzxj\""),
+        ),
+    ];
+    for (what, text) in cases {
+        for error in errors(wire.as_ref(), &text) {
+            let error = error.unwrap_or_else(|| panic!("{what} is read"));
+            assert!(error.contains(" at line 1 column "), "{what}: {error}");
+            assert!(!error.to_lowercase().contains("qzxj"), "{what}: {error}");
+        }
+    }
+}
+
 /// A photo of 64 MiB is refused from the length of its base64 text, before any of it is
 /// decoded, with the limit in the message.
 #[test]
