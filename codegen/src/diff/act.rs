@@ -1,8 +1,8 @@
 //! Changes to the act: its provenance and citation forms change only words; its dates of force
 //! change the value of `ACT`, not its type.
 
-use super::{Change, Changes, ONLY_WORDS, Place, Semver, texts_changed};
-use crate::model::{Act, Force, InForce, Stated, Status};
+use super::{Change, Changes, ONLY_WORDS, Place, Section, Semver, texts_changed};
+use crate::model::{Act, Force, InForce, Reference, Stated, Status};
 
 pub(super) fn compare(older: &Act, newer: &Act, found: &mut Vec<Change>) {
     let mut changes = Changes {
@@ -44,12 +44,7 @@ pub(super) fn compare(older: &Act, newer: &Act, found: &mut Vec<Change>) {
             );
         }
     }
-    if older.references != newer.references {
-        changes.changed(
-            Semver::Patch,
-            format!("the acts the act refers to changed: {ONLY_WORDS}"),
-        );
-    }
+    references(&mut changes, &older.references, &newer.references);
     in_force(
         &mut changes,
         "entry into force",
@@ -160,5 +155,65 @@ fn force(force: Force) -> String {
             days,
             published: None,
         } => format!("{days} days after an unrecorded publication"),
+    }
+}
+
+/// The acts the act refers to, each known by its number and date.
+fn references(changes: &mut Changes<'_>, older: &[Reference], newer: &[Reference]) {
+    let same = |a: &Reference, b: &Reference| a.number == b.number && a.date == b.date;
+    let name = |reference: &Reference| format!("No. {} of {}", reference.number, reference.date);
+    for reference in newer {
+        let at = name(reference);
+        let Some(old) = older.iter().find(|old| same(old, reference)) else {
+            changes.added(
+                Semver::Patch,
+                format!(
+                    "the reference to {at} (paragraph {}): {ONLY_WORDS}",
+                    reference.paragraph
+                ),
+            );
+            continue;
+        };
+        if let Some(languages) = texts_changed(&old.title, &reference.title) {
+            changes.changed(
+                Semver::Patch,
+                format!("the title of {at} changed in {languages}: {ONLY_WORDS}"),
+            );
+        }
+        if old.paragraph != reference.paragraph {
+            changes.changed(
+                Semver::Patch,
+                format!(
+                    "{at} is now referred to by paragraph {} (was {}): {ONLY_WORDS}",
+                    reference.paragraph, old.paragraph
+                ),
+            );
+        }
+        if old.registration != reference.registration {
+            let registration = |number: Option<u32>| {
+                number.map_or_else(|| "none".to_owned(), |number| number.to_string())
+            };
+            changes.changed(
+                Semver::Patch,
+                format!(
+                    "the registration number of {at} is now {} (was {}): {ONLY_WORDS}",
+                    registration(reference.registration),
+                    registration(old.registration)
+                ),
+            );
+        }
+    }
+    for old in older {
+        if !newer.iter().any(|reference| same(old, reference)) {
+            changes.push(
+                Section::Removed,
+                Semver::Patch,
+                format!(
+                    "the reference to {} (paragraph {}): {ONLY_WORDS}",
+                    name(old),
+                    old.paragraph
+                ),
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! the table of rules; the modules `records`, `types` and `act` apply it.
 
 mod act;
+mod data;
 mod nist;
 mod records;
 mod render;
@@ -103,6 +104,7 @@ impl Diff {
         act::compare(&older.act, &newer.act, &mut changes);
         records::compare(older, newer, &mut changes);
         types::compare(older, newer, &mut changes);
+        data::compare(older, newer, &mut changes);
         nist::compare(older, newer, &mut changes);
         Diff { changes }
     }

@@ -1,5 +1,4 @@
-//! Changes to the composite and value types, each with the items that use it, and to the data
-//! of the matrix. A composite is created with a struct literal or its `new`, so any change to
+//! Changes to the composite and value types, each with the items that use it. A composite is created with a struct literal or its `new`, so any change to
 //! its parts or rules breaks code that creates it: major.
 
 use super::{Change, Changes, ONLY_WORDS, Place, Semver, member_words, texts_changed};
@@ -63,16 +62,6 @@ pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
                 old.name
             ));
         }
-    }
-    if older.data != newer.data {
-        let mut changes = Changes {
-            place: Place::Data,
-            found,
-        };
-        changes.changed(
-            Semver::Patch,
-            "the rows of the matrix of data changed: only the docs change",
-        );
     }
 }
 

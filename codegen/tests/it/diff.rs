@@ -194,6 +194,27 @@ const AMENDMENTS: &[Amendment] = &[
         semver: Semver::Patch,
     },
     Amendment {
+        name: "data_row_text_changed",
+        edits: &[(
+            "  photo: { kk: фотосуреті, en: photograph }",
+            "  photo: { kk: фотосуреті, en: photograph of the face }",
+        )],
+        semver: Semver::Patch,
+    },
+    Amendment {
+        name: "data_rows_reordered",
+        edits: &[(
+            "  citizenship: { kk: азаматтығы, en: citizenship }\n  photo: { kk: фотосуреті, en: photograph }\n",
+            "  photo: { kk: фотосуреті, en: photograph }\n  citizenship: { kk: азаматтығы, en: citizenship }\n",
+        )],
+        semver: Semver::Patch,
+    },
+    Amendment {
+        name: "reference_registration_changed",
+        edits: &[("      registration: 35161\n", "      registration: 35162\n")],
+        semver: Semver::Patch,
+    },
+    Amendment {
         name: "value_example_changed",
         edits: &[(
             "    example: DocumentNumber::new(\"N12345678\")?",
