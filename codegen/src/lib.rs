@@ -38,6 +38,16 @@ use plan::{Destination, Plan};
 /// Where the generated modules go inside the generated crate.
 pub const CRATE_MODULE_DIR: &str = "src/records";
 
+/// The most characters a name of the spec (a record, composite, field or part) may have: the
+/// names become file names, of the generated modules, schemas and rustdoc's pages (which add to
+/// a derived name such as `FieldNameIsUnset`), and file systems allow 255 bytes.
+pub const NAME_LIMIT: usize = 64;
+
+/// The most fields a record, or parts a composite, may have: far more than any list of the act,
+/// and few enough that the compile-fail cases, one per required item with every other item as a
+/// parameter, stay small.
+pub const ITEMS_LIMIT: usize = 100;
+
 /// Where a crate's generated sources find the hand-written value types.
 const CRATE_VALUES_PATH: &str = "crate::values";
 

@@ -361,6 +361,15 @@ impl Checker {
                         format!("{path}.parts"),
                         "a composite needs at least one part",
                     );
+                } else if composite.parts.len() > crate::ITEMS_LIMIT {
+                    self.report(
+                        format!("{path}.parts"),
+                        format!(
+                            "a composite has at most {} parts; this one has {}",
+                            crate::ITEMS_LIMIT,
+                            composite.parts.len()
+                        ),
+                    );
                 }
                 let parts =
                     self.members(&format!("{path}.parts"), composite.parts, MemberKind::Part);
@@ -531,6 +540,15 @@ impl Checker {
                     self.report(
                         format!("{path}.fields"),
                         "a record needs at least one field",
+                    );
+                } else if record.fields.len() > crate::ITEMS_LIMIT {
+                    self.report(
+                        format!("{path}.fields"),
+                        format!(
+                            "a record has at most {} fields; this one has {}",
+                            crate::ITEMS_LIMIT,
+                            record.fields.len()
+                        ),
                     );
                 }
                 let fields_path = format!("{path}.fields");

@@ -56,6 +56,7 @@ pub(super) fn state_types(machinery: &Machinery) -> TokenStream {
     let put_fns = layouts
         .iter()
         .flat_map(|layout| layout.put.iter().map(|put| put_fn(put, machinery)));
+    let unused = lints::sealed_traits(layouts.is_empty());
     quote! {
         #unset_doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,9 +70,11 @@ pub(super) fn state_types(machinery: &Machinery) -> TokenStream {
             #(#put_fns)*
 
             /// A place in a builder's state: `Unset` or `Set`, nothing else.
+            #unused
             pub trait #place_trait {}
 
             /// A place holding a value.
+            #unused
             pub trait #holds_trait<#holds_parameter>: #place_trait {
                 /// The value held.
                 fn #holds_method(self) -> #holds_parameter;
@@ -103,6 +106,7 @@ fn put_fn(put: &PutFunction, machinery: &Machinery) -> TokenStream {
         value_parameter,
     } = put;
     let set = &machinery.set;
+    let allow = lints::state(place_parameters.len());
     let (mut generics, mut taken, mut given, mut moved) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (chunk, (items, parameter)) in chunks.iter().zip(chunk_parameters).enumerate() {
@@ -150,6 +154,7 @@ fn put_fn(put: &PutFunction, machinery: &Machinery) -> TokenStream {
         quote!(state)
     };
     quote! {
+        #allow
         #[inline(always)]
         pub(super) fn #name<#(#generics,)* #value_parameter>(#state: (#(#taken,)*), value: #value_parameter) -> (#(#given,)*) {
             (#(#moved,)*)
@@ -439,11 +444,14 @@ impl<'m> Builder<'_, 'm> {
         let state = self.state_with(place.chunk, Some((item, field.field)));
         let (items_field, state_field) = (&module.items_field, &module.state_field);
         let allow = lints::setter(setter.as_str());
+        let width = module.layout.chunks[place.chunk].items.len();
+        let complex = lints::state(width);
         let sealed = &self.machinery.sealed;
         let put = &self.put_function(item).name;
         quote! {
             #doc
             #allow
+            #complex
             #[inline]
             pub fn #setter(self, value: #value_type) -> #name<#(#state),*>
             where

@@ -29,12 +29,17 @@ pub(crate) fn compile_fail_cases(plan: &Plan, cases: &[CaseFile], crate_name: &I
         composites: None,
         serde: Serde::Off,
     };
-    plan.records
+    cases
         .iter()
-        .zip(cases)
-        .map(|(module, case)| Case {
+        .map(|case| Case {
             file: case.file.as_str().to_owned(),
-            tokens: record_cases(&plan.model.act, module, case, &target, crate_name),
+            tokens: record_cases(
+                &plan.model.act,
+                &plan.records[case.record],
+                case,
+                &target,
+                crate_name,
+            ),
         })
         .collect()
 }

@@ -80,6 +80,7 @@ pub(super) fn struct_impls(read: &Deserialized, noun: &str, target: &Target) -> 
             }
         });
     let fields = members.iter().map(|(_, field)| field);
+    let allow_match = super::lints::key_match(members.len());
     let value = match read.construction {
         Construction::Literal => quote! {
             ::core::result::Result::Ok(self::#type_name { #(#fields: #bindings),* })
@@ -109,6 +110,7 @@ pub(super) fn struct_impls(read: &Deserialized, noun: &str, target: &Target) -> 
                         self.at
                     }
 
+                    #allow_match
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(
                         self,
                         mut __map: A,

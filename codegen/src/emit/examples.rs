@@ -18,13 +18,14 @@ pub(super) fn record_program(
     crate_name: &Ident,
 ) -> Result<TokenStream, Error> {
     let built = complete_record(plan, module)?;
+    let (result, ok) = (prelude(plan, "Result"), prelude(plan, "Ok"));
     Ok(quote! {
         use #crate_name::*;
 
-        fn main() -> Result<(), ValueError> {
+        fn main() -> #result<(), ValueError> {
             let record = #built;
             println!("{record:?}");
-            Ok(())
+            #ok(())
         }
     })
 }
@@ -47,6 +48,30 @@ pub(super) fn complete_record(plan: &Plan, module: &RecordModule) -> Result<Toke
             #(#calls)*
             .#build()
     })
+}
+
+/// The prelude's `name` (`Result`, `Ok`, `Some` or `None`) as the examples write it: by its
+/// name, or by its path from `core` where the spec names a type so, which the examples' glob
+/// import would put before the prelude's.
+fn prelude(plan: &Plan, name: &str) -> TokenStream {
+    let model = plan.model;
+    let shadowed = model
+        .records
+        .iter()
+        .map(|record| &record.name)
+        .chain(model.composites.iter().map(|composite| &composite.name))
+        .chain(model.values.iter().map(|value| &value.name))
+        .any(|spec_name| spec_name == name);
+    match (shadowed, name) {
+        (false, _) => {
+            let ident = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+            quote!(#ident)
+        }
+        (true, "Result") => quote!(::core::result::Result),
+        (true, "Ok") => quote!(::core::result::Result::Ok),
+        (true, "Some") => quote!(::core::option::Option::Some),
+        (true, _) => quote!(::core::option::Option::None),
+    }
 }
 
 /// The member's own example, or its type's.
@@ -82,9 +107,10 @@ fn of_type(plan: &Plan, ty: &TypeRef) -> Result<TokenStream, Error> {
                         || composite.at_least_one_of.contains(&part.part.ident)
                     {
                         let value = member(plan, part.part)?;
-                        quote!(Some(#value))
+                        let some = prelude(plan, "Some");
+                        quote!(#some(#value))
                     } else {
-                        quote!(None)
+                        prelude(plan, "None")
                     };
                     Ok((&part.field, value))
                 })

@@ -66,6 +66,40 @@ pub(super) fn parameters(parameters: usize) -> TokenStream {
     }
 }
 
+/// The widest chunk of a builder's state that clippy's `type_complexity` lets pass in the
+/// signature of a setter and of the function that puts its value: records of 16 required items
+/// (chunks of 4) lint clean, of 17 (chunks of 5) do not (the shapes of `hostile_specs`).
+const WIDEST_SIMPLE_CHUNK: usize = 4;
+
+/// The allowance a function whose signature holds a chunk of `width` places needs.
+pub(super) fn state(width: usize) -> TokenStream {
+    if width > WIDEST_SIMPLE_CHUNK {
+        allow(&[quote!(clippy::type_complexity)])
+    } else {
+        quote!()
+    }
+}
+
+/// The allowance of a deserializer's `match` on the key's index: with one member it has one arm
+/// and a wildcard, which clippy's `single_match` would have be an `if`.
+pub(super) fn key_match(members: usize) -> TokenStream {
+    if members == 1 {
+        allow(&[quote!(clippy::single_match)])
+    } else {
+        quote!()
+    }
+}
+
+/// The allowance of the sealed traits of a builder's places when no record has a required item,
+/// so that no builder's state names them.
+pub(super) fn sealed_traits(no_required_item: bool) -> TokenStream {
+    if no_required_item {
+        allow(&[quote!(dead_code)])
+    } else {
+        quote!()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,10 +93,13 @@ fn states_module(plan: &Plan) -> TokenStream {
         let doc = docs::attrs(&docs::record_states(module));
         let (record_module, states) = (&module.module, &module.states.module);
         let traits = &module.states.reexports;
+        // A record without a required item has no trait of state: its module stays empty.
+        let reexports = (!traits.is_empty())
+            .then(|| quote!(pub use super::super::#record_module::{#(#traits),*};));
         quote! {
             #doc
             pub mod #states {
-                pub use super::super::#record_module::{#(#traits),*};
+                #reexports
             }
         }
     });

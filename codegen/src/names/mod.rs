@@ -38,6 +38,18 @@ pub(crate) fn problem_with(name: &str, case: Case) -> Option<NameProblem> {
             format!("write a {description} name"),
         );
     }
+    if name.chars().count() > crate::NAME_LIMIT {
+        return problem(
+            format!(
+                "the name has {} characters, more than the {} a name may have",
+                name.chars().count(),
+                crate::NAME_LIMIT
+            ),
+            "names become file names (`<name>.schema.json`, rustdoc's pages), which file systems \
+             limit: choose a shorter word"
+                .to_owned(),
+        );
+    }
     if !name.is_ascii() {
         return problem(
             format!("`{name}` is not ASCII"),

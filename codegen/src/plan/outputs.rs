@@ -156,13 +156,16 @@ pub(super) fn files(module: &Module, planner: &mut Planner) -> Files {
 /// The compile-fail programs, one per record.
 #[non_exhaustive]
 pub struct Cases {
-    /// One per record, in the order of the records.
+    /// One per record that has a required item (a record without one builds with nothing set,
+    /// so no case of it fails), in the order of the records.
     pub files: Vec<CaseFile>,
 }
 
 /// The compile-fail program of one record: a function per case, and `main`, which names them.
 #[non_exhaustive]
 pub struct CaseFile {
+    /// The index of its record in the plan's records.
+    pub record: usize,
     /// Its file.
     pub file: FileName,
     /// One per required field, left out, in the order of the required fields.
@@ -180,7 +183,15 @@ pub(super) fn cases(module: &Module, planner: &mut Planner) -> Cases {
     let files = module
         .records
         .iter()
-        .map(|record_module| {
+        .enumerate()
+        .filter(|(_, record_module)| {
+            record_module
+                .record
+                .fields
+                .iter()
+                .any(|field| field.member.is_required())
+        })
+        .map(|(record_index, record_module)| {
             let record = record_module.record;
             let name = &record.name;
             let case = names::case_file(name);
@@ -233,6 +244,7 @@ pub(super) fn cases(module: &Module, planner: &mut Planner) -> Cases {
                 format!("the `main` of the compile-fail program of `{name}`"),
             );
             CaseFile {
+                record: record_index,
                 file,
                 missing,
                 nothing_set,

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use dactylo_codegen::{Error, Serde, SingleFile, Spec};
+use dactylo_codegen::{Error, ITEMS_LIMIT, NAME_LIMIT, Serde, SingleFile, Spec};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -439,6 +439,75 @@ fn apply(spec: &mut Value, mutation: &Mutation) {
     }
 }
 
+/// The act and value types of the small golden spec, before its composites.
+const GOLDEN: &str = include_str!("../data/golden.yaml");
+
+/// Specs of every shape the lints meet: records of 0, 1, 16, 17, 64 and 200 items, all required
+/// or all optional, a composite of one part, and names at the length limit and beyond it. Each
+/// is named for what it is, and says whether the checker accepts it.
+fn shapes() -> Vec<(String, String, bool)> {
+    let head = &GOLDEN[..GOLDEN.find("composites:").unwrap()];
+    let item = |paragraph: usize, number: usize, ty: &str, optional: bool| {
+        let (kk, optional) = if optional {
+            (
+                " (бар болса)",
+                ", optional: true, condition: { kk: бар болса, en: if any }",
+            )
+        } else {
+            ("", "")
+        };
+        format!(
+            "      - {{ ident: item_{number}, type: {ty}, citation: {{ paragraph: {paragraph}, item: {number} }}, \
+             kk: мәлімет {number}{kk}, en: datum {number}{optional} }}\n"
+        )
+    };
+    let record = |name: &str, paragraph: usize, items: &str| {
+        let fields = if items.is_empty() { " []\n" } else { "\n" };
+        format!(
+            "  {name}:\n    paragraph: {paragraph}\n    lead_in: {{ kk: \"мәліметтер:\", en: \"data:\" }}\n    \
+             fields:{fields}{items}"
+        )
+    };
+    let of = |paragraph: usize, count: usize, optional: bool, ty: &str| -> String {
+        (1..=count)
+            .map(|number| item(paragraph, number, ty, optional))
+            .collect()
+    };
+    let one_part = "composites:\n  Only:\n    kk: бір\n    en: one\n    parts:\n      - { ident: only, type: Name, kk: бір, en: one }\n";
+    let long = |length: usize| format!("R{}", "x".repeat(length - 1));
+    let mut specs = Vec::new();
+    for count in [0, 1, 16, 17, 64, 200] {
+        for optional in [false, true] {
+            let name = if optional { "Optional" } else { "Required" };
+            let text = format!(
+                "{head}records:\n{}",
+                record(name, 1, &of(1, count, optional, "Name"))
+            );
+            let accepted = (1..=ITEMS_LIMIT).contains(&count);
+            specs.push((format!("{count} items, {name}"), text, accepted));
+        }
+    }
+    let text = format!(
+        "{head}{one_part}records:\n{}{}",
+        record("OnePart", 1, &of(1, 1, false, "Only")),
+        record("OneOptionalPart", 2, &of(2, 1, true, "Only"))
+    );
+    specs.push(("a composite of one part".to_owned(), text, true));
+    for length in [NAME_LIMIT, NAME_LIMIT + 1] {
+        let text = format!(
+            "{head}records:\n{}",
+            record(&long(length), 1, &of(1, 2, false, "Date"))
+        );
+        let accepted = length <= NAME_LIMIT;
+        specs.push((
+            format!("a record name of {length} characters"),
+            text,
+            accepted,
+        ));
+    }
+    specs
+}
+
 /// A spec the checker refused: every problem is placed in the text, with a message.
 fn assert_located(error: &Error, text: &str) {
     let Error::InvalidSpec { problems, .. } = error else {
@@ -527,26 +596,44 @@ fn every_accepted_spec_compiles_lints_and_documents_clean() {
          mod values {\n    pub use dactylo_records::*;\n}\n\n",
     );
     let (mut accepted, mut refused) = (Vec::new(), Vec::new());
-    for index in 0..count() {
+    let drawn = (0..count()).map(|_| {
         let mutations = strategy.new_tree(&mut runner).unwrap().current();
         let mut spec = real.clone();
         for mutation in &mutations {
             apply(&mut spec, mutation);
         }
-        let text = serde_yaml::to_string(&spec).unwrap();
-        let generated = Spec::parse(&text, format!("spec-{index}.yaml")).and_then(|spec| {
+        (
+            format!("{mutations:?}"),
+            serde_yaml::to_string(&spec).unwrap(),
+            None,
+        )
+    });
+    let shapes = shapes()
+        .into_iter()
+        .map(|(what, text, accepted)| (what, text, Some(accepted)));
+    let specs: Vec<(String, String, Option<bool>)> = shapes.chain(drawn).collect();
+    for (index, (what, text, expected)) in specs.iter().enumerate() {
+        let generated = Spec::parse(text, format!("spec-{index}.yaml")).and_then(|spec| {
             let crate_sources = spec.crate_sources()?;
             let options = SingleFile::new(format!("single_{index}.rs")).serde(serde_of(index));
             Ok((crate_sources, spec.single_file(&options)?))
         });
+        if let Some(expected) = expected {
+            assert_eq!(
+                generated.is_ok(),
+                *expected,
+                "{what}: {:?}",
+                generated.as_ref().err()
+            );
+        }
         match generated {
             Err(error) => {
-                assert_located(&error, &text);
+                assert_located(&error, text);
                 let first = match &error {
                     Error::InvalidSpec { problems, .. } => problems[0].message.clone(),
                     _ => unreachable!(),
                 };
-                refused.push(format!("spec {index}: {first}"));
+                refused.push(format!("spec {index} ({what}): {first}"));
             }
             Ok((crate_sources, single_file)) => {
                 let module_dir = scratch.dir.join(format!("src/spec_{index}"));
@@ -559,8 +646,8 @@ fn every_accepted_spec_compiles_lints_and_documents_clean() {
                 }
                 single_file.write(&scratch.dir.join("src")).unwrap();
                 lib.push_str(&modules(index, &serde_of(index)));
-                fs::write(scratch.dir.join(format!("spec-{index}.yaml")), &text).unwrap();
-                accepted.push(format!("spec {index}: {mutations:?}"));
+                fs::write(scratch.dir.join(format!("spec-{index}.yaml")), text).unwrap();
+                accepted.push(format!("spec {index}: {what}"));
             }
         }
     }
@@ -598,4 +685,60 @@ fn every_accepted_spec_compiles_lints_and_documents_clean() {
         scratch.dir.display(),
         accepted.join("\n")
     );
+}
+
+/// The reference's programs glob-import the crate: where the spec names a type like a prelude
+/// item (`Result`, `Some`), they write the prelude's by its path from `core`, and only there.
+#[test]
+fn reference_programs_reach_the_prelude_past_spec_names() {
+    let readme = |text: &str| {
+        let sources = Spec::parse(text, "golden.yaml")
+            .unwrap()
+            .crate_sources()
+            .unwrap();
+        let file = sources
+            .files()
+            .iter()
+            .find(|file| file.path.ends_with("README.md"))
+            .unwrap();
+        String::from_utf8(file.contents.clone().into()).unwrap()
+    };
+    let plain = readme(GOLDEN);
+    assert!(
+        plain.contains("fn main() -> Result<(), ValueError>"),
+        "{plain}"
+    );
+    assert!(!plain.contains("::core::result"), "{plain}");
+    let renamed = GOLDEN.replace("Holder", "Result").replace("Span", "Some");
+    let shadowed = readme(&renamed);
+    assert!(
+        shadowed.contains("fn main() -> ::core::result::Result<(), ValueError>"),
+        "{shadowed}"
+    );
+    assert!(!shadowed.contains("-> Result<"), "{shadowed}");
+}
+
+/// A record without a required item builds with nothing set, so no compile-fail case of it is
+/// written: every case written fails to compile.
+#[test]
+fn no_compile_fail_case_is_written_for_a_record_that_builds_with_nothing_set() {
+    for (what, text, accepted) in shapes() {
+        if !accepted || what.contains("record name") {
+            continue;
+        }
+        let cases = Spec::parse(&text, "shape.yaml")
+            .unwrap()
+            .compile_fail_cases("dactylo_records")
+            .unwrap();
+        let expected = usize::from(!what.ends_with("Optional"));
+        let files = cases.files().len();
+        assert!(
+            if what.starts_with("a composite") {
+                files == 1
+            } else {
+                files == expected
+            },
+            "{what}: {files} case files"
+        );
+    }
 }
