@@ -89,6 +89,16 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// A file where the generator would write holds something it did not write (no generated
+    /// marker in its header): it is left alone, and nothing is written.
+    #[error(
+        "{} is in the way of a generated file but was not written by dactylo-codegen (its header has no `@generated` marker); nothing was written: move it, or choose another output directory",
+        path.display()
+    )]
+    NotOwned {
+        /// The file.
+        path: PathBuf,
+    },
     /// Another run of the generator is writing to the same output directory.
     #[error(
         "another dactylo-codegen run is writing to {}; wait for it to finish, then run again",

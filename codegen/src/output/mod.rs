@@ -243,6 +243,25 @@ impl Output {
         Ok(stale)
     }
 
+    /// Refuses to replace a file that the generator did not write: a regular file present with
+    /// other contents and no generated marker in its header. (What is not a regular file, such
+    /// as a directory, fails when it is written, as before.)
+    fn refuse_unowned(&self, root: &Path) -> Result<(), Error> {
+        self.guard(root)?;
+        for file in &self.files {
+            let path = root.join(&file.path);
+            let regular = fs::symlink_metadata(&path).is_ok_and(|metadata| metadata.is_file());
+            if regular
+                && let Some(bytes) = read_if_present(&path)?
+                && bytes != file.contents.as_bytes()
+                && !is_generated(&bytes)
+            {
+                return Err(Error::NotOwned { path });
+            }
+        }
+        Ok(())
+    }
+
     /// Every directory this output writes into or owns, relative to its root.
     fn dirs(&self) -> BTreeSet<PathBuf> {
         let parents = self
@@ -324,6 +343,9 @@ pub fn write_all(outputs: &[(&Output, &Path)]) -> Result<Vec<WriteReport>, Error
             source,
         })?;
         locks.push(lock::lock(root, Access::Write)?);
+    }
+    for (output, root) in outputs {
+        output.refuse_unowned(root)?;
     }
     outputs
         .iter()

@@ -272,7 +272,7 @@ fn help_and_the_manual_give_the_same_exit_statuses() {
             (cells[1].to_owned(), cells[2].replace('`', ""))
         })
         .collect();
-    assert_eq!(from_help.len(), 6, "{help}");
+    assert_eq!(from_help.len(), 7, "{help}");
     assert_eq!(from_help, from_manual);
 }
 
@@ -506,4 +506,29 @@ fn a_project_whose_configuration_cannot_be_used_is_refused() {
         "{message}"
     );
     assert!(!project.path().join("records").exists());
+}
+
+/// A hand-written file where a generated one goes is never replaced: the run stops with exit 6,
+/// naming it, and writes nothing, not even the files that are not in its way.
+#[test]
+fn a_file_the_generator_did_not_write_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    fs::create_dir_all(&out).unwrap();
+    let readme = out.join("README.md");
+    fs::write(&readme, "# My own crate\n\nWritten by hand.\n").unwrap();
+    let before = snapshot(&out);
+    let output = codegen(&[&"--spec", &SPEC, &"--out", &out]);
+    assert_eq!(output.status.code(), Some(6), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("README.md")
+            && stderr(&output).contains("not written by dactylo-codegen"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(snapshot(&out), before, "something was written");
+    // Once it carries the marker (it was generated), it is the generator's to replace.
+    fs::remove_file(&readme).unwrap();
+    generate(&out, &dir.path().join("cases"));
+    assert!(dactylo_codegen::is_generated(&fs::read(&readme).unwrap()));
 }

@@ -23,6 +23,7 @@ const EXIT_INVALID_SPEC: u8 = 2;
 const EXIT_IO: u8 = 3;
 const EXIT_BUSY: u8 = 4;
 const EXIT_INTERNAL: u8 = 5;
+const EXIT_NOT_OWNED: u8 = 6;
 
 /// Regenerates the dactylo-records crate (record types, typestate builders, their docs and JSON
 /// Schemas) and its compile-fail cases from the YAML spec of Resolution 939's lists; `diff` says
@@ -42,7 +43,8 @@ Exit status:
   2  the spec is invalid, or the command line or the project's configuration is; nothing was written
   3  a file could not be read or written, or is a symbolic link below an output directory
   4  another dactylo-codegen run is writing to an output directory; nothing was written
-  5  dactylo-codegen failed inside (a bug: please report it); nothing was written"
+  5  dactylo-codegen failed inside (a bug: please report it); nothing was written
+  6  a file where an output goes was not written by dactylo-codegen; nothing was written"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -197,6 +199,7 @@ fn exit_code(failure: &Failure) -> u8 {
         Error::InvalidSpec { .. } | Error::InvalidOption(_) => EXIT_INVALID_SPEC,
         Error::Read { .. } | Error::Write { .. } | Error::Link { .. } => EXIT_IO,
         Error::Busy { .. } => EXIT_BUSY,
+        Error::NotOwned { .. } => EXIT_NOT_OWNED,
         Error::Internal { .. } => EXIT_INTERNAL,
         // A variant added later without a status of its own is still a failure.
         _ => EXIT_INTERNAL,
@@ -480,6 +483,7 @@ mod tests {
             ),
             (Error::Link { path: "a".into() }, EXIT_IO),
             (Error::Busy { dir: "a".into() }, EXIT_BUSY),
+            (Error::NotOwned { path: "a".into() }, EXIT_NOT_OWNED),
             (
                 Error::Internal {
                     file: "a".into(),
