@@ -75,29 +75,30 @@ fn needs_escape(c: char, at: &Position) -> bool {
 
 /// The length of the URL `text` begins with, if it begins with one: `http://` or `https://`
 /// and what follows up to a space or a character an autolink cannot hold, less the punctuation
-/// that ends a sentence rather than the URL.
+/// that ends a sentence rather than the URL. A `|` ends it too: a table's cell would end there,
+/// autolink or not, and RFC 3986 has it percent-encoded in a URL.
+///
+/// Linear in the URL's length: its parentheses are counted once, then its end is trimmed a
+/// character at a time.
 fn url_length(text: &str) -> Option<usize> {
     let scheme = ["https://", "http://"]
         .into_iter()
         .find(|scheme| text.starts_with(scheme))?;
     let end = text
         .char_indices()
-        .find(|(_, c)| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
+        .find(|(_, c)| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '|'))
         .map_or(text.len(), |(offset, _)| offset);
     let mut url = &text[..end];
-    loop {
-        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"']);
-        let trimmed = if trimmed.ends_with(')')
-            && trimmed.matches(')').count() > trimmed.matches('(').count()
-        {
-            &trimmed[..trimmed.len() - 1]
-        } else {
-            trimmed
-        };
-        if trimmed.len() == url.len() {
+    let opened = url.matches('(').count();
+    let mut closed = url.matches(')').count();
+    while let Some(last) = url.chars().next_back() {
+        let sentence_end = matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"');
+        let unmatched = last == ')' && closed > opened;
+        if !(sentence_end || unmatched) {
             break;
         }
-        url = trimmed;
+        closed -= usize::from(unmatched);
+        url = &url[..url.len() - last.len_utf8()];
     }
     (url.len() > scheme.len()).then_some(url.len())
 }
@@ -125,6 +126,38 @@ mod tests {
         assert_eq!(markdown("A &amp; B"), r"A \&amp; B");
         assert_eq!(markdown("1. бірінші"), r"1\. бірінші");
         assert_eq!(markdown("12) он екі, 3.5"), r"12\) он екі, 3.5");
+    }
+
+    #[test]
+    fn a_pipe_ends_a_url_so_that_a_table_s_cell_does_not() {
+        assert_eq!(
+            markdown("see https://x.kz/a|b here"),
+            "see <https://x.kz/a>\\|b here"
+        );
+        let table = format!(
+            "| a | b |\n|---|---|\n| {} | c |\n",
+            markdown("https://x.kz/a|b")
+        );
+        let cells = pulldown_cmark::Parser::new_ext(&table, rustdoc_options())
+            .filter(|event| {
+                matches!(
+                    event,
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::TableCell)
+                )
+            })
+            .count();
+        assert_eq!(cells, 4, "{table}");
+    }
+
+    #[test]
+    fn unmatched_closing_parentheses_leave_the_url_one_by_one() {
+        let many = ")".repeat(20_000);
+        let escaped = markdown(&format!("https://x.kz/(a){many}"));
+        assert!(
+            escaped == format!("<https://x.kz/(a)>{many}"),
+            "{}",
+            &escaped[..40]
+        );
     }
 
     #[test]
