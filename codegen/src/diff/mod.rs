@@ -63,6 +63,8 @@ pub enum Place {
     Value(String),
     /// The data of the matrix that compares the lists.
     Data,
+    /// The lists as a whole: their order.
+    Lists,
 }
 
 /// Which section of a changelog a change belongs to (Keep a Changelog).

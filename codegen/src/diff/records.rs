@@ -42,6 +42,7 @@ pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
             ),
         }
     }
+    lists_order(older, newer, &paired, found);
     for old in older
         .records
         .iter()
@@ -58,6 +59,37 @@ pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
             "`{}` (paragraph {}) removed: code that names it or its builder no longer compiles",
             old.name, old.paragraph
         ));
+    }
+}
+
+/// The order of the lists kept, which the reference, the crate's docs and its re-exports follow.
+fn lists_order(older: &Model, newer: &Model, paired: &[&str], found: &mut Vec<Change>) {
+    // Paired records by their older names, in each spec's order.
+    let old_order: Vec<&str> = older
+        .records
+        .iter()
+        .map(|record| record.name.as_str())
+        .filter(|name| paired.contains(name))
+        .collect();
+    let new_order: Vec<&str> = paired.to_vec();
+    if old_order != new_order {
+        let names: Vec<String> = newer
+            .records
+            .iter()
+            .map(|record| format!("`{}`", record.name))
+            .collect();
+        Changes {
+            place: Place::Lists,
+            found,
+        }
+        .changed(
+            Semver::Patch,
+            format!(
+                "the lists are now in the order {}: the reference and the docs follow it; code \
+                 and JSON do not change",
+                names.join(", ")
+            ),
+        );
     }
 }
 
@@ -122,6 +154,22 @@ fn fields(older: &Record, module: &RecordModule, changes: &mut Changes<'_>) {
             .iter()
             .find(|old| old.member.ident == field.member.ident)
         {
+            // The act's words of another item under this name: the name now holds that datum.
+            let words_of = older.fields.iter().find(|other| {
+                other.member.ident != field.member.ident
+                    && old.member.texts.kk != field.member.texts.kk
+                    && other.member.texts.kk == field.member.texts.kk
+            });
+            if let Some(other) = words_of {
+                changes.changed(
+                    Semver::Major,
+                    format!(
+                        "{at} now has the words that `{}` had: JSON written under `{}` holds \
+                         another datum than the new crate reads there, though it still reads",
+                        other.member.ident, field.member.ident
+                    ),
+                );
+            }
             item(module, old, field, &at, changes);
             continue;
         }
@@ -164,6 +212,51 @@ fn fields(older: &Record, module: &RecordModule, changes: &mut Changes<'_>) {
              longer reads",
             subject(older, old)
         ));
+    }
+    order(older, module, changes);
+}
+
+/// The order of the items kept by name. The required items' order is the builder's: its type
+/// parameters, one tuple per chunk, place each item by it, so that a function generic over a
+/// partly built builder names the places in that order. Every item's order is that of the
+/// record's fields, its `Debug`, its JSON's keys and its schema's properties.
+fn order(older: &Record, module: &RecordModule, changes: &mut Changes<'_>) {
+    let newer = module.record;
+    let kept = |from: &Record, other: &Record, required_only: bool| -> Vec<String> {
+        from.fields
+            .iter()
+            .filter(|field| !required_only || field.member.is_required())
+            .filter(|field| {
+                other.fields.iter().any(|kept| {
+                    kept.member.ident == field.member.ident
+                        && kept.member.is_required() == field.member.is_required()
+                })
+            })
+            .map(|field| format!("`{}`", field.member.ident))
+            .collect()
+    };
+    let name = &newer.name;
+    let required = kept(newer, older, true);
+    if kept(older, newer, true) != required {
+        changes.changed(
+            Semver::Major,
+            format!(
+                "the required items of `{name}` are now in the order {}: the places of \
+                 `{}`'s state follow it, so a function generic over a partly built builder no \
+                 longer compiles",
+                required.join(", "),
+                module.builder
+            ),
+        );
+    } else if kept(older, newer, false) != kept(newer, older, false) {
+        changes.changed(
+            Semver::Patch,
+            format!(
+                "the items of `{name}` are now in the order {}: its fields, `Debug`, JSON keys \
+                 and schema properties follow it; code and JSON still compile and read",
+                kept(newer, older, false).join(", ")
+            ),
+        );
     }
 }
 

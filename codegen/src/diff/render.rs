@@ -31,6 +31,7 @@ fn heading(place: &Place) -> String {
         Place::Composite(name) => format!("The composite `{name}`"),
         Place::Value(name) => format!("The value type `{name}`"),
         Place::Data => "The matrix of data".to_owned(),
+        Place::Lists => "The lists".to_owned(),
     }
 }
 

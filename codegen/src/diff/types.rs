@@ -1,8 +1,9 @@
 //! Changes to the composite and value types, each with the items that use it. A composite is created with a struct literal or its `new`, so any change to
 //! its parts or rules breaks code that creates it: major.
 
-use super::{Change, Changes, ONLY_WORDS, Place, Semver, member_words, texts_changed};
+use super::{Change, Changes, ONLY_WORDS, Place, Section, Semver, member_words, texts_changed};
 use crate::model::{Composite, Member, Model, ValueType};
+use crate::names::records_crate::ROOT_NAMES;
 
 pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
     for composite in &newer.composites {
@@ -38,8 +39,17 @@ pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
             found: &mut *found,
         };
         let used = used_by(newer, &value.name);
+        let exported_anyway = ROOT_NAMES.contains(&value.name.as_str());
         match older.value(&value.name) {
             Some(old) => self::value(old, value, &used, &mut changes),
+            None if exported_anyway => changes.added(
+                Semver::Patch,
+                format!(
+                    "the value type `{}` named by the spec{used}: the crate's root exported it \
+                     already, so only the docs change",
+                    value.name
+                ),
+            ),
             None => changes.added(
                 Semver::Minor,
                 format!(
@@ -56,6 +66,18 @@ pub(super) fn compare(older: &Model, newer: &Model, found: &mut Vec<Change>) {
                 place: Place::Value(old.name.clone()),
                 found: &mut *found,
             };
+            if ROOT_NAMES.contains(&old.name.as_str()) {
+                changes.push(
+                    Section::Removed,
+                    Semver::Patch,
+                    format!(
+                        "the value type `{}` no longer named by the spec: the crate's root still \
+                         exports it, so only the docs change",
+                        old.name
+                    ),
+                );
+                continue;
+            }
             changes.removed(format!(
                 "the value type `{}` no longer named by the spec: it is no longer re-exported \
                  at the crate's root, so code that names it there no longer compiles",
@@ -120,13 +142,26 @@ fn composite(older: &Composite, newer: &Composite, used: &str, changes: &mut Cha
         .map(|part| part.ident.as_str())
         .filter(|ident| order.contains(ident))
         .collect();
-    if newer.is_checked() && order != old_order {
-        changes.changed(
-            Semver::Major,
-            format!(
-                "`{name}`{used}: its parts are reordered, and so are the arguments of `{name}::new`"
-            ),
-        );
+    if order != old_order {
+        if newer.is_checked() {
+            changes.changed(
+                Semver::Major,
+                format!(
+                    "`{name}`{used}: its parts are reordered, and so are the arguments of \
+                     `{name}::new`"
+                ),
+            );
+        } else {
+            changes.changed(
+                Semver::Patch,
+                format!(
+                    "`{name}`{used}: its parts are now in the order {}: its fields, `Debug`, JSON \
+                     keys and schema properties follow it; a struct literal names them, so code \
+                     and JSON still compile and read",
+                    order.join(", ")
+                ),
+            );
+        }
     }
     if older.periods != newer.periods || older.at_least_one_of != newer.at_least_one_of {
         changes.changed(

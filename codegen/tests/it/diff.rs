@@ -194,6 +194,58 @@ const AMENDMENTS: &[Amendment] = &[
         semver: Semver::Patch,
     },
     Amendment {
+        name: "required_items_reordered",
+        edits: &[(
+            "      - ident: birth_date
+        type: BirthDate
+        data: [date_of_birth]
+        citation: { paragraph: 7, item: 2 }
+        kk: туған күні
+        en: date of birth
+      - ident: sex
+        type: Sex
+        citation: { paragraph: 7, item: 3 }
+        kk: жынысы
+        en: sex
+",
+            "      - ident: sex
+        type: Sex
+        citation: { paragraph: 7, item: 2 }
+        kk: жынысы
+        en: sex
+      - ident: birth_date
+        type: BirthDate
+        data: [date_of_birth]
+        citation: { paragraph: 7, item: 3 }
+        kk: туған күні
+        en: date of birth
+",
+        )],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "names_of_two_items_swapped",
+        edits: &[
+            (
+                "      - ident: full_name\n        type: FullName\n        citation: { paragraph: 7, item: 1 }",
+                "      - ident: registering_officer\n        type: FullName\n        citation: { paragraph: 7, item: 1 }",
+            ),
+            (
+                "      - ident: registering_officer\n        type: FullName\n        example: 'FullName { surname: Name::new(\"Ахметов\")?, given_name: Some(Name::new(\"Нұрлан\")?), patronymic: Some(Name::new(\"Серікұлы\")?) }'\n        citation: { paragraph: 7, item: 11 }",
+                "      - ident: full_name\n        type: FullName\n        example: 'FullName { surname: Name::new(\"Ахметов\")?, given_name: Some(Name::new(\"Нұрлан\")?), patronymic: Some(Name::new(\"Серікұлы\")?) }'\n        citation: { paragraph: 7, item: 11 }",
+            ),
+        ],
+        semver: Semver::Major,
+    },
+    Amendment {
+        name: "value_exported_anyway_named",
+        edits: &[(
+            "values:\n  Name:\n",
+            "values:\n  ImageFormat:\n    en: The format of an image.\n    example: ImageFormat::Jpeg\n  Name:\n",
+        )],
+        semver: Semver::Patch,
+    },
+    Amendment {
         name: "data_row_text_changed",
         edits: &[(
             "  photo: { kk: фотосуреті, en: photograph }",
