@@ -223,6 +223,9 @@ fn reading_from_a_value_leaves_no_copy() {
     run(&FromValue);
 }
 
+/// A change to a record's JSON, given its first key and the place of its fingerprints.
+type Damage = fn(&mut Value, &str, &Place);
+
 /// `from_value` of JSON the record refuses before it reaches the impression, or within the
 /// impression's entry: the strings not yet read are the crate's to wipe all the same.
 struct FromRefusedValue;
@@ -238,7 +241,7 @@ impl Scan for FromRefusedValue {
             first, &place.path[0],
             "the damage must come before the impression"
         );
-        let damages: [(&str, fn(&mut Value, &str, &Place)); 3] = [
+        let damages: [(&str, Damage); 3] = [
             ("a refused first field", |value, first, _| {
                 value[first] = Value::Bool(true);
             }),
