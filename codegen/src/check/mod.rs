@@ -211,10 +211,25 @@ impl Checker {
         }
         let from = match (in_force.on, in_force.days_after_publication) {
             (Some(date), None) if in_force.published.is_none() => Force::On(date),
-            (None, Some(days)) => Force::AfterPublication {
-                days,
-                published: in_force.published,
-            },
+            (None, Some(days)) => {
+                // The day of entry into force must be a date `ACT` can hold, or the act would be
+                // reported as published on a day it does not record.
+                if let Some(published) = in_force.published
+                    && published.checked_add(jiff::Span::new().days(days)).is_err()
+                {
+                    self.report(
+                        format!("{path}.published"),
+                        format!(
+                            "{days} days after {published} is past 9999-12-31, the last day a \
+                             date of the act may be"
+                        ),
+                    );
+                }
+                Force::AfterPublication {
+                    days,
+                    published: in_force.published,
+                }
+            }
             (on, days) => {
                 let help = "give `on: <date>`, or `days_after_publication: <days>` with `published: <date>` where it is known";
                 let message = match (on, days) {
