@@ -167,7 +167,9 @@ impl Output {
     /// # Errors
     ///
     /// [`Error::Busy`] when another run holds `root`; [`Error::Link`] when a path below `root`
-    /// is a symbolic link; [`Error::Read`] or [`Error::Write`] when the file system refuses.
+    /// is a symbolic link; [`Error::NotOwned`], before anything is written, when a file to
+    /// replace was not written by the generator; [`Error::Read`] or [`Error::Write`] when the
+    /// file system refuses.
     /// Files written before a failure are complete.
     pub fn write(&self, root: &Path) -> Result<WriteReport, Error> {
         let reports = write_all(&[(self, root)])?;
