@@ -290,12 +290,61 @@ fn cases_inside_the_crate_or_around_it_are_refused() {
         let output = codegen(&[&"--spec", &SPEC, &"--out", &out, &"--cases", &cases]);
         assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
         assert!(
-            stderr(&output).contains("each need a directory of their own"),
+            stderr(&output).contains("needs a place of its own"),
             "{}",
             stderr(&output)
         );
     }
     assert_eq!(snapshot(dir.path()), before);
+}
+
+/// A project's own table inside its crate would be removed as stale by the crate's run, and
+/// written again by its own: refused before anything is read or written.
+#[test]
+fn a_project_output_inside_another_is_refused() {
+    let project = project();
+    let manifest = project.path().join("Cargo.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(
+        &manifest,
+        format!("{text}\n[workspace.metadata.dactylo-codegen.upkeep]\ncomposites-table = \"records/src/table.txt\"\n"),
+    )
+    .unwrap();
+    let output = codegen_in(project.path(), &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "the project's `upkeep.composites-table` records/src/table.txt is inside the project's `out` records"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!project.path().join("records").exists());
+}
+
+/// Outside any project, headers name the spec from the crate's directory: the same bytes
+/// whatever directory the command ran in, so `--check` from another one is clean.
+#[test]
+fn without_a_project_headers_do_not_depend_on_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("spec")).unwrap();
+    fs::copy(SPEC, dir.path().join("spec/lists.yaml")).unwrap();
+    let output = codegen_in(
+        dir.path(),
+        &["--spec", "spec/lists.yaml", "--out", "records"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let root = fs::read_to_string(dir.path().join("records/src/records/mod.rs")).unwrap();
+    assert!(
+        root.contains("from ../spec/lists.yaml."),
+        "{}",
+        &root[..200]
+    );
+    let check = codegen_in(
+        &dir.path().join("spec"),
+        &["--spec", "lists.yaml", "--out", "../records", "--check"],
+    );
+    assert!(check.status.success(), "{}", stderr(&check));
 }
 
 #[test]

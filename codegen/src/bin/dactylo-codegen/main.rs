@@ -4,6 +4,7 @@
 //! With no paths it generates the project it is run in, as the project's `Cargo.toml` says
 //! ([`project`]); [`upkeep`] is what only this repository writes beside the crate.
 
+mod paths;
 mod project;
 mod upkeep;
 
@@ -16,6 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use dactylo_codegen::diff::Format;
 use dactylo_codegen::{Error, Output, RECORDS_CRATE, Spec, check_all, write_all};
 
+use paths::Destination;
 use project::{ConfigError, Project};
 
 const EXIT_STALE: u8 = 1;
@@ -214,6 +216,9 @@ struct Run {
     out: PathBuf,
     cases: Option<PathBuf>,
     composites_table: Option<PathBuf>,
+    /// Whether `--out`, and `--cases`, named the directories rather than the project.
+    out_given: bool,
+    cases_given: bool,
 }
 
 impl Run {
@@ -221,7 +226,7 @@ impl Run {
     /// own outputs beside the crate are written only by its own run: none of the paths given.
     fn resolve(cli: &Generate, current: &Path) -> Result<Run, Failure> {
         let project = Project::discover(current).map_err(Failure::Project)?;
-        let from_project = |path: Option<&PathBuf>| path.map(|path| shown(path, current));
+        let from_project = |path: Option<&PathBuf>| path.map(|path| paths::relative(path, current));
         let configure = format!(
             "or run dactylo-codegen inside a project whose Cargo.toml names its spec and \
              directories under [workspace.metadata.{key}] or [package.metadata.{key}] (see \
@@ -256,9 +261,10 @@ impl Run {
             .as_ref()
             .filter(|_| own_run)
             .and_then(|project| from_project(project.composites_table.as_ref()));
-        let label = label(
+        let label = paths::label(
             &spec,
             project.as_ref().map(|project| project.root.as_path()),
+            &out,
         );
         Ok(Run {
             spec,
@@ -266,15 +272,17 @@ impl Run {
             out,
             cases,
             composites_table,
+            out_given: cli.out.is_some(),
+            cases_given: cli.cases.is_some(),
         })
     }
 
     /// Every output of the run with the directory it goes to.
     fn outputs(&self) -> Result<Vec<(Output, PathBuf)>, Failure> {
+        paths::refuse_overlaps(&self.destinations())?;
         let spec = Spec::load(&self.spec)?.with_label(&self.label);
         let mut outputs = vec![(spec.crate_sources()?, self.out.clone())];
         if let Some(dir) = &self.cases {
-            refuse_nesting(&self.out, dir)?;
             outputs.push((spec.compile_fail_cases(RECORDS_CRATE)?, dir.clone()));
         }
         if let Some(table) = &self.composites_table {
@@ -282,6 +290,30 @@ impl Run {
             outputs.push((upkeep::composites_table(&spec, &file, &self.label), dir));
         }
         Ok(outputs)
+    }
+
+    /// Where the run writes, each named as the user named it.
+    fn destinations(&self) -> Vec<Destination<'_>> {
+        let named = |option: &str, given: bool| {
+            if given {
+                format!("--{option}")
+            } else {
+                format!("the project's `{option}`")
+            }
+        };
+        let mut destinations = vec![Destination {
+            named: named("out", self.out_given),
+            path: &self.out,
+        }];
+        destinations.extend(self.cases.as_deref().map(|path| Destination {
+            named: named("cases", self.cases_given),
+            path,
+        }));
+        destinations.extend(self.composites_table.as_deref().map(|path| Destination {
+            named: "the project's `upkeep.composites-table`".to_owned(),
+            path,
+        }));
+        destinations
     }
 }
 
@@ -361,101 +393,6 @@ fn split(file: &Path) -> (PathBuf, PathBuf) {
     (dir, name)
 }
 
-/// The crate's directory and the cases' must be apart: each run removes stale generated files
-/// from the directories it owns, and would take the other's files for its own.
-fn refuse_nesting(out: &Path, cases: &Path) -> Result<(), Error> {
-    let (out_dir, cases_dir) = (resolved(out), resolved(cases));
-    let relation = if out_dir == cases_dir {
-        "is the same directory as"
-    } else if cases_dir.starts_with(&out_dir) {
-        "is inside"
-    } else if out_dir.starts_with(&cases_dir) {
-        "contains"
-    } else {
-        return Ok(());
-    };
-    Err(Error::InvalidOption(format!(
-        "--cases {} {relation} --out {}: the crate's generated files and the compile-fail cases each need a directory of their own",
-        cases.display(),
-        out.display()
-    )))
-}
-
-/// `path` made absolute, with its existing part resolved as the file system sees it (links,
-/// `..`) and the rest appended as written, `.` and `..` applied.
-fn resolved(path: &Path) -> PathBuf {
-    let absolute = std::env::current_dir()
-        .map(|current| current.join(path))
-        .unwrap_or_else(|_| path.to_owned());
-    let mut resolved = PathBuf::new();
-    let mut exists = true;
-    for component in absolute.components() {
-        match component {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir if !exists => {
-                resolved.pop();
-            }
-            _ => {
-                resolved.push(component);
-                if exists {
-                    match resolved.canonicalize() {
-                        Ok(canonical) => resolved = canonical,
-                        Err(_) => exists = false,
-                    }
-                }
-            }
-        }
-    }
-    resolved
-}
-
-/// How generated headers name the spec: relative to the project's root when it is inside it,
-/// so that the output is the same from any directory and on every machine; as given otherwise.
-fn label(spec: &Path, root: Option<&Path>) -> String {
-    let relative = root.and_then(|root| {
-        let (spec, root) = (spec.canonicalize().ok()?, root.canonicalize().ok()?);
-        spec.strip_prefix(&root).map(Path::to_owned).ok()
-    });
-    relative
-        .unwrap_or_else(|| spec.to_owned())
-        .to_string_lossy()
-        .replace('\\', "/")
-}
-
-/// A path of the project as messages show it: relative to the current directory, climbing out
-/// of it with `..` where it must. Both are absolute (the project's paths are joined to the
-/// directory the project was found from), and the path need not exist yet.
-fn shown(path: &Path, current: &Path) -> PathBuf {
-    let (path_components, current_components) = (normal(path), normal(current));
-    let common = path_components
-        .iter()
-        .zip(&current_components)
-        .take_while(|(a, b)| a == b)
-        .count();
-    if common == 0 {
-        return path.to_owned();
-    }
-    let mut shown = PathBuf::new();
-    for _ in &current_components[common..] {
-        shown.push("..");
-    }
-    for component in &path_components[common..] {
-        shown.push(component);
-    }
-    if shown.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        shown
-    }
-}
-
-/// The components of `path` but `.`.
-fn normal(path: &Path) -> Vec<std::path::Component<'_>> {
-    path.components()
-        .filter(|component| *component != std::path::Component::CurDir)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use std::io;
@@ -497,47 +434,5 @@ mod tests {
             assert_eq!(exit_code(&Failure::Generator(error)), status, "{shown}");
         }
         assert_eq!(exit_code(&Failure::Usage("x".into())), EXIT_INVALID_SPEC);
-    }
-
-    #[test]
-    fn nested_output_directories_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("generated");
-        std::fs::create_dir_all(out.join("src/records")).unwrap();
-        for cases in [
-            out.join("src/records"),
-            out.join("src/records/../records/new"),
-            out.clone(),
-            dir.path().to_owned(),
-        ] {
-            assert!(
-                matches!(refuse_nesting(&out, &cases), Err(Error::InvalidOption(_))),
-                "{}",
-                cases.display()
-            );
-        }
-        assert!(refuse_nesting(&out, &dir.path().join("cases")).is_ok());
-        assert!(refuse_nesting(&out, &dir.path().join("generated-cases")).is_ok());
-    }
-
-    #[test]
-    fn project_paths_are_shown_from_the_current_directory() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::create_dir_all(root.join("spec")).unwrap();
-        std::fs::create_dir_all(root.join("codegen/src")).unwrap();
-        let spec = root.join("spec");
-        assert_eq!(shown(&spec, root), Path::new("spec"));
-        assert_eq!(
-            shown(&spec, &root.join("codegen/src")),
-            Path::new("../../spec")
-        );
-        assert_eq!(shown(root, root), Path::new("."));
-        std::fs::write(spec.join("a.yaml"), "").unwrap();
-        assert_eq!(label(&spec.join("a.yaml"), Some(root)), "spec/a.yaml");
-        assert_eq!(
-            label(Path::new("elsewhere.yaml"), Some(root)),
-            "elsewhere.yaml"
-        );
     }
 }
