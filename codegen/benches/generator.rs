@@ -3,10 +3,14 @@
 //! line, then synthetic specs growing in records and in fields per record. It ends with a table
 //! of time and generated code per field against size, so that the growth shows: neither may grow
 //! with the record's width. A last group reads (`Spec::parse`) texts growing tenfold, and a text
-//! nested far too deep, to show that reading is linear in the text's size.
+//! nested far too deep, to show that reading is linear in the text's size. The last two grow a
+//! spec's problems (each with a suggestion, all rendered as the command shows them) and a URL of
+//! its text (escaped for the docs), fourfold each, and print the time per problem and per KB:
+//! linear stages keep it flat.
 //!
 //! `cargo bench -p dactylo-codegen --bench generator`
 
+use std::fmt::Write;
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
@@ -29,7 +33,7 @@ const SHAPES: [(usize, usize); 6] = [
     (1000, 12),
     (10, 10),
     (10, 50),
-    (10, 200),
+    (10, 100),
 ];
 
 const REAL: &str = "real spec";
@@ -37,12 +41,61 @@ const IN_PROCESS: &str = "in process";
 const WHOLE_PROCESS: &str = "whole process";
 const SYNTHETIC: &str = "synthetic";
 const READ: &str = "read";
+const ERRORS: &str = "errors";
+const URL: &str = "url";
 
 /// The value type of the synthetic specs: a text type of dactylo-records.
 const VALUE: &str = "Authority";
 
 /// Records of 12 fields: texts of about 40 KB, 400 KB and 4 MB.
 const READ_RECORDS: [usize; 3] = [10, 100, 1000];
+
+/// Problems in a spec: as many fields (of records of 10), each naming a type of its own that
+/// misspells one of as many composites, so that each problem searches every type for the name it
+/// misspells.
+const PROBLEMS: [usize; 3] = [250, 1000, 4000];
+
+/// Closing parentheses after a URL in an item's text: rustdoc's autolink ends before each.
+const PARENTHESES: [usize; 3] = [8_000, 32_000, 128_000];
+
+/// A spec of `problems` fields, each naming `Compisite{n}`, and `problems` composites
+/// `Composite{n}`.
+fn misspelt(problems: usize) -> String {
+    let fields = synthetic::spec_of(VALUE, problems / 10, 10);
+    let mut spec = String::with_capacity(fields.len() * 2);
+    for (index, piece) in fields.split(&format!("type: {VALUE},")).enumerate() {
+        if index > 0 {
+            let _ = write!(spec, "type: Compisite{},", index - 1);
+        }
+        spec.push_str(piece);
+    }
+    spec.push_str("composites:\n");
+    for index in 0..problems {
+        let _ = write!(
+            spec,
+            "  Composite{index}:\n    kk: а\n    en: a\n    parts:\n      - {{ ident: part, type: {VALUE}, kk: а, en: a }}\n"
+        );
+    }
+    spec
+}
+
+/// A spec whose first item's English text holds a URL and then `parentheses` of `)`.
+fn long_url(parentheses: usize) -> String {
+    synthetic::spec_of(VALUE, 1, 1).replacen(
+        "en: datum",
+        &format!(
+            "en: \"datum at https://x.kz/(a){}\"",
+            ")".repeat(parentheses)
+        ),
+        1,
+    )
+}
+
+/// The report of `text`'s problems, as the command prints it.
+fn report(text: &str) -> usize {
+    let error = Spec::parse(text, "spec.yaml").expect_err("the spec has problems");
+    error.render(false).len()
+}
 
 /// A text nested 100,000 levels deep, as the loader refuses it.
 fn deeply_nested() -> String {
@@ -142,6 +195,32 @@ fn benches(criterion: &mut Criterion) {
         bencher.iter(|| read(black_box(&deep)))
     });
     reading.finish();
+
+    let mut errors = criterion.benchmark_group(ERRORS);
+    errors.sample_size(10);
+    for problems in PROBLEMS {
+        let text = misspelt(problems);
+        errors.throughput(Throughput::Elements(problems as u64));
+        errors.bench_with_input(
+            BenchmarkId::from_parameter(problems),
+            &text,
+            |bencher, text| bencher.iter(|| report(black_box(text))),
+        );
+    }
+    errors.finish();
+
+    let mut url = criterion.benchmark_group(URL);
+    url.sample_size(10);
+    for parentheses in PARENTHESES {
+        let text = long_url(parentheses);
+        url.throughput(Throughput::Bytes(text.len() as u64));
+        url.bench_with_input(
+            BenchmarkId::from_parameter(parentheses),
+            &text,
+            |bencher, text| bencher.iter(|| generate(black_box(text))),
+        );
+    }
+    url.finish();
 }
 
 fn shape(records: usize, fields: usize) -> String {
@@ -194,8 +273,39 @@ fn print_summary(since: SystemTime) {
             seconds * 1e6 / (length as f64 / 1024.0)
         );
     }
+    print_growth(ERRORS, "problems", "per problem", &PROBLEMS, since);
+    print_growth(URL, "`)` after a URL", "per `)`", &PARENTHESES, since);
     println!("\nTargets: the real spec under 20 ms as a whole process; 1000 × 12 under 2 s;");
-    println!("reading takes about as long per KB at every size.");
+    println!("reading takes about as long per KB at every size; so do the problems, each, and");
+    println!("the parentheses after a URL (a ratio near 1 from the smallest size to the largest).");
+}
+
+/// The median of each size of `group`, its time per unit, and the ratio of the largest size's
+/// time per unit to the smallest's: near 1 when the stage is linear, near 16 if it were
+/// quadratic over these sizes.
+fn print_growth(group: &str, unit: &str, per: &str, sizes: &[usize], since: SystemTime) {
+    println!("\n  {group:>8} {unit:>18} {:>10} {:>14}", "median", per);
+    let mut per_unit = Vec::new();
+    for &size in sizes {
+        let Some(seconds) = estimates::median_seconds(&format!("{group}/{size}"), since) else {
+            continue;
+        };
+        per_unit.push(seconds / size as f64);
+        println!(
+            "  {:>8} {size:>18} {:>7.2} ms {:>11.2} µs",
+            "",
+            seconds * 1e3,
+            seconds * 1e6 / size as f64
+        );
+    }
+    if let (Some(first), Some(last)) = (per_unit.first(), per_unit.last()) {
+        println!(
+            "  {:>8} {:>18} {:>10.2}",
+            "",
+            "largest ÷ smallest",
+            last / first
+        );
+    }
 }
 
 fn main() {

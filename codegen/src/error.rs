@@ -157,14 +157,19 @@ impl fmt::Display for Diagnostics<'_> {
                 f.write_str("\n\n")?;
             }
             let mut group = Group::with_title(Level::ERROR.primary_title(problem.message.as_str()));
-            group = match &problem.span {
-                Some(span) => {
-                    let mut annotation = AnnotationKind::Primary.span(span.bytes.clone());
+            group = match problem
+                .span
+                .as_ref()
+                .and_then(|span| excerpt(self.text, span))
+            {
+                Some((lines, line_start, bytes)) => {
+                    let mut annotation = AnnotationKind::Primary.span(bytes);
                     if let Some(path) = &problem.path {
                         annotation = annotation.label(path.as_str());
                     }
                     group.element(
-                        Snippet::source(self.text)
+                        Snippet::source(lines)
+                            .line_start(line_start)
                             .path(file.as_ref())
                             .annotation(annotation),
                     )
@@ -185,6 +190,23 @@ impl fmt::Display for Diagnostics<'_> {
         }
         Ok(())
     }
+}
+
+/// The whole lines of `text` that `span` touches, the number of the first, and the span's bytes
+/// within them; `None` for a span that does not fall on characters of the text (no loader makes
+/// one), which is then shown as a problem without a place. Each problem is shown from its own
+/// lines, so that a report costs time in its problems and their lines, not in the problems
+/// times the spec's length.
+fn excerpt<'a>(text: &'a str, span: &Span) -> Option<(&'a str, usize, Range<usize>)> {
+    let (start, end) = (span.bytes.start, span.bytes.end.max(span.bytes.start));
+    if !(text.is_char_boundary(start) && text.is_char_boundary(end)) {
+        return None;
+    }
+    let first = text[..start].rfind('\n').map_or(0, |newline| newline + 1);
+    let last = text[end..]
+        .find('\n')
+        .map_or(text.len(), |newline| end + newline);
+    Some((&text[first..last], span.line, start - first..end - first))
 }
 
 /// Which part of a mapping entry a finding is about: its name, or what it holds.
@@ -268,6 +290,49 @@ mod tests {
         assert!(text.contains("2 |   numbr: 1"), "{text}");
         assert!(text.contains("^^^^^ act.numbr"), "{text}");
         assert!(text.contains("= help: did you mean `number`?"), "{text}");
+    }
+
+    fn located(text: &str, line: usize, bytes: Range<usize>) -> String {
+        Error::InvalidSpec {
+            file: PathBuf::from("x.yaml"),
+            text: text.to_owned(),
+            problems: vec![Problem {
+                message: "bad".into(),
+                path: Some("here".into()),
+                span: Some(Span {
+                    line,
+                    column: 1,
+                    bytes,
+                }),
+                help: None,
+            }],
+        }
+        .to_string()
+    }
+
+    /// Shown from its own lines, a problem keeps its line's number and its caret's place,
+    /// after lines of multi-byte characters and on a last line without a line feed.
+    #[test]
+    fn a_problem_is_shown_from_its_own_lines() {
+        let text = "бір: 1\nекі: 2\nүш: 3";
+        let start = text.find("үш").unwrap();
+        let shown = located(text, 3, start..start + "үш".len());
+        assert!(shown.contains("3 | үш: 3"), "{shown}");
+        assert!(shown.contains("  | ^^ here"), "{shown}");
+        assert!(!shown.contains("екі"), "{shown}");
+        let start = text.find("екі").unwrap();
+        let two_lines = located(text, 2, start..text.len());
+        assert!(two_lines.contains("2 | / екі: 2"), "{two_lines}");
+        assert!(two_lines.contains("3 | | үш: 3"), "{two_lines}");
+        assert!(!two_lines.contains("бір"), "{two_lines}");
+        // Inside a character or past the end: not something a loader gives, shown unplaced.
+        for bytes in [1..3, 100..200] {
+            let shown = located(text, 1, bytes);
+            assert!(
+                shown.contains("error: bad") && shown.contains("at here"),
+                "{shown}"
+            );
+        }
     }
 
     #[test]

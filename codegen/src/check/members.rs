@@ -8,7 +8,7 @@ use crate::error::Finding;
 use crate::model::{Citation, Member, Presence, TypeRef};
 use crate::names::{self, Case};
 use crate::spec::{MemberSpec, TextsSpec};
-use crate::suggest;
+use crate::suggest::Suggestions;
 
 /// A field or part as checked, with what only a record field has.
 pub(super) struct CheckedMember {
@@ -137,7 +137,11 @@ impl Checker {
             Some(TypeKind::Value) => TypeRef::Value(name.to_owned()),
             Some(TypeKind::Composite) => TypeRef::Composite(name.to_owned()),
             None => {
-                let help = suggest::did_you_mean(name, self.types.keys().map(String::as_str));
+                let types = &self.types;
+                let help = self
+                    .type_suggestions
+                    .get_or_insert_with(|| Suggestions::new(types.keys().cloned()))
+                    .did_you_mean(name);
                 self.report_finding(
                     Finding::at(path, format!("unknown type `{name}`"))
                         .maybe_help(help)

@@ -16,7 +16,7 @@ use crate::spec::{
     ActSpec, CompositeSpec, InForceSpec, PeriodSpec, RecordSpec, SpecFile, StatusSpec, TextsSpec,
     ValueSpec,
 };
-use crate::suggest;
+use crate::suggest::{self, Suggestions};
 
 mod collisions;
 mod documentation;
@@ -82,6 +82,8 @@ struct Checker {
     findings: Vec<Finding>,
     /// Every declared value and composite type.
     types: BTreeMap<String, TypeKind>,
+    /// The types offered for an unknown one, once every type is declared.
+    type_suggestions: Option<Suggestions>,
     /// Whether a name of the spec is not a valid Rust name.
     invalid_names: bool,
 }
