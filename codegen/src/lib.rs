@@ -100,8 +100,21 @@ impl Spec {
             text: source.to_owned(),
             problems,
         };
-        let spec = load::load(source).map_err(invalid)?;
-        let model = check::check(spec).map_err(|findings| invalid(located(source, findings)))?;
+        let loaded = load::load(source).map_err(invalid)?;
+        let checked = check::check(loaded.spec);
+        let mut findings = loaded.unknown_keys;
+        let model = match checked {
+            Ok(model) if findings.is_empty() => model,
+            Ok(_) => return Err(invalid(located(source, findings))),
+            Err(problems) => {
+                findings.extend(
+                    problems
+                        .into_iter()
+                        .filter(|problem| !loaded.left_out.covers(problem)),
+                );
+                return Err(invalid(located(source, findings)));
+            }
+        };
         let label = file.to_string_lossy().replace('\\', "/");
         Ok(Spec {
             model,

@@ -6,13 +6,15 @@
 //! The text's shape is checked first ([`shape`]: nesting, tags, aliases), so that no text costs
 //! more than its size to read. It is then read into a YAML value (a syntax error stops there), then each entry of each
 //! section, and each field or part of a record or composite, is deserialized on its own: a
-//! mistake in one does not hide the mistakes in the others. [`Positions`] places every problem in
-//! the text; the text is indexed only when there is a problem to place.
+//! mistake in one does not hide the mistakes in the others. An unknown key is reported and left
+//! out ([`Loaded`]), so that the checker still reports the rest. [`Positions`] places every
+//! problem in the text; the text is indexed only when there is a problem to place.
 
 mod positions;
 mod shape;
 
 use serde::de::DeserializeOwned;
+use serde_path_to_error::Segment;
 use serde_yaml::{Mapping, Value};
 
 use self::positions::Positions;
@@ -25,7 +27,7 @@ use crate::suggest;
 const SECTIONS: [&str; 6] = ["act", "data", "values", "composites", "records", "nist"];
 
 /// The spec in `source`, or every problem found reading it.
-pub(crate) fn load(source: &str) -> Result<SpecFile, Vec<Problem>> {
+pub(crate) fn load(source: &str) -> Result<Loaded, Vec<Problem>> {
     let shape = shape::problems(source);
     if !shape.is_empty() {
         return Err(shape);
@@ -44,10 +46,49 @@ pub(crate) fn load(source: &str) -> Result<SpecFile, Vec<Problem>> {
     let mut reader = Reader::default();
     let spec = reader.spec(document);
     match spec {
-        Some(spec) if reader.findings.is_empty() => Ok(spec),
+        Some(spec) if !reader.refused => Ok(Loaded {
+            spec,
+            unknown_keys: reader.findings,
+            left_out: reader.left_out,
+        }),
         _ => Err(locate(source, reader.findings)),
     }
 }
+
+/// A spec read whole but for the keys the format does not know. Each such key is a finding and
+/// is left out of the spec, so that a misspelt key does not hide the spec's other problems: the
+/// checker still reads the rest.
+pub(crate) struct Loaded {
+    pub(crate) spec: SpecFile,
+    /// A finding for each unknown key; none for a spec of known keys only.
+    pub(crate) unknown_keys: Vec<Finding>,
+    /// The nodes an unknown key was left out of.
+    pub(crate) left_out: LeftOut,
+}
+
+/// The paths of the nodes an unknown key was left out of.
+#[derive(Default)]
+pub(crate) struct LeftOut(Vec<String>);
+
+impl LeftOut {
+    /// Whether the checker's `finding` is about a node an unknown key was left out of, where the
+    /// key may have been meant to say what the checker finds missing (`optinal: true` beside a
+    /// `condition`): such a finding would mislead, and is not reported.
+    pub(crate) fn covers(&self, finding: &Finding) -> bool {
+        self.0.iter().any(|node| {
+            finding
+                .path
+                .strip_prefix(node.as_str())
+                .is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
+                })
+        })
+    }
+}
+
+/// How many unknown keys of one node are left out before the node is refused whole: each costs
+/// one more reading of the node.
+const UNKNOWN_KEYS_LEFT_OUT: usize = 8;
 
 /// Places each finding in `source`, in the order given.
 pub(crate) fn locate(source: &str, findings: Vec<Finding>) -> Vec<Problem> {
@@ -61,6 +102,10 @@ pub(crate) fn locate(source: &str, findings: Vec<Finding>) -> Vec<Problem> {
 #[derive(Default)]
 struct Reader {
     findings: Vec<Finding>,
+    /// Whether a finding is more than an unknown key left out: the spec is then not checked.
+    refused: bool,
+    /// The nodes an unknown key was left out of.
+    left_out: LeftOut,
 }
 
 impl Reader {
@@ -71,7 +116,7 @@ impl Reader {
             } else {
                 "the spec is a mapping of the sections `act`, `data`, `values`, `composites` and `records`"
             };
-            self.findings.push(Finding::at("", message));
+            self.refuse(Finding::at("", message));
             return None;
         };
         let mut sections: [Option<Value>; 6] = Default::default();
@@ -83,7 +128,7 @@ impl Reader {
                 Some(index) => sections[index] = Some(value),
                 None => {
                     misspelt = true;
-                    self.findings.push(
+                    self.refuse(
                         Finding::at(name, format!("unknown section `{name}`"))
                             .on_key()
                             .maybe_help(suggest::did_you_mean(name, SECTIONS))
@@ -99,8 +144,7 @@ impl Reader {
         let act = match act {
             Value::Null if misspelt => None,
             Value::Null => {
-                self.findings
-                    .push(Finding::at("", "the spec has no `act` section"));
+                self.refuse(Finding::at("", "the spec has no `act` section"));
                 None
             }
             act => self.deserialize::<ActSpec>("act", act),
@@ -114,7 +158,7 @@ impl Reader {
         let composites = self.entries("composites", composites, Reader::composite);
         let records = self.entries("records", records, Reader::record);
         if !misspelt && records.as_ref().is_some_and(Vec::is_empty) {
-            self.findings.push(Finding::at(
+            self.refuse(Finding::at(
                 "",
                 "the spec has no `records`: it needs at least one list",
             ));
@@ -145,7 +189,7 @@ impl Reader {
             Value::Mapping(mapping) => mapping,
             other => {
                 let found = kind(&other);
-                self.findings.push(Finding::at(
+                self.refuse(Finding::at(
                     section,
                     format!("`{section}` is a mapping of names to definitions, not {found}"),
                 ));
@@ -157,7 +201,7 @@ impl Reader {
         for (key, value) in mapping {
             let Some(name) = key.as_str().map(str::to_owned) else {
                 let found = kind(&key);
-                self.findings.push(Finding::at(
+                self.refuse(Finding::at(
                     section,
                     format!("a name in `{section}` is {found}, not text"),
                 ));
@@ -206,22 +250,71 @@ impl Reader {
         read.into_iter().collect()
     }
 
-    /// `value` as a `T`, or a finding at the innermost node serde could not read.
-    fn deserialize<T: DeserializeOwned>(&mut self, path: &str, value: Value) -> Option<T> {
-        match serde_path_to_error::deserialize(value) {
-            Ok(read) => Some(read),
-            Err(error) => {
-                let inner = error.path().to_string();
-                let at = match inner.as_str() {
-                    "." | "" => path.to_owned(),
-                    _ if inner.starts_with('[') => format!("{path}{inner}"),
-                    _ => format!("{path}.{inner}"),
-                };
-                self.findings
-                    .push(serde_finding(at, &error.into_inner().to_string()));
-                None
+    fn refuse(&mut self, finding: Finding) {
+        self.refused = true;
+        self.findings.push(finding);
+    }
+
+    /// `value` as a `T`, or a finding at the innermost node serde could not read. An unknown key
+    /// is reported and left out, and the rest read again, up to [`UNKNOWN_KEYS_LEFT_OUT`] keys
+    /// of one node.
+    fn deserialize<T: DeserializeOwned>(&mut self, path: &str, mut value: Value) -> Option<T> {
+        for _ in 0..=UNKNOWN_KEYS_LEFT_OUT {
+            let error = match serde_path_to_error::deserialize::<_, T>(&value) {
+                Ok(read) => return Some(read),
+                Err(error) => error,
+            };
+            let segments: Vec<Segment> = error.path().iter().cloned().collect();
+            let inner = error.path().to_string();
+            let at = match inner.as_str() {
+                "." | "" => path.to_owned(),
+                _ if inner.starts_with('[') => format!("{path}{inner}"),
+                _ => format!("{path}.{inner}"),
+            };
+            let finding = serde_finding(at, &error.into_inner().to_string());
+            if !finding.message.starts_with("unknown field") || !remove(&mut value, &segments) {
+                self.refuse(finding);
+                return None;
             }
+            // The unknown key is the last segment: its node's path is the finding's without it.
+            let key = match segments.last() {
+                Some(Segment::Map { key }) => key.len(),
+                _ => 0,
+            };
+            let node = finding.path[..finding.path.len() - key]
+                .trim_end_matches('.')
+                .to_owned();
+            self.findings.push(finding);
+            self.left_out.0.push(node);
         }
+        self.refuse(Finding::at(
+            path,
+            format!("more than {UNKNOWN_KEYS_LEFT_OUT} unknown keys"),
+        ));
+        None
+    }
+}
+
+/// Removes the mapping entry at `path` from `value`; whether there was one.
+fn remove(value: &mut Value, path: &[Segment]) -> bool {
+    let Some((last, parents)) = path.split_last() else {
+        return false;
+    };
+    let mut node = value;
+    for segment in parents {
+        let next = match (segment, node) {
+            (Segment::Seq { index }, Value::Sequence(items)) => items.get_mut(*index),
+            (Segment::Map { key }, Value::Mapping(mapping)) => mapping.get_mut(key.as_str()),
+            _ => None,
+        };
+        match next {
+            Some(next) => node = next,
+            None => return false,
+        }
+    }
+    match (last, node) {
+        (Segment::Map { key }, Value::Mapping(mapping)) => mapping.remove(key.as_str()).is_some(),
+        _ => false,
     }
 }
 
@@ -347,7 +440,10 @@ mod tests {
     use super::*;
 
     fn problems(source: &str) -> Vec<Problem> {
-        load(source).expect_err("the spec is refused")
+        match load(source) {
+            Err(problems) => problems,
+            Ok(_) => panic!("the spec was read"),
+        }
     }
 
     #[test]

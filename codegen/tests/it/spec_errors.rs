@@ -491,6 +491,45 @@ fn every_problem_of_a_run_is_reported() {
     );
 }
 
+/// A misspelt key is left out and the rest still checked, so it hides no other problem; what the
+/// checker finds in the node that lost the key (here, a condition without `optional`) is not
+/// reported, since the key was likely meant to say it.
+#[test]
+fn a_misspelt_key_hides_no_other_problem() {
+    let spec = with_last("        optional: true\n", "        optinal: true\n")
+        .replacen("type: Date,", "type: Datum,", 1)
+        .replacen("        optional: true\n", "        optionall: true\n", 1);
+    let refused = problems(&spec);
+    let found: Vec<(&str, &str)> = refused
+        .iter()
+        .map(|problem| {
+            let message = problem.message.split(',').next().unwrap();
+            (problem.path.as_deref().unwrap(), message)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "composites.FullName.parts[1].optionall",
+                "unknown field `optionall`"
+            ),
+            ("records.VisaRecord.fields[1].type", "unknown type `Datum`"),
+            (
+                "records.VisaRecord.fields[2].optinal",
+                "unknown field `optinal`"
+            ),
+        ]
+    );
+    // A key of the wrong kind is refused as before: nothing else is checked.
+    let spec = with("    paragraph: 7\n", "    paragraph: seven\n").replacen(
+        "type: Date,",
+        "type: Datum,",
+        1,
+    );
+    assert_eq!(problems(&spec).len(), 1);
+}
+
 #[test]
 fn generating_into_dactylo_records_needs_its_value_types_and_its_root_free() {
     let own_value = with("  Name: { en: A name.", "  Alias: { en: A name.")
