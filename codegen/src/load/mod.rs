@@ -259,7 +259,7 @@ impl Reader {
     /// is reported and left out, and the rest read again, up to [`UNKNOWN_KEYS_LEFT_OUT`] keys
     /// of one node.
     fn deserialize<T: DeserializeOwned>(&mut self, path: &str, mut value: Value) -> Option<T> {
-        for _ in 0..=UNKNOWN_KEYS_LEFT_OUT {
+        for left_out in 0..=UNKNOWN_KEYS_LEFT_OUT {
             let error = match serde_path_to_error::deserialize::<_, T>(&value) {
                 Ok(read) => return Some(read),
                 Err(error) => error,
@@ -272,6 +272,12 @@ impl Reader {
                 _ => format!("{path}.{inner}"),
             };
             let finding = serde_finding(at, &error.into_inner().to_string());
+            // A key missing once an unknown one is left out is most likely that key misspelt
+            // (`lead_inn`): the unknown key's finding says it all.
+            if left_out > 0 && finding.message.starts_with("missing field") {
+                self.refused = true;
+                return None;
+            }
             if !finding.message.starts_with("unknown field") || !remove(&mut value, &segments) {
                 self.refuse(finding);
                 return None;

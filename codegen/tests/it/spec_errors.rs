@@ -521,6 +521,11 @@ fn a_misspelt_key_hides_no_other_problem() {
             ),
         ]
     );
+    // A required key misspelt is reported once, as unknown, and stops the check there.
+    let spec = with("    lead_in:", "    lead_inn:").replacen("type: Date,", "type: Datum,", 1);
+    let refused = problems(&spec);
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(refused[0].message.starts_with("unknown field `lead_inn`"));
     // A key of the wrong kind is refused as before: nothing else is checked.
     let spec = with("    paragraph: 7\n", "    paragraph: seven\n").replacen(
         "type: Date,",
