@@ -26,7 +26,8 @@ use crate::suggest;
 
 const SECTIONS: [&str; 6] = ["act", "data", "values", "composites", "records", "nist"];
 
-/// The spec in `source`, or every problem found reading it.
+/// The spec in `source`, its unknown keys reported and left out ([`Loaded`]), or every problem
+/// found reading it when any is more than an unknown key.
 pub(crate) fn load(source: &str) -> Result<Loaded, Vec<Problem>> {
     let shape = shape::problems(source);
     if !shape.is_empty() {
