@@ -10,27 +10,32 @@ use dactylo_codegen::diff::{Format, Semver};
 
 use crate::support::amendments::{ITEM_RENAMED, LIST_ADDED, REQUIRED_ITEM_ADDED};
 
-const SPEC: &str = include_str!("../data/resolution-939.yaml");
+pub(crate) const SPEC: &str = include_str!("../data/resolution-939.yaml");
 /// The same, as the command line, run from the workspace, names it.
-const SPEC_PATH: &str = "codegen/tests/data/resolution-939.yaml";
+pub(crate) const SPEC_PATH: &str = "codegen/tests/data/resolution-939.yaml";
 
 /// An amendment: its name (the snapshot's), what it does to the spec's text, and its verdict.
-struct Amendment {
-    name: &'static str,
+pub(crate) struct Amendment {
+    pub(crate) name: &'static str,
     edits: &'static [(&'static str, &'static str)],
+    /// Two blocks of the text swapped: the one from the first text up to the second, and the
+    /// one from the second up to the third.
+    swapped: Option<[&'static str; 3]>,
     semver: Semver,
 }
 
-const AMENDMENTS: &[Amendment] = &[
+pub(crate) const AMENDMENTS: &[Amendment] = &[
     Amendment {
         name: "nothing",
         edits: &[],
         semver: Semver::None,
+        swapped: None,
     },
     Amendment {
         name: "required_item_added",
         edits: &[REQUIRED_ITEM_ADDED],
         semver: Semver::Major,
+        swapped: None,
     },
     Amendment {
         name: "optional_item_added_first",
@@ -94,11 +99,13 @@ const AMENDMENTS: &[Amendment] = &[
             ),
         ],
         semver: Semver::Minor,
+        swapped: None,
     },
     Amendment {
         name: "item_renamed",
         edits: &[ITEM_RENAMED],
         semver: Semver::Major,
+        swapped: None,
     },
     Amendment {
         name: "item_retyped",
@@ -107,6 +114,7 @@ const AMENDMENTS: &[Amendment] = &[
             "      - ident: reviewing_authority\n        type: Place\n",
         )],
         semver: Semver::Major,
+        swapped: None,
     },
     Amendment {
         name: "item_made_optional",
@@ -121,6 +129,7 @@ const AMENDMENTS: &[Amendment] = &[
 ",
         )],
         semver: Semver::Major,
+        swapped: None,
     },
     Amendment {
         name: "item_removed",
@@ -140,6 +149,7 @@ const AMENDMENTS: &[Amendment] = &[
             ),
         ],
         semver: Semver::Major,
+        swapped: None,
     },
     Amendment {
         name: "texts_changed",
@@ -158,11 +168,13 @@ const AMENDMENTS: &[Amendment] = &[
             ),
         ],
         semver: Semver::Patch,
+        swapped: None,
     },
     Amendment {
         name: "list_added",
         edits: &[LIST_ADDED],
         semver: Semver::Minor,
+        swapped: None,
     },
     Amendment {
         name: "list_renamed",
@@ -171,6 +183,7 @@ const AMENDMENTS: &[Amendment] = &[
             "  PermanentResidencePermitRecord:\n",
         )],
         semver: Semver::Major,
+        swapped: None,
     },
     Amendment {
         name: "composite_part_added",
@@ -184,6 +197,7 @@ const AMENDMENTS: &[Amendment] = &[
       - ident: postal_code\n",
         )],
         semver: Semver::Major,
+        swapped: None,
     },
     Amendment {
         name: "act_publication_known",
@@ -192,6 +206,7 @@ const AMENDMENTS: &[Amendment] = &[
             "    published: 2024-11-12\n",
         )],
         semver: Semver::Patch,
+        swapped: None,
     },
     Amendment {
         name: "required_items_reordered",
@@ -222,6 +237,7 @@ const AMENDMENTS: &[Amendment] = &[
 ",
         )],
         semver: Semver::Major,
+        swapped: None,
     },
     Amendment {
         name: "names_of_two_items_swapped",
@@ -236,6 +252,37 @@ const AMENDMENTS: &[Amendment] = &[
             ),
         ],
         semver: Semver::Major,
+        swapped: None,
+    },
+    Amendment {
+        name: "lists_reordered",
+        edits: &[],
+        swapped: Some([
+            "  IdentityDocumentRecord:\n",
+            "  VisaRecord:\n",
+            "  TemporaryResidenceRecord:\n",
+        ]),
+        semver: Semver::Patch,
+    },
+    Amendment {
+        name: "composite_parts_reordered",
+        edits: &[],
+        swapped: Some([
+            "      - ident: region\n",
+            "      - ident: district\n",
+            "      - ident: locality\n",
+        ]),
+        semver: Semver::Patch,
+    },
+    Amendment {
+        name: "checked_composite_parts_reordered",
+        edits: &[],
+        swapped: Some([
+            "      - ident: number\n        type: DocumentNumber\n        kk: нөмірі\n",
+            "      - ident: issued_on\n        type: Date\n        kk: берілген күні\n        en: date of issue\n        example: Date::new(2024, 12, 2)?\n",
+            "      - ident: valid_until\n        type: Date\n        kk: қолданылу мерзімі\n        en: end of the period of validity\n        example: Date::new(2034, 12, 1)?\n",
+        ]),
+        semver: Semver::Major,
     },
     Amendment {
         name: "value_exported_anyway_named",
@@ -244,6 +291,7 @@ const AMENDMENTS: &[Amendment] = &[
             "values:\n  ImageFormat:\n    en: The format of an image.\n    example: ImageFormat::Jpeg\n  Name:\n",
         )],
         semver: Semver::Patch,
+        swapped: None,
     },
     Amendment {
         name: "data_row_text_changed",
@@ -252,6 +300,7 @@ const AMENDMENTS: &[Amendment] = &[
             "  photo: { kk: фотосуреті, en: photograph of the face }",
         )],
         semver: Semver::Patch,
+        swapped: None,
     },
     Amendment {
         name: "data_rows_reordered",
@@ -260,11 +309,13 @@ const AMENDMENTS: &[Amendment] = &[
             "  photo: { kk: фотосуреті, en: photograph }\n  citizenship: { kk: азаматтығы, en: citizenship }\n",
         )],
         semver: Semver::Patch,
+        swapped: None,
     },
     Amendment {
         name: "reference_registration_changed",
         edits: &[("      registration: 35161\n", "      registration: 35162\n")],
         semver: Semver::Patch,
+        swapped: None,
     },
     Amendment {
         name: "value_example_changed",
@@ -273,10 +324,12 @@ const AMENDMENTS: &[Amendment] = &[
             "    example: DocumentNumber::new(\"N1234567\")?",
         )],
         semver: Semver::Patch,
+        swapped: None,
     },
 ];
 
-fn amended(amendment: &Amendment) -> String {
+/// The frozen spec with `amendment` made.
+pub(crate) fn amended(amendment: &Amendment) -> String {
     let mut text = SPEC.to_owned();
     for (old, new) in amendment.edits {
         assert_eq!(
@@ -286,6 +339,19 @@ fn amended(amendment: &Amendment) -> String {
             amendment.name
         );
         text = text.replace(old, new);
+    }
+    if let Some(markers) = amendment.swapped {
+        let [first, second, end] = markers.map(|marker| {
+            assert_eq!(text.matches(marker).count(), 1, "{marker}");
+            text.find(marker).unwrap()
+        });
+        text = [
+            &text[..first],
+            &text[second..end],
+            &text[first..second],
+            &text[end..],
+        ]
+        .concat();
     }
     text
 }

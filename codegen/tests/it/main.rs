@@ -1,7 +1,7 @@
 //! The generator's integration tests, one binary for all, so that they link once: the command
 //! line as a person uses it, the spec's problems as they read, interrupted and concurrent runs,
-//! the verdicts of `diff`, any accepted spec compiling clean, no panics, and the workspace's own
-//! generated files up to date.
+//! the verdicts of `diff` and their oracle, any accepted spec compiling clean, no panics, and the
+//! workspace's own generated files up to date.
 
 mod amendments;
 // The modules of `tests/build.rs`, which generate the tests' fixtures: `amendments` generates
@@ -18,6 +18,7 @@ mod freshness;
 mod hostile_specs;
 mod nist_mapping;
 mod no_panics;
+mod oracle;
 #[path = "../../../tests/build/parts.rs"]
 mod parts;
 // The rule of the property tests' seeds, which the acceptance tests follow too.

@@ -23,5 +23,6 @@ act:
 pub(crate) use small_act;
 
 pub mod amendments;
+pub mod downstream;
 pub mod files;
 pub mod scratch;

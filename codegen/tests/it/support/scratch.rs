@@ -10,10 +10,9 @@ pub fn target() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target")
 }
 
-/// Runs `cargo <args>` for the crate in `dir`, offline, in the shared target directory, with
-/// rustdoc's warnings denied when `deny_rustdoc_warnings`. Returns whether it succeeded, and
-/// what it printed to stderr.
-pub fn cargo(dir: &Path, args: &[&str], deny_rustdoc_warnings: bool) -> (bool, String) {
+/// `cargo <args>` for the crate or workspace in `dir`, offline and quiet, in the shared target
+/// directory, with no flags from the environment.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
     let (subcommand, rest) = args.split_first().expect("a subcommand");
     let mut command = Command::new(env!("CARGO"));
     command
@@ -27,6 +26,14 @@ pub fn cargo(dir: &Path, args: &[&str], deny_rustdoc_warnings: bool) -> (bool, S
         .env("CARGO_TERM_COLOR", "never")
         .env_remove("RUSTFLAGS")
         .env_remove("RUSTDOCFLAGS");
+    command
+}
+
+/// Runs `cargo <args>` for the crate in `dir`, offline, in the shared target directory, with
+/// rustdoc's warnings denied when `deny_rustdoc_warnings`. Returns whether it succeeded, and
+/// what it printed to stderr.
+pub fn cargo(dir: &Path, args: &[&str], deny_rustdoc_warnings: bool) -> (bool, String) {
+    let mut command = command(dir, args);
     if deny_rustdoc_warnings {
         command.env("RUSTDOCFLAGS", "-D warnings");
     }
