@@ -33,7 +33,7 @@ pub use output::{
 
 use dactylo_values::catalogue;
 use error::Finding;
-use plan::{Destination, Plan};
+use plan::{Destination, Files, Plan};
 
 /// Where the generated modules go inside the generated crate.
 pub const CRATE_MODULE_DIR: &str = "src/records";
@@ -138,9 +138,80 @@ impl Spec {
     }
 
     /// What changes from this spec to `newer`, and the verdict for `dactylo-records` under
-    /// semver.
+    /// semver. The records' JSON Schemas that both generate are compared too, as validators read
+    /// them (see [`diff::Diff::with_schemas`]).
     pub fn diff(&self, newer: &Spec) -> diff::Diff {
-        diff::Diff::new(&self.model, &newer.model)
+        let diff = diff::Diff::new(&self.model, &newer.model);
+        match (self.record_schemas(), newer.record_schemas()) {
+            (Ok(older), Ok(newer)) => diff.with_schemas(&older, &newer),
+            // A spec that does not fit `dactylo-records` generates no schemas.
+            _ => diff,
+        }
+    }
+
+    /// As [`Spec::diff`], but with the older schemas read from `released`: the `schema/`
+    /// directory of the `dactylo-records` released from this spec. A value type's schema is
+    /// code in `dactylo-values`, not spec, so only the released files show it changed.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Read`] when a record's schema cannot be read from `released` or is not JSON, and
+    /// the errors of [`Spec::crate_sources`] when either spec does not fit `dactylo-records`.
+    pub fn diff_released(&self, newer: &Spec, released: &Path) -> Result<diff::Diff, Error> {
+        let mut older = self.record_schemas()?;
+        for schema in &mut older {
+            let path = released.join(&schema.file);
+            let text = fs::read_to_string(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            schema.schema = serde_json::from_str(&text).map_err(|error| Error::Read {
+                path,
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, error),
+            })?;
+        }
+        let newer_schemas = newer.record_schemas()?;
+        Ok(diff::Diff::new(&self.model, &newer.model).with_schemas(&older, &newer_schemas))
+    }
+
+    /// Each record's JSON Schema, as `dactylo-records` holds it in `schema/`, in spec order.
+    ///
+    /// # Errors
+    ///
+    /// As [`Spec::crate_sources`].
+    pub fn record_schemas(&self) -> Result<Vec<diff::RecordSchema>, Error> {
+        let plan = self.records_crate_plan()?;
+        self.schemas_of(&plan, files_of(&plan)?)
+    }
+
+    /// The plan of `dactylo-records`, once the spec is found to fit the crate.
+    fn records_crate_plan(&self) -> Result<Plan<'_>, Error> {
+        let plan = self.plan();
+        let mut findings = self.unknown_value_types();
+        findings.extend(check::collisions(&plan));
+        self.refuse(findings)?;
+        Ok(plan)
+    }
+
+    /// The records' schemas of `plan`, whose files are `files`.
+    fn schemas_of(&self, plan: &Plan, files: &Files) -> Result<Vec<diff::RecordSchema>, Error> {
+        let value_schemas = emit::value_schemas(&self.model)?;
+        Ok(plan
+            .records
+            .iter()
+            .zip(&files.schemas)
+            .map(|(module, file)| diff::RecordSchema {
+                record: module.record.name.clone(),
+                file: file.as_str().to_owned(),
+                schema: emit::record_schema(
+                    &self.model,
+                    &value_schemas,
+                    module.record,
+                    file.as_str(),
+                    &layout::json_header(&self.label),
+                ),
+            })
+            .collect())
     }
 
     /// The generated parts of the `dactylo-records` crate, relative to the crate's directory: its
@@ -153,19 +224,8 @@ impl Spec {
     /// composite named like an item of the crate's hand-written root. [`Error::Internal`] only if
     /// the generator has a bug.
     pub fn crate_sources(&self) -> Result<Output, Error> {
-        let destination = Destination {
-            records_crate: true,
-            ..Destination::default()
-        };
-        let plan = Plan::new(&self.model, &destination);
-        let mut findings = self.unknown_value_types();
-        findings.extend(check::collisions(&plan));
-        self.refuse(findings)?;
-        let files = plan.files.as_ref().ok_or_else(|| Error::Internal {
-            file: CRATE_MODULE_DIR.to_owned(),
-            reason: "the plan of a crate names no files".to_owned(),
-        })?;
-
+        let plan = self.records_crate_plan()?;
+        let files = files_of(&plan)?;
         let values = parse_path(CRATE_VALUES_PATH)?;
         let serde = Serde::Feature("serde".to_owned());
         let tree = emit::tree(&plan, &values, serde);
@@ -180,18 +240,10 @@ impl Spec {
             &readme,
             &self.label,
         ));
-        let value_schemas = emit::value_schemas(&self.model)?;
-        for (module, file) in plan.records.iter().zip(&files.schemas) {
-            let schema = emit::record_schema(
-                &self.model,
-                &value_schemas,
-                module.record,
-                file.as_str(),
-                &layout::json_header(&self.label),
-            );
+        for schema in self.schemas_of(&plan, files)? {
             written.push(layout::json_file(
-                Path::new(SCHEMA_DIR).join(file.as_str()),
-                &schema,
+                Path::new(SCHEMA_DIR).join(&schema.file),
+                &schema.schema,
             )?);
         }
         if let Some(file) = &files.nist_example {
@@ -320,6 +372,14 @@ fn located(source: &str, findings: Vec<Finding>) -> Vec<Problem> {
             .map_or(usize::MAX, |span| span.bytes.start)
     });
     problems
+}
+
+/// The files of a plan of `dactylo-records`.
+fn files_of<'p>(plan: &'p Plan) -> Result<&'p Files, Error> {
+    plan.files.as_ref().ok_or_else(|| Error::Internal {
+        file: CRATE_MODULE_DIR.to_owned(),
+        reason: "the plan of a crate names no files".to_owned(),
+    })
 }
 
 fn parse_path(path: &str) -> Result<syn::Path, Error> {

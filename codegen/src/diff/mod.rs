@@ -1,16 +1,18 @@
 //! What changed between two specs, and what it means for `dactylo-records` under semver.
 //!
-//! Each change is judged by what a downstream crate and stored JSON experience: a change that
-//! makes code that compiled fail to compile, or JSON that read fail to read, is `major`; one
-//! that only adds (a list, an optional item, a type) is `minor`; one that changes only words,
-//! citations or data the types do not encode is `patch`. README's "When the law changes" has
-//! the table of rules; the modules `records`, `types` and `act` apply it.
+//! Each change is judged by what a downstream crate, stored JSON and the schemas' validators
+//! experience: a change that makes code that compiled fail to compile, or JSON that read or
+//! validated fail to, is `major`; one that only adds (a list, an optional item, a type) is
+//! `minor`; one that changes only words, citations or data the types do not encode is `patch`.
+//! `spec/README.md` has the table of rules; the modules `records`, `types`, `act`, `nist` and
+//! `schemas` apply it, and the oracle test (`codegen/tests/it/oracle.rs`) holds them to it.
 
 mod act;
 mod data;
 mod nist;
 mod records;
 mod render;
+mod schemas;
 mod types;
 
 use std::fmt;
@@ -18,6 +20,7 @@ use std::fmt;
 use crate::model::Model;
 
 pub use render::Format;
+pub use schemas::RecordSchema;
 
 /// How a change moves the version of `dactylo-records` under semver.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,6 +68,13 @@ pub enum Place {
     Data,
     /// The lists as a whole: their order.
     Lists,
+    /// A record's JSON Schema, as its validators read it.
+    Schema {
+        /// The record's name.
+        record: String,
+        /// The schema's file in `schema/`.
+        file: String,
+    },
 }
 
 /// Which section of a changelog a change belongs to (Keep a Changelog).
@@ -109,6 +119,14 @@ impl Diff {
         data::compare(older, newer, &mut changes);
         nist::compare(older, newer, &mut changes);
         Diff { changes }
+    }
+
+    /// Adds what the records' JSON Schemas, `older` and `newer`, say that the specs' changes do
+    /// not: a keyword that accepts more is minor, any other change of what validators read
+    /// major; descriptions and other words are left out. Schemas are compared by record name.
+    pub fn with_schemas(mut self, older: &[RecordSchema], newer: &[RecordSchema]) -> Diff {
+        schemas::compare(older, newer, &mut self.changes);
+        self
     }
 
     /// Every change found.

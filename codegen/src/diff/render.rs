@@ -32,6 +32,7 @@ fn heading(place: &Place) -> String {
         Place::Value(name) => format!("The value type `{name}`"),
         Place::Data => "The matrix of data".to_owned(),
         Place::Lists => "The lists".to_owned(),
+        Place::Schema { record, file } => format!("The JSON Schema of `{record}` (`{file}`)"),
     }
 }
 

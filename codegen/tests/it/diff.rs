@@ -516,3 +516,45 @@ fn exporting_transactions_adds_and_stopping_removes() {
     ));
     assert_eq!(with.diff(&without).semver(), Semver::Major);
 }
+
+#[test]
+fn a_value_schema_tightened_since_the_release_is_major() {
+    let spec = Spec::parse(SPEC, SPEC_PATH).unwrap();
+    let released = tempfile::tempdir().unwrap();
+    let dir = released.path().to_str().unwrap();
+    let write = |adjust: &dyn Fn(&mut serde_json::Value)| {
+        for schema in spec.record_schemas().unwrap() {
+            let mut json = schema.schema;
+            adjust(&mut json);
+            std::fs::write(released.path().join(&schema.file), json.to_string()).unwrap();
+        }
+    };
+
+    write(&|_| {});
+    let (code, stdout, _) = run(&["diff", SPEC_PATH, SPEC_PATH, "--released-schemas", dir]);
+    assert_eq!((code, stdout.as_str()), (0, "No change.\n\nsemver: none\n"));
+
+    // The release allowed longer document numbers than the newer value type does.
+    write(&|json| json["$defs"]["DocumentNumber"]["maxLength"] = 40.into());
+    let (code, stdout, _) = run(&["diff", SPEC_PATH, SPEC_PATH, "--released-schemas", dir]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains(
+            "The JSON Schema of `VisaRecord` (`visa_record.schema.json`):\n  - what its \
+             validators read changed at `/$defs/DocumentNumber/maxLength`: it may refuse JSON \
+             the older one accepted"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("semver: major\n"), "{stdout}");
+
+    // It allowed only shorter ones: the newer accepts more.
+    write(&|json| json["$defs"]["DocumentNumber"]["maxLength"] = 9.into());
+    let (_, stdout, _) = run(&["diff", SPEC_PATH, SPEC_PATH, "--released-schemas", dir]);
+    assert!(stdout.ends_with("semver: minor\n"), "{stdout}");
+
+    std::fs::remove_file(released.path().join("visa_record.schema.json")).unwrap();
+    let (code, _, stderr) = run(&["diff", SPEC_PATH, SPEC_PATH, "--released-schemas", dir]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("visa_record.schema.json"), "{stderr}");
+}

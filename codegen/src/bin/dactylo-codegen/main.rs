@@ -64,7 +64,7 @@ enum Command {
 Exit status:
   0  the specs were compared, whatever changed
   2  a spec is invalid (or the command line is)
-  3  a spec could not be read")]
+  3  a spec, or a schema of --released-schemas, could not be read")]
     Diff {
         /// The spec before the change
         old: PathBuf,
@@ -73,6 +73,12 @@ Exit status:
         /// How to write the report: `text`, or `markdown` for a CHANGELOG entry
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// The `schema/` directory of the dactylo-records released from the older spec, to
+        /// compare with the newer spec's schemas: a value type's schema changed in
+        /// dactylo-values shows only there (by default, the older spec's schemas as generated
+        /// now)
+        #[arg(long, value_name = "DIR")]
+        released_schemas: Option<PathBuf>,
     },
 }
 
@@ -135,7 +141,12 @@ impl fmt::Display for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, outcome) = match &cli.command {
-        Some(Command::Diff { old, new, format }) => (diff(old, new, *format), ""),
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            released_schemas,
+        }) => (diff(old, new, *format, released_schemas.as_deref()), ""),
         None => (generate(&cli.generate), "; nothing was written"),
     };
     match result {
@@ -175,7 +186,12 @@ fn report(failure: &Failure, outcome: &str) {
 }
 
 /// Checks both specs, reporting the problems of each, then prints what changed.
-fn diff(old: &Path, new: &Path, format: ReportFormat) -> Result<ExitCode, Vec<Failure>> {
+fn diff(
+    old: &Path,
+    new: &Path,
+    format: ReportFormat,
+    released_schemas: Option<&Path>,
+) -> Result<ExitCode, Vec<Failure>> {
     let (older, newer) = match (Spec::load(old), Spec::load(new)) {
         (Ok(older), Ok(newer)) => (older, newer),
         (older, newer) => {
@@ -187,7 +203,13 @@ fn diff(old: &Path, new: &Path, format: ReportFormat) -> Result<ExitCode, Vec<Fa
         ReportFormat::Text => Format::Text,
         ReportFormat::Markdown => Format::Markdown,
     };
-    print!("{}", older.diff(&newer).render(format));
+    let diff = match released_schemas {
+        Some(released) => older
+            .diff_released(&newer, released)
+            .map_err(|error| vec![Failure::Generator(error)])?,
+        None => older.diff(&newer),
+    };
+    print!("{}", diff.render(format));
     Ok(ExitCode::SUCCESS)
 }
 
