@@ -55,7 +55,13 @@ pub(super) fn compare(older: &[RecordSchema], newer: &[RecordSchema], found: &mu
             continue;
         };
         let mut differences = Vec::new();
-        compare_values(&old.schema, &new.schema, "", &mut differences);
+        compare_values(
+            &old.schema,
+            &new.schema,
+            "",
+            Keys::Keywords,
+            &mut differences,
+        );
         let Some(effect) = differences.iter().map(|(_, effect)| *effect).max() else {
             continue;
         };
@@ -99,12 +105,32 @@ pub(super) fn compare(older: &[RecordSchema], newer: &[RecordSchema], found: &mu
     }
 }
 
-fn compare_values(old: &Value, new: &Value, at: &str, differences: &mut Vec<(String, Effect)>) {
+/// What the keys of a schema's object are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// Keywords: a schema.
+    Keywords,
+    /// The names of properties (`properties`), each with its schema.
+    Properties,
+    /// The names of definitions (`$defs`), each a schema.
+    Definitions,
+}
+
+fn compare_values(
+    old: &Value,
+    new: &Value,
+    at: &str,
+    keys: Keys,
+    differences: &mut Vec<(String, Effect)>,
+) {
     match (old, new) {
-        (Value::Object(old), Value::Object(new)) => compare_objects(old, new, at, differences),
+        (Value::Object(old), Value::Object(new)) => {
+            compare_objects(old, new, at, keys, differences);
+        }
         (Value::Array(old), Value::Array(new)) if old.len() == new.len() => {
             for (index, (old, new)) in old.iter().zip(new).enumerate() {
-                compare_values(old, new, &format!("{at}/{index}"), differences);
+                let at = format!("{at}/{index}");
+                compare_values(old, new, &at, Keys::Keywords, differences);
             }
         }
         _ if old == new => {}
@@ -116,23 +142,27 @@ fn compare_objects(
     old: &Map<String, Value>,
     new: &Map<String, Value>,
     at: &str,
+    keys: Keys,
     differences: &mut Vec<(String, Effect)>,
 ) {
-    // Below `properties` and `$defs` the keys are names, not keywords.
-    let names = at.ends_with("/properties") || at.ends_with("/$defs");
-    let definitions = at.ends_with("/$defs");
-    let keys = old
+    let all_keys = old
         .keys()
         .chain(new.keys().filter(|key| !old.contains_key(*key)));
-    for key in keys {
+    for key in all_keys {
         let (old_value, new_value) = (old.get(key), new.get(key));
-        if (!names && ANNOTATIONS.contains(&key.as_str())) || old_value == new_value {
+        let annotation = keys == Keys::Keywords && ANNOTATIONS.contains(&key.as_str());
+        if annotation || old_value == new_value {
             continue;
         }
         let place = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+        let below = match (keys, key.as_str()) {
+            (Keys::Keywords, "properties") => Keys::Properties,
+            (Keys::Keywords, "$defs") => Keys::Definitions,
+            _ => Keys::Keywords,
+        };
         let effect = match (old_value, new_value) {
             (Some(old), Some(new)) => {
-                let effect = if names {
+                let effect = if keys != Keys::Keywords {
                     None
                 } else if SETS.contains(&key.as_str()) {
                     match set_effect(key, old, new) {
@@ -145,17 +175,17 @@ fn compare_objects(
                 match effect {
                     Some(effect) => effect,
                     None => {
-                        compare_values(old, new, &place, differences);
+                        compare_values(old, new, &place, below, differences);
                         continue;
                     }
                 }
             }
-            // A definition is only used through a `$ref`, and compared there.
-            _ if definitions => continue,
+            // A definition added or removed comes with a `$ref` changed, judged where it is.
+            _ if keys == Keys::Definitions => continue,
             // A property added is one more the schema names; with no other allowed, that
             // accepts more (a required one is also in `required`).
-            (None, Some(_)) if names => Effect::Accepts,
-            (Some(_), None) if names => Effect::Refuses,
+            (None, Some(_)) if keys == Keys::Properties => Effect::Accepts,
+            (Some(_), None) if keys == Keys::Properties => Effect::Refuses,
             (None, Some(_)) => Effect::Refuses,
             (Some(_), None) => removed_effect(key),
             (None, None) => continue,
@@ -280,6 +310,22 @@ mod tests {
         newer["description"] = json!("Other words.");
         newer["$defs"]["Name"]["description"] = json!("A name.");
         assert_eq!(verdict(older, newer), None);
+    }
+
+    #[test]
+    fn a_property_named_like_a_keyword_is_a_name() {
+        let with_description = |words: &str| {
+            let mut schema = record(json!(["name"]), name(200, "^a$"));
+            schema["properties"]["description"] = json!({ "type": "string", "description": words });
+            schema
+        };
+        assert_eq!(verdict(with_description("a"), with_description("b")), None);
+        let mut without = with_description("a");
+        without["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("description");
+        assert_eq!(verdict(with_description("a"), without), Some(Semver::Major));
     }
 
     #[test]
