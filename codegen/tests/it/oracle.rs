@@ -17,10 +17,11 @@
 //!
 //! Each verdict must be at least what the oracle finds; the oracle's own finding for each
 //! amendment is stated too, so that an oracle that stops seeing is caught. Where the verdict is
-//! above the finding, the table says why the oracle cannot see it (an item's name now meaning
-//! another item reads and compiles as before). The compilations are batched: one `cargo check`
-//! of every downstream crate, then one `cargo build` of those the JSON is read with, in the
-//! scratch target directory the other tests share, offline.
+//! above the finding, the table says why the oracle cannot see it (no amendment needs that now:
+//! even two names swapped break a generic helper). The compilations are batched: one
+//! `cargo check` of the code written against each newer crate, then one lean `cargo build` of
+//! the code written against the older, in the scratch target directory the other tests share,
+//! offline. About 40 CPU-seconds cold, so `.ci/run` runs it, not `cargo test --workspace`.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
